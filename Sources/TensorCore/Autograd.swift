@@ -1,0 +1,136 @@
+/// Reverse-mode automatic differentiation.
+///
+/// Each op that builds a result from inputs that require grad records a `GradFn`: the inputs and a
+/// closure that maps the gradient of the result to the gradients of the inputs (flat row-major
+/// buffers, each the size of its tensor). `backward()` orders the graph topologically, runs the
+/// closures from the output back, and accumulates (`+=`) into each leaf's `grad`.
+
+/// Whether ops record the graph. `torch.no_grad()` runs its body with this set to false.
+public enum GradMode {
+  @TaskLocal public static var isEnabled: Bool = true
+
+  /// Runs `body` without recording gradients.
+  public static func withoutGrad<R>(_ body: () throws -> R) rethrows -> R {
+    try $isEnabled.withValue(false) { try body() }
+  }
+}
+
+/// How a tensor was computed: the op's PyTorch name (`ConvolutionBackward0`), its inputs, and the
+/// closure that pushes the result's gradient back to them.
+public final class GradFn {
+  /// PyTorch's name for the backward node, shown as `grad_fn=<NAME>` when the tensor is printed.
+  public let name: String
+  /// The op's inputs, in the order of the gradients `backward` returns.
+  public let inputs: [Tensor]
+  /// Maps d(loss)/d(result) to d(loss)/d(input) for each input (nil where there is none).
+  let backward: ([Float]) -> [[Float]?]
+
+  init(name: String, inputs: [Tensor], backward: @escaping ([Float]) -> [[Float]?]) {
+    self.name = name
+    self.inputs = inputs
+    self.backward = backward
+  }
+}
+
+extension Tensor {
+  /// Builds a float32 result and, when grad mode is on and an input requires grad, records
+  /// `backward` so gradients can flow to the inputs. Every differentiable op ends here.
+  ///
+  /// `backward` receives the gradient of the result (the result's size) and returns one gradient
+  /// per input, each the size of that input, or nil for inputs that get none.
+  public static func result(
+    shape: [Int], floats: [Float], name: String, inputs: [Tensor],
+    backward: @escaping ([Float]) -> [[Float]?]
+  ) -> Tensor {
+    let output = Tensor(shape: shape, floats: floats)
+    if GradMode.isEnabled && inputs.contains(where: { $0.requiresGrad }) {
+      output.gradFn = GradFn(name: name, inputs: inputs, backward: backward)
+      output.requiresGrad = true
+    }
+    return output
+  }
+
+  /// Computes the gradient of this tensor with respect to every leaf that requires grad, and adds
+  /// it to the leaf's `grad` (`loss.backward()`).
+  ///
+  /// - Parameter gradient: d(loss)/d(self); may be omitted only for a single-element tensor.
+  public func backward(gradient: Tensor? = nil) throws {
+    guard requiresGrad else {
+      throw TensorError("element 0 of tensors does not require grad and does not have a grad_fn")
+    }
+    let seed: [Float]
+    if let gradient {
+      guard gradient.shape == shape else {
+        throw TensorError(
+          "Mismatch in shape: grad_output[0] has a shape of \(shapeText(gradient.shape)) and "
+            + "output[0] has a shape of \(shapeText(shape)).")
+      }
+      seed = gradient.floatValues
+    } else {
+      guard count == 1 else {
+        throw TensorError("grad can be implicitly created only for scalar outputs")
+      }
+      seed = [1]
+    }
+    var grads: [ObjectIdentifier: [Float]] = [ObjectIdentifier(self): seed]
+    for node in topologicalOrder().reversed() {
+      guard let gradient = grads.removeValue(forKey: ObjectIdentifier(node)) else { continue }
+      guard let gradFn = node.gradFn else {
+        node.accumulateGrad(gradient)
+        continue
+      }
+      for (input, inputGrad) in zip(gradFn.inputs, gradFn.backward(gradient))
+      where input.requiresGrad {
+        guard let inputGrad else { continue }
+        let key = ObjectIdentifier(input)
+        if var existing = grads.removeValue(forKey: key) {
+          addInPlace(&existing, inputGrad)
+          grads[key] = existing
+        } else {
+          grads[key] = inputGrad
+        }
+      }
+    }
+  }
+
+  /// Adds `gradient` into `grad` (creating it on first use), as PyTorch accumulates across calls.
+  func accumulateGrad(_ gradient: [Float]) {
+    if let grad {
+      grad.updateFloats { addInPlace(&$0, gradient) }
+    } else {
+      grad = Tensor(shape: shape, floats: gradient)
+    }
+  }
+
+  /// The nodes reachable from this tensor through tensors that require grad, inputs before users.
+  private func topologicalOrder() -> [Tensor] {
+    var order: [Tensor] = []
+    var visited: Set<ObjectIdentifier> = [ObjectIdentifier(self)]
+    // Iterative depth-first search: long chains (a loss summed in a loop) must not overflow the stack.
+    var stack: [(node: Tensor, nextInput: Int)] = [(self, 0)]
+    while let (node, nextInput) = stack.last {
+      let inputs = node.gradFn?.inputs ?? []
+      if nextInput < inputs.count {
+        stack[stack.count - 1].nextInput += 1
+        let input = inputs[nextInput]
+        if input.requiresGrad && visited.insert(ObjectIdentifier(input)).inserted {
+          stack.append((input, 0))
+        }
+      } else {
+        order.append(node)
+        stack.removeLast()
+      }
+    }
+    return order
+  }
+}
+
+/// `accumulator[i] += values[i]` for every i.
+@inlinable
+public func addInPlace(_ accumulator: inout [Float], _ values: [Float]) {
+  accumulator.withUnsafeMutableBufferPointer { acc in
+    values.withUnsafeBufferPointer { v in
+      for i in 0..<min(acc.count, v.count) { acc[i] += v[i] }
+    }
+  }
+}

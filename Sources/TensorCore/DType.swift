@@ -1,0 +1,28 @@
+/// The element types a tensor can hold, as in PyTorch.
+///
+/// `float32` is the default for tensors made from Python floats; `int64` holds labels, indices and
+/// counts; `bool` holds comparison results (stored as 0 / 1 in the integer buffer).
+public enum DType: Sendable, Equatable, CustomStringConvertible {
+  case float32
+  case int64
+  case bool
+
+  /// PyTorch's spelling: `torch.float32`, `torch.int64`, `torch.bool`.
+  public var description: String {
+    switch self {
+    case .float32: return "torch.float32"
+    case .int64: return "torch.int64"
+    case .bool: return "torch.bool"
+    }
+  }
+
+  /// True for `float32`.
+  public var isFloatingPoint: Bool { self == .float32 }
+
+  /// The type of `a op b` for arithmetic, following PyTorch's promotion (bool < int64 < float32).
+  public static func promoted(_ a: DType, _ b: DType) -> DType {
+    if a == .float32 || b == .float32 { return .float32 }
+    if a == .int64 || b == .int64 { return .int64 }
+    return .bool
+  }
+}

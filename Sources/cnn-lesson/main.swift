@@ -1,0 +1,3 @@
+import CNNLessonCLI
+
+print("cnn-lesson: under construction")

@@ -1,0 +1,7 @@
+import Testing
+
+@testable import LessonLanguage
+
+@Test func LessonLanguageModuleLinksTensorCore() {
+  #expect(elementCount([2, 3]) == 6)
+}
