@@ -23,6 +23,8 @@ public final class Tensor {
   public var grad: Tensor?
   /// How this tensor was computed, for `backward()`; nil for leaves and results built without grad.
   public internal(set) var gradFn: GradFn?
+  /// True for module parameters (`nn.Parameter`), printed as `Parameter containing:`.
+  public var isParameter = false
 
   /// A float32 tensor. `floats.count` must equal the element count of `shape`.
   public init(shape: [Int], floats: [Float]) {

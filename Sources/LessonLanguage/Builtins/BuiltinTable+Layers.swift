@@ -1,0 +1,154 @@
+/// `torch.nn.*` layers and the methods every module has (`parameters()`, `train()`, `eval()`).
+extension BuiltinTable {
+  static let layers: [String: Builtin.Body] = [
+    "torch.nn.Module": { _, _ in
+      throw LessonError.type(
+        "nn.Module is a base class: derive your own, 'class Net(nn.Module):', and instantiate that")
+    },
+    "torch.nn.Conv2d": { interpreter, arguments in
+      let bound = try arguments.bind(
+        "Conv2d",
+        ["in_channels", "out_channels", "kernel_size", "stride?", "padding?", "dilation?", "groups?", "bias?",
+         "padding_mode?"])
+      return .module(
+        try Conv2d(
+          inChannels: try bound.int("in_channels"), outChannels: try bound.int("out_channels"),
+          kernelSize: try bound.size2D("kernel_size"), stride: try bound.size2D("stride", default: Size2D(1)),
+          padding: try convPadding(bound), dilation: try bound.size2D("dilation", default: Size2D(1)),
+          groups: try bound.int("groups", default: 1), bias: try bound.bool("bias", default: true),
+          generator: interpreter.generator))
+    },
+    "torch.nn.Linear": { interpreter, arguments in
+      let bound = try arguments.bind("Linear", ["in_features", "out_features", "bias?"])
+      return .module(
+        try Linear(
+          inFeatures: try bound.int("in_features"), outFeatures: try bound.int("out_features"),
+          bias: try bound.bool("bias", default: true), generator: interpreter.generator))
+    },
+    "torch.nn.MaxPool2d": { _, arguments in
+      let bound = try arguments.bind(
+        "MaxPool2d", ["kernel_size", "stride?", "padding?", "dilation?", "return_indices?", "ceil_mode?"])
+      guard let kernel = try bound.poolArgument("kernel_size") else {
+        throw LessonError.type("MaxPool2d() missing required argument 'kernel_size'")
+      }
+      return .module(
+        MaxPool2d(
+          kernelSize: kernel, stride: try bound.poolArgument("stride"),
+          padding: try bound.poolArgument("padding") ?? .single(0),
+          dilation: try bound.poolArgument("dilation") ?? .single(1),
+          ceilMode: try bound.bool("ceil_mode", default: false)))
+    },
+    "torch.nn.AvgPool2d": { _, arguments in
+      let bound = try arguments.bind(
+        "AvgPool2d", ["kernel_size", "stride?", "padding?", "ceil_mode?", "count_include_pad?", "divisor_override?"])
+      guard let kernel = try bound.poolArgument("kernel_size") else {
+        throw LessonError.type("AvgPool2d() missing required argument 'kernel_size'")
+      }
+      return .module(
+        AvgPool2d(
+          kernelSize: kernel, stride: try bound.poolArgument("stride"),
+          padding: try bound.poolArgument("padding") ?? .single(0),
+          ceilMode: try bound.bool("ceil_mode", default: false),
+          countIncludePad: try bound.bool("count_include_pad", default: true)))
+    },
+    "torch.nn.ReLU": { _, arguments in
+      _ = try arguments.bind("ReLU", ["inplace?"])
+      return .module(ReLU())
+    },
+    "torch.nn.Flatten": { _, arguments in
+      let bound = try arguments.bind("Flatten", ["start_dim?", "end_dim?"])
+      return .module(
+        Flatten(startDim: try bound.int("start_dim", default: 1), endDim: try bound.int("end_dim", default: -1)))
+    },
+    "torch.nn.Sequential": { _, arguments in
+      let layers = try arguments.positional.map { value -> Module in
+        guard case .module(let module) = value else {
+          throw LessonError.type("\(typeName(of: value)) is not a Module subclass")
+        }
+        return module
+      }
+      return .module(Sequential(layers))
+    },
+    "torch.nn.LogSoftmax": { _, arguments in
+      .module(LogSoftmax(dim: try arguments.bind("LogSoftmax", ["dim?"]).optionalInt("dim")))
+    },
+    "torch.nn.Softmax": { _, arguments in
+      .module(Softmax(dim: try arguments.bind("Softmax", ["dim?"]).optionalInt("dim")))
+    },
+    "torch.nn.Dropout": { interpreter, arguments in
+      let bound = try arguments.bind("Dropout", ["p?", "inplace?"])
+      return .module(try Dropout(p: try bound.double("p", default: 0.5), generator: interpreter.generator))
+    },
+    "torch.nn.NLLLoss": { _, arguments in .module(NLLLoss(reduction: try lossReduction(arguments, "NLLLoss"))) },
+    "torch.nn.CrossEntropyLoss": { _, arguments in
+      .module(CrossEntropyLoss(reduction: try lossReduction(arguments, "CrossEntropyLoss")))
+    },
+    "torch.nn.Parameter": { _, arguments in
+      let bound = try arguments.bind("Parameter", ["data", "requires_grad?"])
+      let parameter = try makeParameter(try bound.tensor("data"), requiresGrad: try bound.bool("requires_grad", default: true))
+      parameter.isParameter = true
+      return .tensor(parameter)
+    },
+    "Module.parameters": { _, arguments in
+      .list(ListStorage(try moduleReceiver(arguments, "parameters").parameters().map { .tensor($0) }))
+    },
+    "Module.named_parameters": { _, arguments in
+      .list(
+        ListStorage(
+          try moduleReceiver(arguments, "named_parameters").namedParameters().map { .tuple([.string($0.name), .tensor($0.tensor)]) }))
+    },
+    "Module.children": { _, arguments in
+      .list(ListStorage(try moduleReceiver(arguments, "children").namedChildren.map { .module($0.module) }))
+    },
+    "Module.modules": { _, arguments in
+      .list(ListStorage(try moduleReceiver(arguments, "modules").modules().map { .module($0) }))
+    },
+    "Module.train": { _, arguments in
+      let bound = try arguments.bind("train", ["self", "mode?"])
+      let module = try moduleReceiver(arguments, "train")
+      module.train(try bound.bool("mode", default: true))
+      return .module(module)
+    },
+    "Module.eval": { _, arguments in
+      let module = try moduleReceiver(arguments, "eval")
+      module.eval()
+      return .module(module)
+    },
+    "Module.zero_grad": { _, arguments in
+      try moduleReceiver(arguments, "zero_grad").zeroGrad()
+      return .none
+    },
+    "Module.forward": { interpreter, arguments in
+      let module = try moduleReceiver(arguments, "forward")
+      guard let span = interpreter.currentSpan else { return .none }
+      return try interpreter.callModule(module, Arguments(Array(arguments.positional.dropFirst()), keywords: arguments.keywords), span: span)
+    },
+    "Module.add_module": { _, arguments in
+      let bound = try arguments.bind("add_module", ["self", "name", "module"])
+      guard case .module(let child)? = bound["module"] else { throw bound.wrongType("module", "a Module", bound["module"] ?? .none) }
+      try moduleReceiver(arguments, "add_module").registerModule(try bound.string("name"), child)
+      return .none
+    },
+  ]
+
+  private static func moduleReceiver(_ arguments: Arguments, _ name: String) throws -> Module {
+    guard case .module(let module)? = arguments.positional.first else {
+      throw LessonError.type("\(name)() must be called on a module")
+    }
+    return module
+  }
+
+  private static func lossReduction(_ arguments: Arguments, _ name: String) throws -> Reduction {
+    let bound = try arguments.bind(name, ["weight?", "size_average?", "ignore_index?", "reduce?", "reduction?"])
+    if bound["size_average"] != nil || bound["reduce"] != nil {
+      if !(try bound.bool("reduce", default: true)) { return .none }
+      return try bound.bool("size_average", default: true) ? .mean : .sum
+    }
+    switch try bound.string("reduction", default: "mean") {
+    case "mean": return .mean
+    case "sum": return .sum
+    case "none": return .none
+    case let other: throw LessonError.value("\(other) is not a valid value for reduction")
+    }
+  }
+}

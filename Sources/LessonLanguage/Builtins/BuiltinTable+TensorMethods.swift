@@ -1,0 +1,113 @@
+/// Methods of tensors (`x.view(...)`, `x.size(0)`, `loss.backward()`). Methods not listed here fall
+/// back to the `torch.*` function of the same name with the tensor as `input` (`x.sum(1)`).
+extension BuiltinTable {
+  static let tensorMethods: [String: Builtin.Body] = [
+    "Tensor.size": { _, arguments in
+      let bound = try arguments.bind("size", ["self", "dim?"])
+      let tensor = try bound.tensor("self")
+      guard let dim = try bound.optionalInt("dim") else { return .size(tensor.shape) }
+      return .int(tensor.shape[try normalizeDim(dim, rank: tensor.rank)])
+    },
+    "Tensor.view": { _, arguments in try reshape(arguments, "view") },
+    "Tensor.reshape": { _, arguments in try reshape(arguments, "reshape") },
+    "Tensor.view_as": { _, arguments in
+      let bound = try arguments.bind("view_as", ["self", "other"])
+      return .tensor(try bound.tensor("self").reshaped(try bound.tensor("other").shape))
+    },
+    "Tensor.permute": { _, arguments in
+      let bound = try arguments.bind("permute", ["self", "*dims"])
+      return .tensor(try bound.tensor("self").permuted(try bound.shape("dims")))
+    },
+    "Tensor.expand": { _, arguments in
+      let bound = try arguments.bind("expand", ["self", "*sizes"])
+      return .tensor(try bound.tensor("self").expand(try bound.shape("sizes")))
+    },
+    "Tensor.contiguous": { _, arguments in arguments.positional[0] },
+    "Tensor.cpu": { _, arguments in arguments.positional[0] },
+    "Tensor.cuda": { _, _ in
+      throw LessonError(
+        "AssertionError", "Torch not compiled with CUDA enabled",
+        notes: ["lessons run on the CPU; drop '.cuda()' or guard it with 'if torch.cuda.is_available():'"])
+    },
+    "Tensor.numel": { _, arguments in .int(try arguments.bind("numel", ["self"]).tensor("self").count) },
+    "Tensor.dim": { _, arguments in .int(try arguments.bind("dim", ["self"]).tensor("self").rank) },
+    "Tensor.item": { _, arguments in
+      let tensor = try arguments.bind("item", ["self"]).tensor("self")
+      return scalarValue(tensor, try tensor.item())
+    },
+    "Tensor.tolist": { _, arguments in toList(try arguments.bind("tolist", ["self"]).tensor("self")) },
+    "Tensor.float": { _, arguments in .tensor(try arguments.bind("float", ["self"]).tensor("self").to(.float32)) },
+    "Tensor.long": { _, arguments in .tensor(try arguments.bind("long", ["self"]).tensor("self").to(.int64)) },
+    "Tensor.int": { _, arguments in .tensor(try arguments.bind("int", ["self"]).tensor("self").to(.int64)) },
+    "Tensor.bool": { _, arguments in .tensor(try arguments.bind("bool", ["self"]).tensor("self").to(.bool)) },
+    "Tensor.to": { _, arguments in
+      let bound = try arguments.bind("to", ["self", "dtype?"])
+      let tensor = try bound.tensor("self")
+      if case .string? = bound["dtype"] { return .tensor(tensor) }  // a device such as 'cpu'
+      return .tensor(try dtypeArgument(bound).map { tensor.to($0) } ?? tensor)
+    },
+    "Tensor.detach": { _, arguments in .tensor(try arguments.bind("detach", ["self"]).tensor("self").detached()) },
+    "Tensor.clone": { _, arguments in
+      // A copy that stays in the graph: x * 1 records the dependency.
+      let tensor = try arguments.bind("clone", ["self"]).tensor("self")
+      return .tensor(tensor.requiresGrad ? try tensor.mul(Tensor(Float(1))) : tensor.detached())
+    },
+    "Tensor.requires_grad_": { _, arguments in
+      let bound = try arguments.bind("requires_grad_", ["self", "requires_grad?"])
+      let tensor = try bound.tensor("self")
+      try tensor.setRequiresGrad(try bound.bool("requires_grad", default: true))
+      return .tensor(tensor)
+    },
+    "Tensor.backward": { _, arguments in
+      let bound = try arguments.bind("backward", ["self", "gradient?", "retain_graph?", "create_graph?"])
+      try bound.tensor("self").backward(gradient: try bound.optionalTensor("gradient"))
+      return .none
+    },
+    "Tensor.zero_": { _, arguments in
+      let tensor = try arguments.bind("zero_", ["self"]).tensor("self")
+      if tensor.dtype == .float32 {
+        tensor.updateFloats { $0 = [Float](repeating: 0, count: $0.count) }
+      } else {
+        tensor.updateInts { $0 = [Int64](repeating: 0, count: $0.count) }
+      }
+      return .tensor(tensor)
+    },
+    "Tensor.log_softmax": { _, arguments in
+      let bound = try arguments.bind("log_softmax", ["self", "dim"])
+      return .tensor(try Functional.logSoftmax(try bound.tensor("self"), dim: try bound.int("dim")))
+    },
+    "Tensor.softmax": { _, arguments in
+      let bound = try arguments.bind("softmax", ["self", "dim"])
+      return .tensor(try Functional.softmax(try bound.tensor("self"), dim: try bound.int("dim")))
+    },
+    "Tensor.transpose": { _, arguments in
+      let bound = try arguments.bind("transpose", ["self", "dim0", "dim1"])
+      return .tensor(try bound.tensor("self").transposed(try bound.int("dim0"), try bound.int("dim1")))
+    },
+    "torch.cuda.is_available": { _, _ in .bool(false) },
+  ]
+
+  /// `x.view(64, -1)`, `x.view((64, -1))`, `x.view(x.size(0), -1)`.
+  private static func reshape(_ arguments: Arguments, _ name: String) throws -> Value {
+    let bound = try arguments.bind(name, ["self", "*shape"])
+    return .tensor(try bound.tensor("self").reshaped(try bound.shape("shape")))
+  }
+
+  /// A Python number from a tensor element, typed by the tensor's dtype.
+  static func scalarValue(_ tensor: Tensor, _ value: Double) -> Value {
+    switch tensor.dtype {
+    case .float32: return .float(value)
+    case .int64: return .int(Int(value))
+    case .bool: return .bool(value != 0)
+    }
+  }
+
+  /// `x.tolist()`: nested lists of Python numbers.
+  static func toList(_ tensor: Tensor) -> Value {
+    func build(_ dim: Int, _ offset: Int, _ strides: [Int]) -> Value {
+      if dim == tensor.rank { return scalarValue(tensor, tensor.value(at: offset)) }
+      return .list(ListStorage((0..<tensor.shape[dim]).map { build(dim + 1, offset + $0 * strides[dim], strides) }))
+    }
+    return build(0, 0, contiguousStrides(tensor.shape))
+  }
+}

@@ -1,0 +1,208 @@
+// MARK: - Calls, functions and classes
+
+extension Interpreter {
+  func evaluateCall(
+    _ callee: Expression, _ argumentExpressions: [Argument], span: SourceSpan, in scope: Scope
+  ) throws -> Value {
+    let function = try evaluate(callee, in: scope)
+    var arguments = Arguments()
+    for argument in argumentExpressions {
+      switch argument.kind {
+      case .positional(let expression):
+        arguments.positional.append(try evaluate(expression, in: scope))
+      case .keyword(let name, let expression):
+        arguments.keywords.append((name, try evaluate(expression, in: scope)))
+      case .unpacked(let expression):
+        let sequence = try evaluate(expression, in: scope)
+        arguments.positional += try at(argument.span) { try iterateAll(sequence) }
+      case .unpackedKeywords(let expression):
+        guard case .dict(let storage) = try evaluate(expression, in: scope) else {
+          throw Diagnostic("TypeError: argument after ** must be a mapping", at: argument.span)
+        }
+        for (key, value) in zip(storage.keys, storage.values) {
+          guard case .string(let name) = key else {
+            throw Diagnostic("TypeError: keywords must be strings", at: argument.span)
+          }
+          arguments.keywords.append((name, value))
+        }
+      }
+    }
+    let outerSpan = currentSpan
+    currentSpan = span
+    defer { currentSpan = outerSpan }
+    return try at(span) { try call(function, arguments, span: span) }
+  }
+
+  /// Calls any callable value with evaluated arguments.
+  func call(_ callee: Value, _ arguments: Arguments, span: SourceSpan) throws -> Value {
+    switch callee {
+    case .function(let function):
+      return try callFunction(function, arguments, receiver: nil, span: span)
+    case .boundMethod(let receiver, let function):
+      return try callFunction(function, arguments, receiver: receiver, span: span)
+    case .builtin(let builtin):
+      var arguments = arguments
+      if let receiver = builtin.receiver { arguments.positional.insert(receiver, at: 0) }
+      return try builtin.body(self, arguments)
+    case .classObject(let classObject):
+      return try instantiate(classObject, arguments, span: span)
+    case .module(let module):
+      return try callModule(module, arguments, span: span)
+    default:
+      throw LessonError.type("'\(typeName(of: callee))' object is not callable")
+    }
+  }
+
+  /// `module(x)`: runs a lesson module's `forward`, or a built-in layer's.
+  func callModule(_ module: Module, _ arguments: Arguments, span: SourceSpan) throws -> Value {
+    if let scripted = module as? ScriptModule {
+      guard case .function(let forward)? = scripted.classObject.lookup("forward") else {
+        throw LessonError(
+          "NotImplementedError", "Module [\(scripted.typeName)] is missing the required \"forward\" function",
+          notes: ["define 'def forward(self, x):' in class \(scripted.typeName)"])
+      }
+      return try callFunction(forward, arguments, receiver: .module(module), span: span)
+    }
+    if let lossModule = module as? LossModule {
+      let bound = try arguments.bind(module.typeName, ["input", "target"])
+      return .tensor(try lossModule.loss(try bound.tensor("input"), target: try bound.tensor("target")))
+    }
+    let bound = try arguments.bind(module.typeName, ["input"])
+    return .tensor(try module.forward(try bound.tensor("input")))
+  }
+
+  func callFunction(_ function: Function, _ arguments: Arguments, receiver: Value?, span: SourceSpan) throws
+    -> Value
+  {
+    var arguments = arguments
+    if let receiver { arguments.positional.insert(receiver, at: 0) }
+    guard frames.count < 200 else {
+      throw LessonError("RecursionError", "maximum recursion depth exceeded")
+    }
+    let scope = Scope(parent: function.closure)
+    try bindParameters(function, arguments, into: scope)
+    frames.append((function, scope))
+    defer { frames.removeLast() }
+    do {
+      if let expression = function.lambdaBody { return try evaluate(expression, in: scope) }
+      try execute(function.body, in: scope)
+      return .none
+    } catch ControlFlowSignal.returnValue(let value) {
+      return value
+    } catch var diagnostic as Diagnostic {
+      if let location = diagnostic.span, location.file !== span.file || location.line != span.line {
+        diagnostic.notes.append("in \(function.name)(), called from \(span)")
+      }
+      throw diagnostic
+    }
+  }
+
+  private func bindParameters(_ function: Function, _ arguments: Arguments, into scope: Scope) throws {
+    let parameters = function.parameters
+    var positional = arguments.positional[...]
+    for parameter in parameters.positional {
+      if let value = positional.popFirst() { scope.variables[parameter.name] = value }
+    }
+    if let variadic = parameters.variadic {
+      scope.variables[variadic.name] = .tuple(Array(positional))
+      positional = []
+    }
+    guard positional.isEmpty else {
+      throw LessonError.type(
+        "\(function.name)() takes \(parameters.positional.count) positional arguments but "
+          + "\(arguments.positional.count) were given")
+    }
+    let named = parameters.positional + parameters.keywordOnly
+    let extra = DictStorage()
+    for (name, value) in arguments.keywords {
+      if named.contains(where: { $0.name == name }) {
+        guard scope.variables[name] == nil else {
+          throw LessonError.type("\(function.name)() got multiple values for argument '\(name)'")
+        }
+        scope.variables[name] = value
+      } else if parameters.keywordVariadic != nil {
+        extra[.string(name)] = value
+      } else {
+        throw LessonError.type(
+          "\(function.name)() got an unexpected keyword argument '\(name)'",
+          notes: didYouMean(name, in: named.map(\.name)))
+      }
+    }
+    if let keywordVariadic = parameters.keywordVariadic { scope.variables[keywordVariadic.name] = .dict(extra) }
+    for parameter in named where scope.variables[parameter.name] == nil {
+      guard let value = function.defaults[parameter.name] else {
+        throw LessonError.type(
+          "\(function.name)() missing 1 required positional argument: '\(parameter.name)'")
+      }
+      scope.variables[parameter.name] = value
+    }
+  }
+
+  func evaluateDefaults(_ parameters: Parameters, in scope: Scope) throws -> [String: Value] {
+    var defaults: [String: Value] = [:]
+    for parameter in parameters.positional + parameters.keywordOnly {
+      if let expression = parameter.defaultValue {
+        defaults[parameter.name] = try evaluate(expression, in: scope)
+      }
+    }
+    return defaults
+  }
+
+  func makeFunction(_ definition: FunctionDefinition, in scope: Scope) throws -> Function {
+    Function(
+      name: definition.name, parameters: definition.parameters,
+      defaults: try evaluateDefaults(definition.parameters, in: scope), body: definition.body,
+      lambdaBody: nil, closure: scope, span: definition.nameSpan)
+  }
+
+  /// Runs a class body and builds the class: methods and class attributes from its top level.
+  func makeClass(_ definition: ClassDefinition, in scope: Scope) throws -> ClassObject {
+    var base: ClassObject?
+    var isModule = false
+    for argument in definition.bases {
+      guard case .positional(let expression) = argument.kind else {
+        throw Diagnostic("TypeError: class keywords are not supported in lessons", at: argument.span)
+      }
+      switch try evaluate(expression, in: scope) {
+      case .classObject(let classObject):
+        base = classObject
+        isModule = isModule || classObject.isModule
+      case .builtin(let builtin) where builtin.name == "torch.nn.Module":
+        isModule = true
+      case .builtin(let builtin) where builtin.name == "object":
+        break
+      default:
+        throw Diagnostic(
+          "TypeError: lesson classes can derive from nn.Module, object or another lesson class",
+          at: expression.span)
+      }
+    }
+    let body = Scope(parent: scope)
+    try execute(definition.body, in: body)
+    let classObject = ClassObject(
+      name: definition.name, base: base, isModule: isModule, attributes: body.variables)
+    for case .function(let method) in body.variables.values { method.definingClass = classObject }
+    return classObject
+  }
+
+  /// `Net()`: makes an instance (a `ScriptModule` for nn.Module classes) and runs `__init__`.
+  func instantiate(_ classObject: ClassObject, _ arguments: Arguments, span: SourceSpan) throws -> Value {
+    let instance: Value =
+      classObject.isModule
+      ? .module(ScriptModule(classObject: classObject, interpreter: self))
+      : .instance(Instance(classObject: classObject))
+    if case .function(let initializer)? = classObject.lookup("__init__") {
+      _ = try callFunction(initializer, arguments, receiver: instance, span: span)
+    } else if !arguments.positional.isEmpty || !arguments.keywords.isEmpty {
+      throw LessonError.type("\(classObject.name)() takes no arguments")
+    }
+    return instance
+  }
+}
+
+extension Value {
+  var asScriptModule: ScriptModule? {
+    if case .module(let module) = self { return module as? ScriptModule }
+    return nil
+  }
+}

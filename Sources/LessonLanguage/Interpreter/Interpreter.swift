@@ -1,0 +1,119 @@
+/// Runs lesson programs: a tree-walking interpreter over the syntax tree, with one scope of
+/// globals shared by all the cells of a lesson (like a notebook kernel).
+///
+/// Output goes through `output` as it is printed; warnings (PyTorch's deprecation notes for the
+/// 0.3-era idioms a lecture uses) go through `warning`, each shown once per run.
+public final class Interpreter {
+  /// The generator behind `torch.rand*`, initialisation, dropout and shuffling (`torch.manual_seed`).
+  public let generator: Generator
+  /// Where `print` writes.
+  public var output: (String) -> Void
+  /// Where one-line warnings go (not part of the checked output).
+  public var warning: (String) -> Void
+  /// Directories searched for datasets after the `root` a lesson gives (`--data`, `CNN_LESSON_DATA`).
+  public var dataDirectories: [String]
+  let globals = Scope(parent: nil)
+  private var warned: Set<String> = []
+  /// Lesson function calls in progress, innermost last (for `super()` and the recursion limit).
+  var frames: [(function: Function, scope: Scope)] = []
+  /// The span of the innermost call being evaluated (where Swift-side calls into lesson code report).
+  var currentSpan: SourceSpan?
+
+  public init(
+    seed: UInt64 = 0, dataDirectories: [String] = [], output: @escaping (String) -> Void = { print($0, terminator: "") },
+    warning: @escaping (String) -> Void = { _ in }
+  ) {
+    self.generator = Generator(seed: seed)
+    self.dataDirectories = dataDirectories
+    self.output = output
+    self.warning = warning
+  }
+
+  /// Parses and runs one cell or script. With `displayLastExpression`, a final bare expression
+  /// that is not None is printed as its repr, as a notebook cell shows it.
+  public func run(
+    _ source: String, file: SourceFile, firstLine: Int = 1, displayLastExpression: Bool = false
+  ) throws(Diagnostic) {
+    let statements: [Statement]
+    do {
+      statements = try Parser.parse(source, file: file, firstLine: firstLine)
+    } catch let diagnostic as Diagnostic {
+      throw diagnostic
+    } catch {
+      throw Diagnostic("\(error)", at: nil)
+    }
+    do {
+      var body = statements
+      var last: Expression?
+      if displayLastExpression, case .expression(let expression)? = statements.last?.kind {
+        last = expression
+        body.removeLast()
+      }
+      _ = try execute(body, in: globals)
+      if let last {
+        let value = try evaluate(last, in: globals)
+        if case .none = value {} else { output(repr(value) + "\n") }
+      }
+    } catch let diagnostic as Diagnostic {
+      throw diagnostic
+    } catch {
+      throw Diagnostic("\(error)", at: nil)
+    }
+  }
+
+  /// Emits a warning once per interpreter (the key is the message).
+  func warnOnce(_ message: String, at span: SourceSpan) {
+    guard warned.insert(message).inserted else { return }
+    warning("\(span): warning: \(message)")
+  }
+
+  /// Wraps an error thrown while evaluating the node at `span` into a located `Diagnostic`.
+  func located(_ error: Error, at span: SourceSpan) -> Error {
+    switch error {
+    case let diagnostic as Diagnostic:
+      return diagnostic
+    case let error as LessonError:
+      return Diagnostic("\(error.kind): \(error.message)", at: span, notes: error.notes)
+    case let error as TensorError:
+      return Diagnostic("RuntimeError: \(error.message)", at: span, notes: error.notes)
+    case is ControlFlowSignal:
+      return error
+    default:
+      return Diagnostic("\(error)", at: span)
+    }
+  }
+
+  /// Runs `body`, locating any error it throws at `span`.
+  func at<R>(_ span: SourceSpan, _ body: () throws -> R) throws -> R {
+    do {
+      return try body()
+    } catch {
+      throw located(error, at: span)
+    }
+  }
+}
+
+/// A scope of variables: a function call's locals, or the globals (whose parent is nil).
+final class Scope {
+  var variables: [String: Value] = [:]
+  let parent: Scope?
+  /// Names declared `global` in this function scope.
+  var globalNames: Set<String> = []
+
+  init(parent: Scope?) { self.parent = parent }
+
+  func lookup(_ name: String) -> Value? {
+    if let value = variables[name] { return value }
+    return parent?.lookup(name)
+  }
+
+  /// The outermost scope (the module globals).
+  var root: Scope { parent?.root ?? self }
+}
+
+/// `break`, `continue` and `return` travel as thrown signals out of nested blocks.
+enum ControlFlowSignal: Error {
+  case breakLoop
+  case continueLoop
+  case returnValue(Value)
+}

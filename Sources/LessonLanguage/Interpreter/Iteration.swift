@@ -1,0 +1,141 @@
+/// Iteration over values: lists, tuples, strings, dict keys, sizes, tensors (along dim 0) and
+/// iterable host objects (ranges, data loaders).
+final class ArrayIterator: ValueIterator {
+  private var items: ArraySlice<Value>
+  init(_ items: [Value]) { self.items = items[...] }
+  func next() throws -> Value? { items.popFirst() }
+}
+
+extension Interpreter {
+  func makeIterator(_ value: Value) throws -> ValueIterator {
+    switch value {
+    case .list(let storage): return ArrayIterator(storage.items)
+    case .tuple(let items): return ArrayIterator(items)
+    case .string(let text): return ArrayIterator(text.map { .string(String($0)) })
+    case .dict(let storage): return ArrayIterator(storage.keys)
+    case .size(let dims): return ArrayIterator(dims.map { .int($0) })
+    case .tensor(let tensor):
+      guard tensor.rank > 0 else { throw LessonError.type("iteration over a 0-d tensor") }
+      return ArrayIterator(try (0..<tensor.shape[0]).map { .tensor(try tensor.indexed([.index($0)])) })
+    case .object(let object as IterableObject):
+      return try object.makeIterator()
+    case .module(let module as Sequential):
+      return ArrayIterator(module.layers.map { .module($0) })
+    default:
+      throw LessonError.type("'\(typeName(of: value))' object is not iterable")
+    }
+  }
+
+  /// All the items of an iterable, in order.
+  func iterateAll(_ value: Value) throws -> [Value] {
+    if case .list(let storage) = value { return storage.items }
+    if case .tuple(let items) = value { return items }
+    let iterator = try makeIterator(value)
+    var items: [Value] = []
+    while let item = try iterator.next() { items.append(item) }
+    return items
+  }
+
+  /// `len(value)`.
+  func length(of value: Value) throws -> Int {
+    switch value {
+    case .list(let storage): return storage.items.count
+    case .tuple(let items): return items.count
+    case .string(let text): return text.count
+    case .dict(let storage): return storage.keys.count
+    case .size(let dims): return dims.count
+    case .tensor(let tensor):
+      guard let first = tensor.shape.first else { throw LessonError.type("len() of a 0-d tensor") }
+      return first
+    case .module(let module as Sequential): return module.layers.count
+    case .object(let object as IterableObject):
+      if let length = object.length { return length }
+      fallthrough
+    default:
+      throw LessonError.type("object of type '\(typeName(of: value))' has no len()")
+    }
+  }
+}
+
+/// `range(start, stop, step)`.
+final class RangeObject: IterableObject {
+  let start: Int
+  let stop: Int
+  let step: Int
+
+  init(start: Int, stop: Int, step: Int) throws {
+    guard step != 0 else { throw LessonError.value("range() arg 3 must not be zero") }
+    self.start = start
+    self.stop = stop
+    self.step = step
+  }
+
+  var typeName: String { "range" }
+  var text: String { step == 1 ? "range(\(start), \(stop))" : "range(\(start), \(stop), \(step))" }
+
+  var length: Int? {
+    step > 0 ? max(0, (stop - start + step - 1) / step) : max(0, (start - stop - step - 1) / -step)
+  }
+
+  func element(_ i: Int) -> Int { start + i * step }
+
+  func makeIterator() throws -> ValueIterator {
+    final class Iterator: ValueIterator {
+      var next: Int
+      let range: RangeObject
+      init(_ range: RangeObject) {
+        self.range = range
+        next = range.start
+      }
+      func next() throws -> Value? {
+        guard range.step > 0 ? next < range.stop : next > range.stop else { return nil }
+        defer { next += range.step }
+        return .int(next)
+      }
+    }
+    return Iterator(self)
+  }
+}
+
+/// `enumerate(...)` and `zip(...)`: lazy, so they work over data loaders without loading everything.
+final class CombinedIterator: ValueIterator {
+  private let sources: [ValueIterator]
+  private var counter: Int?
+
+  init(enumerating source: ValueIterator, start: Int) {
+    sources = [source]
+    counter = start
+  }
+
+  init(zipping sources: [ValueIterator]) {
+    self.sources = sources
+  }
+
+  func next() throws -> Value? {
+    var items: [Value] = []
+    for source in sources {
+      guard let item = try source.next() else { return nil }
+      items.append(item)
+    }
+    if let index = counter {
+      counter = index + 1
+      return .tuple([.int(index)] + items)
+    }
+    return .tuple(items)
+  }
+}
+
+/// An iterable host object wrapping one iterator (what `enumerate` and `zip` return).
+final class IteratorObject: IterableObject {
+  let typeName: String
+  private let iterator: ValueIterator
+  /// Like Python's enumerate and zip objects, these have no `len()`.
+  var length: Int? { nil }
+
+  init(typeName: String, iterator: ValueIterator) {
+    self.typeName = typeName
+    self.iterator = iterator
+  }
+
+  func makeIterator() throws -> ValueIterator { iterator }
+}

@@ -1,0 +1,303 @@
+/// Python's operators over lesson values: numbers, strings, sequences and tensors.
+
+extension Interpreter {
+  func binaryOperation(_ op: BinaryOperator, _ lhs: Value, _ rhs: Value) throws -> Value {
+    if isTensorLike(lhs) || isTensorLike(rhs), let a = asTensor(lhs), let b = asTensor(rhs) {
+      return .tensor(try tensorOperation(op, a, b))
+    }
+    switch (lhs, rhs) {
+    case (.string(let a), .string(let b)) where op == .add: return .string(a + b)
+    case (.string(let a), .int(let n)) where op == .multiply: return .string(repeated(a, n))
+    case (.string(let template), _) where op == .remainder: return .string(try percentFormat(template, rhs))
+    case (.list(let a), .list(let b)) where op == .add: return .list(ListStorage(a.items + b.items))
+    case (.list(let a), .int(let n)) where op == .multiply:
+      return .list(ListStorage(Array(repeatElement(a.items, count: max(0, n)).joined())))
+    case (.tuple(let a), .tuple(let b)) where op == .add: return .tuple(a + b)
+    case (.size(let a), .size(let b)) where op == .add: return .size(a + b)
+    default: break
+    }
+    if let a = numeric(lhs), let b = numeric(rhs) {
+      return try numberOperation(op, a, b)
+    }
+    throw LessonError.type(
+      "unsupported operand type(s) for \(op.rawValue): '\(typeName(of: lhs))' and '\(typeName(of: rhs))'")
+  }
+
+  private func repeated(_ text: String, _ count: Int) -> String {
+    String(repeating: text, count: max(0, count))
+  }
+
+  private func tensorOperation(_ op: BinaryOperator, _ a: Tensor, _ b: Tensor) throws -> Tensor {
+    switch op {
+    case .add: return try a.add(b)
+    case .subtract: return try a.sub(b)
+    case .multiply: return try a.mul(b)
+    case .divide: return try a.div(b)
+    case .floorDivide: return try a.floorDivide(b)
+    case .remainder: return try a.remainder(b)
+    case .power: return try a.pow(b)
+    case .matrixMultiply: return try a.matmul(b)
+    case .bitwiseAnd: return try a.logicalAnd(b)
+    case .bitwiseOr: return try a.logicalOr(b)
+    default:
+      throw LessonError.unsupported("the operator \(op.rawValue) is not supported on tensors in lessons")
+    }
+  }
+
+  /// Python arithmetic on ints (64-bit, overflow is an error) and floats.
+  private func numberOperation(_ op: BinaryOperator, _ a: Number, _ b: Number) throws -> Value {
+    if case .int(let x) = a, case .int(let y) = b {
+      return try integerOperation(op, x, y)
+    }
+    let x = a.double
+    let y = b.double
+    switch op {
+    case .add: return .float(x + y)
+    case .subtract: return .float(x - y)
+    case .multiply: return .float(x * y)
+    case .divide:
+      guard y != 0 else { throw LessonError("ZeroDivisionError", "float division by zero") }
+      return .float(x / y)
+    case .floorDivide:
+      guard y != 0 else { throw LessonError("ZeroDivisionError", "float floor division by zero") }
+      return .float((x / y).rounded(.down))
+    case .remainder:
+      guard y != 0 else { throw LessonError("ZeroDivisionError", "float modulo") }
+      let r = x.truncatingRemainder(dividingBy: y)
+      return .float(r != 0 && (r < 0) != (y < 0) ? r + y : r)
+    case .power:
+      if x == 0 && y < 0 {
+        throw LessonError("ZeroDivisionError", "0.0 cannot be raised to a negative power")
+      }
+      return .float(Glibc.pow(x, y))
+    default:
+      throw LessonError.type("unsupported operand type(s) for \(op.rawValue): 'float' and 'float'")
+    }
+  }
+
+  private func integerOperation(_ op: BinaryOperator, _ x: Int, _ y: Int) throws -> Value {
+    func checked(_ result: (partialValue: Int, overflow: Bool)) throws -> Value {
+      guard !result.overflow else {
+        throw LessonError("OverflowError", "integer result too large for a lesson (64-bit) int")
+      }
+      return .int(result.partialValue)
+    }
+    switch op {
+    case .add: return try checked(x.addingReportingOverflow(y))
+    case .subtract: return try checked(x.subtractingReportingOverflow(y))
+    case .multiply: return try checked(x.multipliedReportingOverflow(by: y))
+    case .divide:
+      guard y != 0 else { throw LessonError("ZeroDivisionError", "division by zero") }
+      return .float(Double(x) / Double(y))
+    case .floorDivide, .remainder:
+      guard y != 0 else { throw LessonError("ZeroDivisionError", "integer division or modulo by zero") }
+      var quotient = x / y
+      var remainder = x % y
+      if remainder != 0 && (remainder < 0) != (y < 0) {
+        quotient -= 1
+        remainder += y
+      }
+      return .int(op == .floorDivide ? quotient : remainder)
+    case .power:
+      if y < 0 { return .float(Glibc.pow(Double(x), Double(y))) }
+      var result = 1
+      for _ in 0..<y {
+        let (product, overflow) = result.multipliedReportingOverflow(by: x)
+        if overflow { throw LessonError("OverflowError", "integer result too large for a lesson (64-bit) int") }
+        result = product
+      }
+      return .int(result)
+    case .bitwiseAnd: return .int(x & y)
+    case .bitwiseOr: return .int(x | y)
+    case .bitwiseXor: return .int(x ^ y)
+    case .leftShift: return .int(y >= 0 && y < 64 ? x << y : 0)
+    case .rightShift: return .int(y >= 0 && y < 64 ? x >> y : (x < 0 ? -1 : 0))
+    case .matrixMultiply:
+      throw LessonError.type("unsupported operand type(s) for @: 'int' and 'int'")
+    }
+  }
+
+  func unaryOperation(_ op: UnaryOperator, _ operand: Value) throws -> Value {
+    switch (op, operand) {
+    case (.not, _): return .bool(!(try truthy(operand)))
+    case (.plus, .int), (.plus, .float), (.plus, .tensor): return operand
+    case (.negate, .int(let v)): return .int(0 - v)
+    case (.negate, .float(let v)): return .float(-v)
+    case (.negate, .bool(let v)): return .int(v ? -1 : 0)
+    case (.negate, .tensor(let t)): return .tensor(t.neg())
+    case (.invert, .int(let v)): return .int(~v)
+    case (.invert, .bool(let v)): return .int(v ? -2 : -1)
+    case (.invert, .tensor(let t)) where t.dtype == .bool: return .tensor(t.logicalNot())
+    default:
+      throw LessonError.type("bad operand type for unary \(op.rawValue): '\(typeName(of: operand))'")
+    }
+  }
+
+  /// A comparison: numbers, strings and sequences as Python compares them; tensors element-wise.
+  func compare(_ op: ComparisonOperator, _ lhs: Value, _ rhs: Value) throws -> Value {
+    switch op {
+    case .is: return .bool(identical(lhs, rhs))
+    case .isNot: return .bool(!identical(lhs, rhs))
+    case .in: return .bool(try contains(rhs, lhs))
+    case .notIn: return .bool(!(try contains(rhs, lhs)))
+    default: break
+    }
+    if isTensorLike(lhs) || isTensorLike(rhs), let a = asTensor(lhs), let b = asTensor(rhs) {
+      switch op {
+      case .equal: return .tensor(try a.eq(b))
+      case .notEqual: return .tensor(try a.ne(b))
+      case .less: return .tensor(try a.lt(b))
+      case .lessOrEqual: return .tensor(try a.le(b))
+      case .greater: return .tensor(try a.gt(b))
+      default: return .tensor(try a.ge(b))
+      }
+    }
+    if op == .equal { return .bool(valuesEqual(lhs, rhs)) }
+    if op == .notEqual { return .bool(!valuesEqual(lhs, rhs)) }
+    let order = try ordering(lhs, rhs)
+    switch op {
+    case .less: return .bool(order < 0)
+    case .lessOrEqual: return .bool(order <= 0)
+    case .greater: return .bool(order > 0)
+    default: return .bool(order >= 0)
+    }
+  }
+
+  /// -1, 0 or 1 for values Python can order.
+  func ordering(_ lhs: Value, _ rhs: Value) throws -> Int {
+    if let a = numeric(lhs), let b = numeric(rhs) {
+      return a.double < b.double ? -1 : (a.double > b.double ? 1 : 0)
+    }
+    if case .string(let a) = lhs, case .string(let b) = rhs { return a < b ? -1 : (a > b ? 1 : 0) }
+    switch (lhs, rhs) {
+    case (.tuple(let a), .tuple(let b)): return try lexicographicOrdering(a, b)
+    case (.list(let a), .list(let b)): return try lexicographicOrdering(a.items, b.items)
+    default:
+      throw LessonError.type(
+        "'<' not supported between instances of '\(typeName(of: lhs))' and '\(typeName(of: rhs))'")
+    }
+  }
+
+  private func lexicographicOrdering(_ a: [Value], _ b: [Value]) throws -> Int {
+    for (x, y) in zip(a, b) {
+      let order = try ordering(x, y)
+      if order != 0 { return order }
+    }
+    return a.count < b.count ? -1 : (a.count > b.count ? 1 : 0)
+  }
+
+  private func contains(_ container: Value, _ item: Value) throws -> Bool {
+    switch container {
+    case .string(let text):
+      guard case .string(let part) = item else {
+        throw LessonError.type("'in <string>' requires string as left operand, not \(typeName(of: item))")
+      }
+      return part.isEmpty || text.contains(part)
+    case .dict(let storage): return storage.index(of: item) != nil
+    case .tensor(let tensor):
+      guard let value = numeric(item) else { return false }
+      return (0..<tensor.count).contains { tensor.value(at: $0) == value.double }
+    default:
+      return try iterateAll(container).contains { valuesEqual($0, item) }
+    }
+  }
+
+  private func identical(_ lhs: Value, _ rhs: Value) -> Bool {
+    switch (lhs, rhs) {
+    case (.none, .none): return true
+    case (.bool(let a), .bool(let b)): return a == b
+    case (.tensor(let a), .tensor(let b)): return a === b
+    case (.module(let a), .module(let b)): return a === b
+    case (.list(let a), .list(let b)): return a === b
+    case (.dict(let a), .dict(let b)): return a === b
+    case (.object(let a), .object(let b)): return a === b
+    case (.classObject(let a), .classObject(let b)): return a === b
+    case (.instance(let a), .instance(let b)): return a === b
+    case (.int(let a), .int(let b)): return a == b
+    case (.string(let a), .string(let b)): return a == b
+    default: return false
+    }
+  }
+
+  func truthy(_ value: Value) throws -> Bool {
+    switch value {
+    case .none: return false
+    case .bool(let v): return v
+    case .int(let v): return v != 0
+    case .float(let v): return v != 0
+    case .string(let v): return !v.isEmpty
+    case .list(let storage): return !storage.items.isEmpty
+    case .tuple(let items): return !items.isEmpty
+    case .dict(let storage): return !storage.keys.isEmpty
+    case .size(let dims): return !dims.isEmpty
+    case .tensor(let tensor):
+      guard tensor.count == 1 else {
+        throw LessonError.runtime(
+          "Boolean value of Tensor with \(tensor.count == 0 ? "no values" : "more than one value") is ambiguous",
+          notes: ["reduce it first, e.g. '(x > 0).all()' or '(x > 0).any()', or compare one element"])
+      }
+      return tensor.value(at: 0) != 0
+    default: return true
+    }
+  }
+}
+
+/// A Python number (bool counts as int, as in Python).
+enum Number {
+  case int(Int)
+  case float(Double)
+
+  var double: Double {
+    switch self {
+    case .int(let v): return Double(v)
+    case .float(let v): return v
+    }
+  }
+}
+
+func numeric(_ value: Value) -> Number? {
+  switch value {
+  case .int(let v): return .int(v)
+  case .bool(let v): return .int(v ? 1 : 0)
+  case .float(let v): return .float(v)
+  default: return nil
+  }
+}
+
+func isTensorLike(_ value: Value) -> Bool {
+  if case .tensor = value { return true }
+  return false
+}
+
+/// A tensor, or a Python scalar as a 0-d tensor (PyTorch's wrapped numbers).
+func asTensor(_ value: Value) -> Tensor? {
+  switch value {
+  case .tensor(let tensor): return tensor
+  case .int(let v): return Tensor(Int64(v))
+  case .float(let v): return Tensor(Float(v))
+  case .bool(let v): return Tensor(v)
+  default: return nil
+  }
+}
+
+/// Python `==` for values (tensors and other objects by identity).
+func valuesEqual(_ lhs: Value, _ rhs: Value) -> Bool {
+  if let a = numeric(lhs), let b = numeric(rhs) { return a.double == b.double }
+  switch (lhs, rhs) {
+  case (.none, .none): return true
+  case (.string(let a), .string(let b)): return a == b
+  case (.tuple(let a), .tuple(let b)): return a.count == b.count && zip(a, b).allSatisfy(valuesEqual)
+  case (.list(let a), .list(let b)):
+    return a.items.count == b.items.count && zip(a.items, b.items).allSatisfy(valuesEqual)
+  case (.size(let a), .size(let b)): return a == b
+  case (.size(let a), .tuple(let b)), (.tuple(let b), .size(let a)):
+    return a.count == b.count && zip(a, b).allSatisfy { valuesEqual(.int($0), $1) }
+  case (.tensor(let a), .tensor(let b)): return a === b
+  case (.module(let a), .module(let b)): return a === b
+  case (.object(let a), .object(let b)): return a === b
+  case (.classObject(let a), .classObject(let b)): return a === b
+  case (.instance(let a), .instance(let b)): return a === b
+  case (.namespace(let a), .namespace(let b)): return a == b
+  default: return false
+  }
+}

@@ -1,0 +1,181 @@
+/// Runtime values of the lesson language: Python's built-in types, PyTorch's tensors, sizes and
+/// modules, lesson-defined functions and classes, and host objects (optimizers, data loaders, ...).
+public enum Value {
+  case none
+  case bool(Bool)
+  case int(Int)
+  case float(Double)
+  case string(String)
+  /// A mutable list, shared by reference as in Python.
+  case list(ListStorage)
+  case tuple([Value])
+  /// A mutable dict, shared by reference, keeping insertion order.
+  case dict(DictStorage)
+  case tensor(Tensor)
+  /// `torch.Size`: a tuple of ints that prints as `torch.Size([64, 10])`.
+  case size([Int])
+  /// `start:stop:step` inside a subscript.
+  case slice(Int?, Int?, Int?)
+  case ellipsis
+  /// An `nn.Module`: a built-in layer or an instance of a lesson class derived from `nn.Module`.
+  case module(Module)
+  /// A function or lambda defined by the lesson.
+  case function(Function)
+  /// A lesson function bound to its receiver (`self.forward`).
+  case boundMethod(receiver: Value, function: Function)
+  /// A function provided by the tool (`print`, `torch.zeros`, `x.view`), maybe bound to a receiver.
+  case builtin(Builtin)
+  /// A class defined by the lesson.
+  case classObject(ClassObject)
+  /// An instance of a lesson class that is not a module.
+  case instance(Instance)
+  /// A namespace such as `torch` or `torch.nn.functional`.
+  case namespace(String)
+  /// Anything else the tool provides: optimizers, datasets, loaders, `range`, `no_grad()`, ...
+  case object(HostObject)
+}
+
+/// A Python list's storage.
+public final class ListStorage {
+  public var items: [Value]
+  public init(_ items: [Value]) { self.items = items }
+}
+
+/// A Python dict's storage: keys in insertion order (lookups are linear; lesson dicts are small).
+public final class DictStorage {
+  public var keys: [Value] = []
+  public var values: [Value] = []
+  public init() {}
+
+  public func index(of key: Value) -> Int? {
+    keys.firstIndex { valuesEqual($0, key) }
+  }
+
+  public subscript(key: Value) -> Value? {
+    get { index(of: key).map { values[$0] } }
+    set {
+      if let index = index(of: key) {
+        if let newValue { values[index] = newValue } else {
+          keys.remove(at: index)
+          values.remove(at: index)
+        }
+      } else if let newValue {
+        keys.append(key)
+        values.append(newValue)
+      }
+    }
+  }
+}
+
+/// An object provided by the tool. It answers attribute lookups and may be called or iterated.
+public protocol HostObject: AnyObject {
+  /// The Python type name used in messages (`SGD`, `DataLoader`, `range`).
+  var typeName: String { get }
+  /// The attribute `name`, or nil if there is none (the interpreter then reports an AttributeError).
+  func attribute(_ name: String, interpreter: Interpreter) throws -> Value?
+  /// How `print` shows the object.
+  var text: String { get }
+}
+
+extension HostObject {
+  public func attribute(_ name: String, interpreter: Interpreter) throws -> Value? { nil }
+  public var text: String { "<\(typeName) object>" }
+}
+
+/// A host object that can be iterated with `for` (data loaders, `range`, `enumerate`, ...).
+public protocol IterableObject: HostObject {
+  func makeIterator() throws -> ValueIterator
+  /// `len(object)`, when it has one.
+  var length: Int? { get }
+}
+
+/// A Python iterator: `next()` returns nil when exhausted and may throw (a data file read fails).
+public protocol ValueIterator: AnyObject {
+  func next() throws -> Value?
+}
+
+/// A host object with `__enter__` / `__exit__`, usable in `with` (`torch.no_grad()`).
+public protocol ContextManager: HostObject {
+  /// Runs `body` inside the context.
+  func run<R>(_ body: () throws -> R) throws -> R
+}
+
+/// A lesson-defined function: its definition, evaluated defaults, and the scope it closes over.
+public final class Function {
+  public let name: String
+  public let parameters: Parameters
+  public let defaults: [String: Value]
+  public let body: [Statement]
+  /// For a lambda, the expression returned.
+  public let lambdaBody: Expression?
+  let closure: Scope
+  let span: SourceSpan
+  /// The class whose body defined this function (for zero-argument `super()`).
+  weak var definingClass: ClassObject?
+
+  init(
+    name: String, parameters: Parameters, defaults: [String: Value], body: [Statement],
+    lambdaBody: Expression?, closure: Scope, span: SourceSpan
+  ) {
+    self.name = name
+    self.parameters = parameters
+    self.defaults = defaults
+    self.body = body
+    self.lambdaBody = lambdaBody
+    self.closure = closure
+    self.span = span
+  }
+}
+
+/// A class defined by the lesson: its methods and class attributes, and its base.
+public final class ClassObject {
+  public let name: String
+  /// The lesson-defined base class, if any.
+  public let base: ClassObject?
+  /// Whether the class derives (directly or not) from `nn.Module`.
+  public let isModule: Bool
+  public var attributes: [String: Value]
+
+  init(name: String, base: ClassObject?, isModule: Bool, attributes: [String: Value]) {
+    self.name = name
+    self.base = base
+    self.isModule = isModule
+    self.attributes = attributes
+  }
+
+  /// The attribute `name` from this class or the nearest base that defines it.
+  func lookup(_ name: String) -> Value? {
+    attributes[name] ?? base?.lookup(name)
+  }
+
+  /// True when `other` is this class or one of its bases.
+  func isSubclass(of other: ClassObject) -> Bool {
+    self === other || (base?.isSubclass(of: other) ?? false)
+  }
+}
+
+/// An instance of a lesson class that is not a module.
+public final class Instance {
+  public let classObject: ClassObject
+  public var attributes: [String: Value] = [:]
+  init(classObject: ClassObject) { self.classObject = classObject }
+}
+
+/// A function provided by the tool: its Python name and body. Methods carry their receiver.
+public struct Builtin {
+  public typealias Body = (_ interpreter: Interpreter, _ arguments: Arguments) throws -> Value
+  /// The dotted name used in messages (`torch.zeros`, `Tensor.view`, `print`).
+  public let name: String
+  /// The receiver of a bound method, passed as the first positional argument.
+  public let receiver: Value?
+  public let body: Body
+
+  public init(name: String, receiver: Value? = nil, body: @escaping Body) {
+    self.name = name
+    self.receiver = receiver
+    self.body = body
+  }
+
+  /// The short name Python shows in messages (`view` for `Tensor.view`).
+  public var shortName: String { String(name.split(separator: ".").last ?? Substring(name)) }
+}

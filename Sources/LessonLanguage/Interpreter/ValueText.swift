@@ -1,0 +1,161 @@
+/// How values print: Python's `str` and `repr`, PyTorch's tensor and module text, `format` specs.
+
+/// The Python type name of a value, as messages show it (`int`, `Tensor`, `Net`).
+public func typeName(of value: Value) -> String {
+  switch value {
+  case .none: return "NoneType"
+  case .bool: return "bool"
+  case .int: return "int"
+  case .float: return "float"
+  case .string: return "str"
+  case .list: return "list"
+  case .tuple: return "tuple"
+  case .dict: return "dict"
+  case .tensor: return "Tensor"
+  case .size: return "torch.Size"
+  case .slice: return "slice"
+  case .ellipsis: return "ellipsis"
+  case .module(let module): return module.typeName
+  case .function: return "function"
+  case .boundMethod: return "method"
+  case .builtin: return "builtin_function_or_method"
+  case .classObject: return "type"
+  case .instance(let instance): return instance.classObject.name
+  case .namespace: return "module"
+  case .object(let object): return object.typeName
+  }
+}
+
+extension Interpreter {
+  /// Python's `str(value)`: what `print` shows.
+  public func str(_ value: Value) -> String {
+    switch value {
+    case .string(let text): return text
+    default: return repr(value)
+    }
+  }
+
+  /// Python's `repr(value)`: what a notebook cell shows for its last expression.
+  public func repr(_ value: Value) -> String {
+    switch value {
+    case .none: return "None"
+    case .bool(let v): return v ? "True" : "False"
+    case .int(let v): return String(v)
+    case .float(let v): return pythonRepr(v)
+    case .string(let text): return quoted(text)
+    case .list(let storage): return "[" + storage.items.map(repr).joined(separator: ", ") + "]"
+    case .tuple(let items):
+      return items.count == 1 ? "(\(repr(items[0])),)" : "(" + items.map(repr).joined(separator: ", ") + ")"
+    case .dict(let storage):
+      return "{" + zip(storage.keys, storage.values).map { "\(repr($0)): \(repr($1))" }.joined(separator: ", ")
+        + "}"
+    case .tensor(let tensor): return tensor.isParameter ? formatParameter(tensor) : tensor.description
+    case .size(let dims): return "torch.Size([" + dims.map(String.init).joined(separator: ", ") + "])"
+    case .slice(let a, let b, let c):
+      let parts = [a, b, c].map { $0.map(String.init) ?? "None" }
+      return "slice(\(parts.joined(separator: ", ")))"
+    case .ellipsis: return "Ellipsis"
+    case .module(let module): return module.description
+    case .function(let function): return "<function \(function.name)>"
+    case .boundMethod(_, let function): return "<bound method \(function.name)>"
+    case .builtin(let builtin): return "<built-in function \(builtin.shortName)>"
+    case .classObject(let classObject): return "<class '__main__.\(classObject.name)'>"
+    case .instance(let instance): return "<__main__.\(instance.classObject.name) object>"
+    case .namespace(let name): return "<module '\(name)'>"
+    case .object(let object): return object.text
+    }
+  }
+
+  private func quoted(_ text: String) -> String {
+    let quote: Character = text.contains("'") && !text.contains("\"") ? "\"" : "'"
+    var result = String(quote)
+    for character in text {
+      switch character {
+      case "\\": result += "\\\\"
+      case "\n": result += "\\n"
+      case "\t": result += "\\t"
+      case "\r": result += "\\r"
+      case quote: result += "\\\(quote)"
+      default: result.append(character)
+      }
+    }
+    return result + String(quote)
+  }
+
+  /// Python's `format(value, spec)`. A one-element tensor formats as its number, as PyTorch's
+  /// `Tensor.__format__` does for 0-d tensors (`'{:.6f}'.format(loss)`).
+  func format(_ value: Value, spec: String) throws -> String {
+    let formatValue: FormatValue
+    switch value {
+    case .int(let v): formatValue = .int(v)
+    case .float(let v): formatValue = .float(v)
+    case .bool(let v): formatValue = .bool(v)
+    case .string(let v): formatValue = .string(v)
+    case .tensor(let tensor) where tensor.rank == 0:
+      formatValue = tensor.dtype == .float32 ? .float(tensor.value(at: 0)) : .int(Int(tensor.value(at: 0)))
+    default:
+      guard spec.isEmpty else {
+        throw LessonError.type("unsupported format string passed to \(typeName(of: value)).__format__")
+      }
+      return str(value)
+    }
+    do {
+      return try pythonFormat(formatValue, spec)
+    } catch let error as FormatError {
+      throw LessonError(error.kind.rawValue, error.message)
+    }
+  }
+
+  /// `template % arguments` (printf-style), for the `%d`, `%f`, `%.4f`, `%s` forms old lectures use.
+  func percentFormat(_ template: String, _ arguments: Value) throws -> String {
+    var values: [Value]
+    if case .tuple(let items) = arguments { values = items } else { values = [arguments] }
+    var result = ""
+    var characters = template[...]
+    while let character = characters.popFirst() {
+      guard character == "%" else {
+        result.append(character)
+        continue
+      }
+      var spec = ""
+      while let next = characters.first, "-+ #0123456789.".contains(next) {
+        spec.append(next)
+        characters.removeFirst()
+      }
+      guard let type = characters.popFirst() else {
+        throw LessonError.value("incomplete format")
+      }
+      if type == "%" {
+        result += "%"
+        continue
+      }
+      guard !values.isEmpty else { throw LessonError.type("not enough arguments for format string") }
+      let value = values.removeFirst()
+      let alignedSpec = spec.hasPrefix("-") ? "<" + spec.dropFirst() : spec
+      switch type {
+      case "s": result += try format(.string(str(value)), spec: alignedSpec)
+      case "r": result += try format(.string(repr(value)), spec: alignedSpec)
+      case "d", "i": result += try format(.int(Int(try numberValue(value))), spec: alignedSpec + "d")
+      case "f", "e", "g", "F", "E", "G", "x", "o":
+        let number: Value = "xo".contains(type) ? .int(Int(try numberValue(value))) : .float(try numberValue(value))
+        result += try format(number, spec: alignedSpec + String(type))
+      default:
+        throw LessonError.value("unsupported format character '\(type)'")
+      }
+    }
+    guard values.isEmpty else {
+      throw LessonError.type("not all arguments converted during string formatting")
+    }
+    return result
+  }
+
+  func numberValue(_ value: Value) throws -> Double {
+    switch value {
+    case .int(let v): return Double(v)
+    case .float(let v): return v
+    case .bool(let v): return v ? 1 : 0
+    case .tensor(let t) where t.count == 1: return t.value(at: 0)
+    default: throw LessonError.type("must be real number, not \(typeName(of: value))")
+    }
+  }
+}

@@ -1,0 +1,126 @@
+/// The base of every layer and model, PyTorch's `nn.Module`.
+///
+/// A module owns named parameters and named child modules, both kept in registration order (the
+/// order `parameters()` and the printed form use). Subclasses register in their initialiser; lesson
+/// code registers by attribute assignment (`self.conv1 = nn.Conv2d(...)`), which the interpreter turns
+/// into `registerModule` / `registerParameter`.
+open class Module {
+  /// `train()` / `eval()` mode; dropout is active only while training.
+  public private(set) var training = true
+  /// The module's own parameters, by attribute name, in registration order.
+  public private(set) var namedOwnParameters: [(name: String, tensor: Tensor)] = []
+  /// The direct submodules, by attribute name, in registration order.
+  public private(set) var namedChildren: [(name: String, module: Module)] = []
+
+  public init() {}
+
+  /// The class name shown when the module is printed (`Conv2d`, `Net`).
+  open var typeName: String { String(describing: type(of: self)) }
+
+  /// The text inside the parentheses of the printed form (`in_features=320, out_features=10, bias=True`).
+  open var extraDescription: String { "" }
+
+  /// The layer's computation for one input tensor. Layers override it; calling it on a module that
+  /// does not is PyTorch's error.
+  open func forward(_ input: Tensor) throws -> Tensor {
+    throw TensorError("Module [\(typeName)] is missing the required \"forward\" function")
+  }
+
+  /// Adds or replaces a parameter (the tensor becomes a leaf that requires grad).
+  public func registerParameter(_ name: String, _ tensor: Tensor) throws {
+    try tensor.setRequiresGrad(true)
+    tensor.isParameter = true
+    if let index = namedOwnParameters.firstIndex(where: { $0.name == name }) {
+      namedOwnParameters[index].tensor = tensor
+    } else {
+      namedOwnParameters.append((name, tensor))
+    }
+  }
+
+  /// Adds or replaces a child module.
+  public func registerModule(_ name: String, _ module: Module) {
+    if let index = namedChildren.firstIndex(where: { $0.name == name }) {
+      namedChildren[index].module = module
+    } else {
+      namedChildren.append((name, module))
+    }
+  }
+
+  /// Removes a parameter or child registered under `name` (an attribute reassigned to a non-module).
+  public func unregister(_ name: String) {
+    namedOwnParameters.removeAll { $0.name == name }
+    namedChildren.removeAll { $0.name == name }
+  }
+
+  /// The parameter registered under `name` on this module, if any.
+  public func parameter(named name: String) -> Tensor? {
+    namedOwnParameters.first { $0.name == name }?.tensor
+  }
+
+  /// The child registered under `name`, if any.
+  public func child(named name: String) -> Module? {
+    namedChildren.first { $0.name == name }?.module
+  }
+
+  /// Every parameter of this module and its descendants, each once, as PyTorch orders them:
+  /// own parameters first, then each child's in registration order (`conv1.weight`, `conv1.bias`, ...).
+  public func namedParameters() -> [(name: String, tensor: Tensor)] {
+    var seen: Set<ObjectIdentifier> = []
+    var result: [(name: String, tensor: Tensor)] = []
+    collectParameters(prefix: "", seen: &seen, into: &result)
+    return result
+  }
+
+  /// `parameters()`: the tensors of `namedParameters()`.
+  public func parameters() -> [Tensor] {
+    namedParameters().map(\.tensor)
+  }
+
+  private func collectParameters(
+    prefix: String, seen: inout Set<ObjectIdentifier>, into result: inout [(name: String, tensor: Tensor)]
+  ) {
+    for (name, tensor) in namedOwnParameters where seen.insert(ObjectIdentifier(tensor)).inserted {
+      result.append((prefix + name, tensor))
+    }
+    for (name, child) in namedChildren {
+      child.collectParameters(prefix: prefix + name + ".", seen: &seen, into: &result)
+    }
+  }
+
+  /// This module and all its descendants, depth first (`modules()`).
+  public func modules() -> [Module] {
+    [self] + namedChildren.flatMap { $0.module.modules() }
+  }
+
+  /// Sets training mode here and in every descendant (`train(mode)`).
+  public func train(_ mode: Bool = true) {
+    training = mode
+    for (_, child) in namedChildren { child.train(mode) }
+  }
+
+  /// `eval()`: the same as `train(false)`.
+  public func eval() { train(false) }
+
+  /// Clears the gradients of every parameter (`zero_grad()`, PyTorch 2's set-to-None default).
+  public func zeroGrad() {
+    for parameter in parameters() { parameter.grad = nil }
+  }
+}
+
+extension Module: CustomStringConvertible {
+  /// PyTorch's printed form: `Linear(in_features=320, out_features=10, bias=True)`, or for a module
+  /// with children, one `(name): child` line each, indented by two spaces.
+  public var description: String {
+    if namedChildren.isEmpty { return "\(typeName)(\(extraDescription))" }
+    var lines = ["\(typeName)("]
+    if !extraDescription.isEmpty { lines.append("  " + extraDescription) }
+    for (name, child) in namedChildren {
+      let childText = child.description.split(separator: "\n", omittingEmptySubsequences: false)
+        .enumerated().map { $0.offset == 0 ? String($0.element) : "  " + $0.element }
+        .joined(separator: "\n")
+      lines.append("  (\(name)): \(childText)")
+    }
+    lines.append(")")
+    return lines.joined(separator: "\n")
+  }
+}

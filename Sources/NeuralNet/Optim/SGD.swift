@@ -1,0 +1,81 @@
+/// `optim.SGD`: stochastic gradient descent with optional momentum, dampening, weight decay and
+/// Nesterov momentum, with PyTorch's exact update:
+///
+///     g = grad + weight_decay * p
+///     buf = g                                  (first step)
+///     buf = momentum * buf + (1 - dampening) * g   (later steps)
+///     g = g + momentum * buf  if nesterov,  else  g = buf      (when momentum != 0)
+///     p = p - lr * g
+public final class SGD: Optimizer {
+  public let learningRate: Float
+  public let momentum: Float
+  public let dampening: Float
+  public let weightDecay: Float
+  public let nesterov: Bool
+  private var momentumBuffers: [ObjectIdentifier: [Float]] = [:]
+
+  public init(
+    parameters: [Tensor], learningRate: Double = 1e-3, momentum: Double = 0, dampening: Double = 0,
+    weightDecay: Double = 0, nesterov: Bool = false
+  ) throws {
+    guard learningRate >= 0 else { throw TensorError("Invalid learning rate: \(learningRate)") }
+    guard momentum >= 0 else { throw TensorError("Invalid momentum value: \(momentum)") }
+    guard weightDecay >= 0 else { throw TensorError("Invalid weight_decay value: \(weightDecay)") }
+    if nesterov && (momentum <= 0 || dampening != 0) {
+      throw TensorError("Nesterov momentum requires a momentum and zero dampening")
+    }
+    self.learningRate = Float(learningRate)
+    self.momentum = Float(momentum)
+    self.dampening = Float(dampening)
+    self.weightDecay = Float(weightDecay)
+    self.nesterov = nesterov
+    try super.init(parameters: parameters)
+  }
+
+  public override func step() throws {
+    for parameter in parameters {
+      guard let grad = parameter.grad else { continue }
+      let key = ObjectIdentifier(parameter)
+      var buffer = momentumBuffers.removeValue(forKey: key)
+      parameter.updateFloats { weights in
+        update(&weights, grad: grad.floats, buffer: &buffer)
+      }
+      if let buffer { momentumBuffers[key] = buffer }
+    }
+  }
+
+  // n = parameter element count; buffer is nil until the first step with momentum.
+  private func update(_ weights: inout [Float], grad: [Float], buffer: inout [Float]?) {
+    let n = weights.count
+    var direction = grad
+    if weightDecay != 0 {
+      for i in 0..<n { direction[i] += weightDecay * weights[i] }
+    }
+    if momentum != 0 {
+      if var previous = buffer {
+        for i in 0..<n { previous[i] = momentum * previous[i] + (1 - dampening) * direction[i] }
+        buffer = previous
+      } else {
+        buffer = direction
+      }
+      if let buffer {
+        if nesterov {
+          for i in 0..<n { direction[i] += momentum * buffer[i] }
+        } else {
+          direction = buffer
+        }
+      }
+    }
+    for i in 0..<n { weights[i] -= learningRate * direction[i] }
+  }
+
+  public override var hyperParameterLines: [String] {
+    [
+      "dampening: \(pythonNumberText(Double(dampening)))",
+      "lr: \(pythonNumberText(Double(learningRate)))",
+      "momentum: \(pythonNumberText(Double(momentum)))",
+      "nesterov: \(nesterov ? "True" : "False")",
+      "weight_decay: \(pythonNumberText(Double(weightDecay)))",
+    ]
+  }
+}
