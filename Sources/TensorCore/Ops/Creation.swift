@@ -1,0 +1,79 @@
+/// Factory functions: `torch.zeros`, `ones`, `full`, `arange`, `rand`, `randn`, `randperm`,
+/// `zeros_like`, `ones_like`. Results are leaves that do not require grad.
+
+extension Tensor {
+  /// `torch.zeros(*shape, dtype=)`.
+  public static func zeros(_ shape: [Int], dtype: DType = .float32) throws -> Tensor {
+    try full(shape, value: 0, dtype: dtype)
+  }
+
+  /// `torch.ones(*shape, dtype=)`.
+  public static func ones(_ shape: [Int], dtype: DType = .float32) throws -> Tensor {
+    try full(shape, value: 1, dtype: dtype)
+  }
+
+  /// `torch.full(shape, value, dtype=)`: every element `value` (truncated for int64, `!= 0` for bool).
+  public static func full(_ shape: [Int], value: Double, dtype: DType) throws -> Tensor {
+    try checkSizes(shape)
+    return fromDoubles(
+      shape: shape, values: [Double](repeating: value, count: elementCount(shape)), dtype: dtype)
+  }
+
+  /// `torch.zeros_like(x)`: zeros of `x`'s shape and dtype.
+  public static func zerosLike(_ other: Tensor) -> Tensor {
+    fromDoubles(
+      shape: other.shape, values: [Double](repeating: 0, count: other.count), dtype: other.dtype)
+  }
+
+  /// `torch.ones_like(x)`: ones of `x`'s shape and dtype.
+  public static func onesLike(_ other: Tensor) -> Tensor {
+    fromDoubles(
+      shape: other.shape, values: [Double](repeating: 1, count: other.count), dtype: other.dtype)
+  }
+
+  /// `torch.arange(start, end, step, dtype=)`: `start, start + step, ...` while before `end`;
+  /// `ceil((end - start) / step)` elements.
+  public static func arange(start: Double, end: Double, step: Double, dtype: DType) throws -> Tensor
+  {
+    guard step != 0 else { throw TensorError("step must be nonzero") }
+    guard start.isFinite && end.isFinite else {
+      throw TensorError("unsupported range: \(start) -> \(end)")
+    }
+    guard (step > 0 && end >= start) || (step < 0 && end <= start) else {
+      throw TensorError(
+        "upper bound and larger bound inconsistent with step sign",
+        notes: ["arange(\(start), \(end), step=\(step)) would walk away from its end"])
+    }
+    let size = Int(((end - start) / step).rounded(.up))
+    return fromDoubles(
+      shape: [size], values: (0..<size).map { start + Double($0) * step }, dtype: dtype)
+  }
+
+  /// `torch.rand(*shape, generator=)`: float32, uniform in [0, 1).
+  public static func rand(_ shape: [Int], generator: Generator) throws -> Tensor {
+    try checkSizes(shape)
+    return Tensor(
+      shape: shape, floats: (0..<elementCount(shape)).map { _ in generator.nextUniform() })
+  }
+
+  /// `torch.randn(*shape, generator=)`: float32, standard normal.
+  public static func randn(_ shape: [Int], generator: Generator) throws -> Tensor {
+    try checkSizes(shape)
+    return Tensor(
+      shape: shape, floats: (0..<elementCount(shape)).map { _ in generator.nextNormal() })
+  }
+
+  /// `torch.randperm(n, generator=)`: int64, a random permutation of `0..<n`.
+  public static func randperm(_ n: Int, generator: Generator) throws -> Tensor {
+    guard n >= 0 else { throw TensorError("n must be non-negative, got\(n)") }
+    return Tensor(shape: [n], ints: generator.permutation(n).map { Int64($0) })
+  }
+
+  /// PyTorch's error for a negative size in a factory call.
+  static func checkSizes(_ shape: [Int]) throws {
+    if let negative = shape.first(where: { $0 < 0 }) {
+      throw TensorError(
+        "Trying to create tensor with negative dimension \(negative): \(shapeText(shape))")
+    }
+  }
+}
