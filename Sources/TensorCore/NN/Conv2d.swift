@@ -1,0 +1,200 @@
+/// 2-D convolution (`F.conv2d`): im2col + GEMM forward, col2im + GEMM backward.
+
+extension Functional {
+  /// 2-D cross-correlation over NCHW images, as `torch.nn.functional.conv2d`:
+  ///
+  ///     out[n, oc, oy, ox] = bias[oc] + sum over c in oc's group, ky, kx of
+  ///         weight[oc, c, ky, kx] * input[n, g*CG + c, oy*sh - ph + ky*dh, ox*sw - pw + kx*dw]
+  ///
+  /// with zeros outside the input (the padding).
+  ///
+  /// Shapes: `input (N, C, H, W)` or unbatched `(C, H, W)`; `weight (OC, C / groups, KH, KW)`;
+  /// `bias (OC)` -> `(N, OC, OH, OW)` (or `(OC, OH, OW)`), where
+  /// `OH = floor((H + 2*ph - dh*(KH - 1) - 1) / sh) + 1` and likewise `OW`.
+  /// Groups split the input and output channels into `groups` independent convolutions.
+  ///
+  /// Throws PyTorch's errors for wrong ranks, channel counts, bias sizes, kernels larger than the
+  /// padded input, non-positive strides, and `padding: .same` with a stride.
+  /// The result's grad_fn is `ConvolutionBackward0`.
+  public static func conv2d(
+    _ input: Tensor, weight: Tensor, bias: Tensor? = nil, stride: Size2D = Size2D(1),
+    padding: Conv2dPadding = .explicit(Size2D(0)), dilation: Size2D = Size2D(1), groups: Int = 1
+  ) throws -> Tensor {
+    let geometry = try Conv2dGeometry(
+      input: input.shape, weight: weight.shape, bias: bias?.shape, stride: stride,
+      padding: padding, dilation: dilation, groups: groups)
+    try checkConvDTypes(input, weight, bias)
+    let (x, w, b) = (input.floats, weight.floats, bias?.floats)
+    let output = conv2dForward(geometry, input: x, weight: w, bias: b)
+    let needs = (input.requiresGrad, weight.requiresGrad, bias?.requiresGrad ?? false)
+    return Tensor.result(
+      shape: geometry.outputShape, floats: output, name: "ConvolutionBackward0",
+      inputs: [input, weight] + (bias.map { [$0] } ?? [])
+    ) { gradOutput in
+      let grads = conv2dBackward(
+        geometry, gradOutput: gradOutput, input: x, weight: w,
+        needs: (needs.0, needs.1, needs.2))
+      return [grads.input, grads.weight, grads.bias]
+    }
+  }
+
+  /// im2col + GEMM: for each image and group, `out_g (OCG, OH*OW) = W_g (OCG, CG*KH*KW) x col`.
+  static func conv2dForward(
+    _ geometry: Conv2dGeometry, input x: [Float], weight w: [Float], bias b: [Float]?
+  ) -> [Float] {
+    // N, C, H*W = input; OC, OCG = OC / G; K = CG*KH*KW im2col rows; P = OH*OW output positions.
+    let (n, c, hw) = (
+      geometry.layout.batch, geometry.layout.channels,
+      geometry.layout.height * geometry.layout.width
+    )
+    let (oc, ocg, cg, k, p) = (
+      geometry.outChannels, geometry.outChannelsPerGroup, geometry.inChannelsPerGroup,
+      geometry.columnRows, geometry.window.outputCount
+    )
+    let offsets = geometry.window.gatherOffsets()
+    var out = [Float](repeating: 0, count: n * oc * p)
+    var col = [Float](repeating: 0, count: k * p)
+    x.withUnsafeBufferPointer { x in
+      w.withUnsafeBufferPointer { w in
+        offsets.withUnsafeBufferPointer { offsets in
+          out.withUnsafeMutableBufferPointer { out in
+            col.withUnsafeMutableBufferPointer { col in
+              for image in 0..<n {
+                for g in 0..<geometry.groups {
+                  im2col(
+                    x.baseAddress! + (image * c + g * cg) * hw, channels: cg, planeSize: hw,
+                    offsets: offsets, into: col)
+                  gemmStandIn(
+                    transA: false, transB: false, m: ocg, n: p, k: k, alpha: 1,
+                    a: w.baseAddress! + g * ocg * k, lda: k, b: col.baseAddress!, ldb: p, beta: 0,
+                    c: out.baseAddress! + (image * oc + g * ocg) * p, ldc: p)
+                }
+                guard let b else { continue }
+                for channel in 0..<oc {
+                  let row = (image * oc + channel) * p
+                  for i in 0..<p { out[row + i] += b[channel] }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    return out
+  }
+
+  /// Gradients of `conv2dForward`, each nil unless `needs` asks for it:
+  /// `dW_g += dOut_g x col^T`, `dcol = W_g^T x dOut_g` scattered back by col2im, `db = sum dOut`.
+  static func conv2dBackward(
+    _ geometry: Conv2dGeometry, gradOutput dy: [Float], input x: [Float], weight w: [Float],
+    needs: (input: Bool, weight: Bool, bias: Bool)
+  ) -> (input: [Float]?, weight: [Float]?, bias: [Float]?) {
+    // Same legend as conv2dForward.
+    let (n, c, hw) = (
+      geometry.layout.batch, geometry.layout.channels,
+      geometry.layout.height * geometry.layout.width
+    )
+    let (oc, ocg, cg, k, p) = (
+      geometry.outChannels, geometry.outChannelsPerGroup, geometry.inChannelsPerGroup,
+      geometry.columnRows, geometry.window.outputCount
+    )
+    let offsets = geometry.window.gatherOffsets()
+    var dx = [Float](repeating: 0, count: needs.input ? x.count : 0)
+    var dw = [Float](repeating: 0, count: needs.weight ? w.count : 0)
+    var col = [Float](repeating: 0, count: needs.input || needs.weight ? k * p : 0)
+    dy.withUnsafeBufferPointer { dy in
+      x.withUnsafeBufferPointer { x in
+        w.withUnsafeBufferPointer { w in
+          offsets.withUnsafeBufferPointer { offsets in
+            dx.withUnsafeMutableBufferPointer { dx in
+              dw.withUnsafeMutableBufferPointer { dw in
+                col.withUnsafeMutableBufferPointer { col in
+                  for image in 0..<n where needs.input || needs.weight {
+                    for g in 0..<geometry.groups {
+                      let dyGroup = dy.baseAddress! + (image * oc + g * ocg) * p
+                      let plane = (image * c + g * cg) * hw
+                      if needs.weight {
+                        im2col(
+                          x.baseAddress! + plane, channels: cg, planeSize: hw, offsets: offsets,
+                          into: col)
+                        gemmStandIn(
+                          transA: false, transB: true, m: ocg, n: k, k: p, alpha: 1, a: dyGroup,
+                          lda: p,
+                          b: col.baseAddress!, ldb: p, beta: 1, c: dw.baseAddress! + g * ocg * k,
+                          ldc: k)
+                      }
+                      if needs.input {
+                        gemmStandIn(
+                          transA: true, transB: false, m: k, n: p, k: ocg, alpha: 1,
+                          a: w.baseAddress! + g * ocg * k, lda: k, b: dyGroup, ldb: p, beta: 0,
+                          c: col.baseAddress!, ldc: p)
+                        col2im(
+                          col, channels: cg, planeSize: hw, offsets: offsets,
+                          into: dx.baseAddress! + plane)
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    let db = needs.bias ? sumPlanes(dy, batch: n, channels: oc, planeSize: p) : nil
+    return (needs.input ? dx : nil, needs.weight ? dw : nil, db)
+  }
+}
+
+// MARK: - im2col / col2im
+
+/// Unfolds `channels` planes into the column matrix `col (channels*KK, P)`:
+/// `col[(ch*KK + tap)*P + pos] = plane_ch[offsets[tap*P + pos]]`, or 0 where the offset is -1.
+func im2col(
+  _ x: UnsafePointer<Float>, channels: Int, planeSize: Int, offsets: UnsafeBufferPointer<Int>,
+  into col: UnsafeMutableBufferPointer<Float>
+) {
+  // KK * P = offsets.count; row r = ch*KK + tap of col is block r of the table applied to plane ch.
+  let taps = offsets.count
+  for ch in 0..<channels {
+    let plane = x + ch * planeSize
+    let block = ch * taps
+    for i in 0..<taps {
+      let offset = offsets[i]
+      col[block + i] = offset >= 0 ? plane[offset] : 0
+    }
+  }
+}
+
+/// Folds a column matrix back onto its planes, adding (`+=`) every entry to the element it was read
+/// from; padding entries are dropped. The adjoint of `im2col`.
+func col2im(
+  _ col: UnsafeMutableBufferPointer<Float>, channels: Int, planeSize: Int,
+  offsets: UnsafeBufferPointer<Int>, into dx: UnsafeMutablePointer<Float>
+) {
+  let taps = offsets.count
+  for ch in 0..<channels {
+    let plane = dx + ch * planeSize
+    let block = ch * taps
+    for i in 0..<taps {
+      let offset = offsets[i]
+      if offset >= 0 { plane[offset] += col[block + i] }
+    }
+  }
+}
+
+/// `out[ch] = sum over n, i of values[(n*channels + ch)*planeSize + i]` (a bias gradient).
+func sumPlanes(_ values: [Float], batch: Int, channels: Int, planeSize: Int) -> [Float] {
+  var sums = [Float](repeating: 0, count: channels)
+  values.withUnsafeBufferPointer { v in
+    for n in 0..<batch {
+      for ch in 0..<channels {
+        let base = (n * channels + ch) * planeSize
+        var total: Float = 0
+        for i in 0..<planeSize { total += v[base + i] }
+        sums[ch] += total
+      }
+    }
+  }
+  return sums
+}
