@@ -42,102 +42,65 @@ extension Functional {
   static func conv2dForward(
     _ geometry: Conv2dGeometry, input x: [Float], weight w: [Float], bias b: [Float]?
   ) -> [Float] {
-    // N, C, H*W = input; OC, OCG = OC / G; K = CG*KH*KW im2col rows; P = OH*OW output positions.
-    let (n, c, hw) = (
-      geometry.layout.batch, geometry.layout.channels,
-      geometry.layout.height * geometry.layout.width
+    // N, C, HW = H*W input; OC, OCG = OC / G, CG = C / G; K = CG*KH*KW im2col rows; P = OH*OW.
+    let (n, c, hw) = (geometry.layout.batch, geometry.layout.channels, geometry.planeSize)
+    let (oc, ocg, cg) = (
+      geometry.outChannels, geometry.outChannelsPerGroup, geometry.inChannelsPerGroup
     )
-    let (oc, ocg, cg, k, p) = (
-      geometry.outChannels, geometry.outChannelsPerGroup, geometry.inChannelsPerGroup,
-      geometry.columnRows, geometry.window.outputCount
-    )
+    let (k, p) = (geometry.columnRows, geometry.window.outputCount)
     let offsets = geometry.window.gatherOffsets()
     var out = [Float](repeating: 0, count: n * oc * p)
     var col = [Float](repeating: 0, count: k * p)
-    x.withUnsafeBufferPointer { x in
-      w.withUnsafeBufferPointer { w in
-        offsets.withUnsafeBufferPointer { offsets in
-          out.withUnsafeMutableBufferPointer { out in
-            col.withUnsafeMutableBufferPointer { col in
-              for image in 0..<n {
-                for g in 0..<geometry.groups {
-                  im2col(
-                    x.baseAddress! + (image * c + g * cg) * hw, channels: cg, planeSize: hw,
-                    offsets: offsets, into: col)
-                  gemmStandIn(
-                    transA: false, transB: false, m: ocg, n: p, k: k, alpha: 1,
-                    a: w.baseAddress! + g * ocg * k, lda: k, b: col.baseAddress!, ldb: p, beta: 0,
-                    c: out.baseAddress! + (image * oc + g * ocg) * p, ldc: p)
-                }
-                guard let b else { continue }
-                for channel in 0..<oc {
-                  let row = (image * oc + channel) * p
-                  for i in 0..<p { out[row + i] += b[channel] }
-                }
-              }
-            }
-          }
-        }
+    for image in 0..<n {
+      for g in 0..<geometry.groups {
+        im2col(
+          x, at: (image * c + g * cg) * hw, channels: cg, planeSize: hw, offsets: offsets,
+          into: &col)
+        arrayGemm(
+          transA: false, transB: false, m: ocg, n: p, k: k, a: w, aStart: g * ocg * k, lda: k,
+          b: col,
+          ldb: p, beta: 0, c: &out, cStart: (image * oc + g * ocg) * p, ldc: p)
+      }
+      guard let b else { continue }
+      for channel in 0..<oc {
+        let row = (image * oc + channel) * p
+        for i in 0..<p { out[row + i] += b[channel] }
       }
     }
     return out
   }
 
   /// Gradients of `conv2dForward`, each nil unless `needs` asks for it:
-  /// `dW_g += dOut_g x col^T`, `dcol = W_g^T x dOut_g` scattered back by col2im, `db = sum dOut`.
+  /// `dW_g += dOut_g x col^T`, `dcol = W_g^T x dOut_g` folded back by col2im, `db = sum dOut`.
   static func conv2dBackward(
     _ geometry: Conv2dGeometry, gradOutput dy: [Float], input x: [Float], weight w: [Float],
     needs: (input: Bool, weight: Bool, bias: Bool)
   ) -> (input: [Float]?, weight: [Float]?, bias: [Float]?) {
     // Same legend as conv2dForward.
-    let (n, c, hw) = (
-      geometry.layout.batch, geometry.layout.channels,
-      geometry.layout.height * geometry.layout.width
+    let (n, c, hw) = (geometry.layout.batch, geometry.layout.channels, geometry.planeSize)
+    let (oc, ocg, cg) = (
+      geometry.outChannels, geometry.outChannelsPerGroup, geometry.inChannelsPerGroup
     )
-    let (oc, ocg, cg, k, p) = (
-      geometry.outChannels, geometry.outChannelsPerGroup, geometry.inChannelsPerGroup,
-      geometry.columnRows, geometry.window.outputCount
-    )
+    let (k, p) = (geometry.columnRows, geometry.window.outputCount)
     let offsets = geometry.window.gatherOffsets()
     var dx = [Float](repeating: 0, count: needs.input ? x.count : 0)
     var dw = [Float](repeating: 0, count: needs.weight ? w.count : 0)
     var col = [Float](repeating: 0, count: needs.input || needs.weight ? k * p : 0)
-    dy.withUnsafeBufferPointer { dy in
-      x.withUnsafeBufferPointer { x in
-        w.withUnsafeBufferPointer { w in
-          offsets.withUnsafeBufferPointer { offsets in
-            dx.withUnsafeMutableBufferPointer { dx in
-              dw.withUnsafeMutableBufferPointer { dw in
-                col.withUnsafeMutableBufferPointer { col in
-                  for image in 0..<n where needs.input || needs.weight {
-                    for g in 0..<geometry.groups {
-                      let dyGroup = dy.baseAddress! + (image * oc + g * ocg) * p
-                      let plane = (image * c + g * cg) * hw
-                      if needs.weight {
-                        im2col(
-                          x.baseAddress! + plane, channels: cg, planeSize: hw, offsets: offsets,
-                          into: col)
-                        gemmStandIn(
-                          transA: false, transB: true, m: ocg, n: k, k: p, alpha: 1, a: dyGroup,
-                          lda: p,
-                          b: col.baseAddress!, ldb: p, beta: 1, c: dw.baseAddress! + g * ocg * k,
-                          ldc: k)
-                      }
-                      if needs.input {
-                        gemmStandIn(
-                          transA: true, transB: false, m: k, n: p, k: ocg, alpha: 1,
-                          a: w.baseAddress! + g * ocg * k, lda: k, b: dyGroup, ldb: p, beta: 0,
-                          c: col.baseAddress!, ldc: p)
-                        col2im(
-                          col, channels: cg, planeSize: hw, offsets: offsets,
-                          into: dx.baseAddress! + plane)
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          }
+    for image in 0..<n where needs.input || needs.weight {
+      for g in 0..<geometry.groups {
+        let (plane, dyAt) = ((image * c + g * cg) * hw, (image * oc + g * ocg) * p)
+        if needs.weight {
+          im2col(x, at: plane, channels: cg, planeSize: hw, offsets: offsets, into: &col)
+          arrayGemm(
+            transA: false, transB: true, m: ocg, n: k, k: p, a: dy, aStart: dyAt, lda: p, b: col,
+            ldb: p, beta: 1, c: &dw, cStart: g * ocg * k, ldc: k)
+        }
+        if needs.input {
+          arrayGemm(
+            transA: true, transB: false, m: k, n: p, k: ocg, a: w, aStart: g * ocg * k, lda: k,
+            b: dy,
+            bStart: dyAt, ldb: p, beta: 0, c: &col, ldc: p)
+          col2im(col, channels: cg, planeSize: hw, offsets: offsets, into: &dx, at: plane)
         }
       }
     }
@@ -148,37 +111,47 @@ extension Functional {
 
 // MARK: - im2col / col2im
 
-/// Unfolds `channels` planes into the column matrix `col (channels*KK, P)`:
+/// Unfolds `channels` planes starting at `x[base]` into the column matrix `col (channels*KK, P)`:
 /// `col[(ch*KK + tap)*P + pos] = plane_ch[offsets[tap*P + pos]]`, or 0 where the offset is -1.
 func im2col(
-  _ x: UnsafePointer<Float>, channels: Int, planeSize: Int, offsets: UnsafeBufferPointer<Int>,
-  into col: UnsafeMutableBufferPointer<Float>
+  _ x: [Float], at base: Int, channels: Int, planeSize: Int, offsets: [Int],
+  into col: inout [Float]
 ) {
-  // KK * P = offsets.count; row r = ch*KK + tap of col is block r of the table applied to plane ch.
+  // Row ch*KK + tap of col is block ch of the whole table (KK*P entries) applied to plane ch.
   let taps = offsets.count
-  for ch in 0..<channels {
-    let plane = x + ch * planeSize
-    let block = ch * taps
-    for i in 0..<taps {
-      let offset = offsets[i]
-      col[block + i] = offset >= 0 ? plane[offset] : 0
+  x.withUnsafeBufferPointer { x in
+    offsets.withUnsafeBufferPointer { offsets in
+      col.withUnsafeMutableBufferPointer { col in
+        for ch in 0..<channels {
+          let (plane, block) = (base + ch * planeSize, ch * taps)
+          for i in 0..<taps {
+            let offset = offsets[i]
+            col[block + i] = offset >= 0 ? x[plane + offset] : 0
+          }
+        }
+      }
     }
   }
 }
 
-/// Folds a column matrix back onto its planes, adding (`+=`) every entry to the element it was read
-/// from; padding entries are dropped. The adjoint of `im2col`.
+/// Folds a column matrix back onto the planes starting at `dx[base]`, adding (`+=`) every entry to
+/// the element it was read from; padding entries are dropped. The adjoint of `im2col`.
 func col2im(
-  _ col: UnsafeMutableBufferPointer<Float>, channels: Int, planeSize: Int,
-  offsets: UnsafeBufferPointer<Int>, into dx: UnsafeMutablePointer<Float>
+  _ col: [Float], channels: Int, planeSize: Int, offsets: [Int], into dx: inout [Float],
+  at base: Int
 ) {
   let taps = offsets.count
-  for ch in 0..<channels {
-    let plane = dx + ch * planeSize
-    let block = ch * taps
-    for i in 0..<taps {
-      let offset = offsets[i]
-      if offset >= 0 { plane[offset] += col[block + i] }
+  col.withUnsafeBufferPointer { col in
+    offsets.withUnsafeBufferPointer { offsets in
+      dx.withUnsafeMutableBufferPointer { dx in
+        for ch in 0..<channels {
+          let (plane, block) = (base + ch * planeSize, ch * taps)
+          for i in 0..<taps {
+            let offset = offsets[i]
+            if offset >= 0 { dx[plane + offset] += col[block + i] }
+          }
+        }
+      }
     }
   }
 }

@@ -23,6 +23,8 @@ struct Conv2dGeometry {
 
   var inChannelsPerGroup: Int { layout.channels / groups }
   var outChannelsPerGroup: Int { outChannels / groups }
+  /// Elements per input plane: `H * W`.
+  var planeSize: Int { layout.height * layout.width }
   /// Rows of the im2col matrix of one group: `CG * KH * KW`.
   var columnRows: Int { inChannelsPerGroup * window.kernelCount }
   var outputShape: [Int] {

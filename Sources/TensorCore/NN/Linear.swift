@@ -79,23 +79,3 @@ extension Functional {
     }
   }
 }
-
-/// `op(A) (m, k) x op(B) (k, n)` for row-major arrays, through `gemmStandIn`; safe for empty
-/// operands (a zero `k` gives zeros).
-func matmul(
-  _ a: [Float], _ b: [Float], m: Int, n: Int, k: Int, transA: Bool = false, transB: Bool = false
-) -> [Float] {
-  var c = [Float](repeating: 0, count: m * n)
-  guard m > 0 && n > 0 && k > 0 else { return c }
-  a.withUnsafeBufferPointer { a in
-    b.withUnsafeBufferPointer { b in
-      c.withUnsafeMutableBufferPointer { c in
-        guard let a = a.baseAddress, let b = b.baseAddress, let c = c.baseAddress else { return }
-        gemmStandIn(
-          transA: transA, transB: transB, m: m, n: n, k: k, alpha: 1, a: a,
-          lda: transA ? m : k, b: b, ldb: transB ? k : n, beta: 0, c: c, ldc: n)
-      }
-    }
-  }
-  return c
-}
