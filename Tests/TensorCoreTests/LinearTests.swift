@@ -20,6 +20,13 @@ import Testing
     #expect(output.shape == [2, 3, 5])
   }
 
+  @Test func zeroInputFeaturesGiveTheBias() throws {
+    let output = try Functional.linear(
+      Tensor(shape: [2, 0], floats: []), weight: Tensor(shape: [3, 0], floats: []),
+      bias: Tensor(shape: [3], floats: [1, 2, 3]))
+    #expect(output.shape == [2, 3] && output.floats == [1, 2, 3, 1, 2, 3])
+  }
+
   @Test func sizeMismatchReadsLikeTheLecture() throws {
     let error = try #require(throws: TensorError.self) {
       try Functional.linear(

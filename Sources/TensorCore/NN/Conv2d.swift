@@ -26,14 +26,15 @@ extension Functional {
     try checkConvDTypes(input, weight, bias)
     let (x, w, b) = (input.floats, weight.floats, bias?.floats)
     let output = conv2dForward(geometry, input: x, weight: w, bias: b)
-    let needs = (input.requiresGrad, weight.requiresGrad, bias?.requiresGrad ?? false)
+    let needs = (
+      input: input.requiresGrad, weight: weight.requiresGrad, bias: bias?.requiresGrad ?? false
+    )
     return Tensor.result(
       shape: geometry.outputShape, floats: output, name: "ConvolutionBackward0",
       inputs: [input, weight] + (bias.map { [$0] } ?? [])
     ) { gradOutput in
       let grads = conv2dBackward(
-        geometry, gradOutput: gradOutput, input: x, weight: w,
-        needs: (needs.0, needs.1, needs.2))
+        geometry, gradOutput: gradOutput, input: x, weight: w, needs: needs)
       return [grads.input, grads.weight, grads.bias]
     }
   }

@@ -12,7 +12,7 @@ extension Functional {
   public static func linear(_ input: Tensor, weight: Tensor, bias: Tensor?) throws -> Tensor {
     try checkLinearShapes(input, weight, bias)
     let (inFeatures, outFeatures) = (weight.shape[1], weight.shape[0])
-    let rows = input.count / max(inFeatures, 1)
+    let rows = elementCount(Array(input.shape.dropLast()))
     let outputShape = Array(input.shape.dropLast()) + [outFeatures]
     let (x, w, b) = (input.floats, weight.floats, bias?.floats)
     let output = linearForward(
