@@ -1,0 +1,85 @@
+import Testing
+
+@testable import TensorCore
+
+@Suite struct LossesTests {
+  let logProbabilities = Tensor(shape: [2, 3], floats: [-1, -2, -3, -0.5, -1.5, -2.5])
+  let targets = Tensor(shape: [2], ints: [2, 0])
+
+  @Test func nllReductions() throws {
+    let mean = try Functional.nllLoss(logProbabilities, target: targets)
+    #expect(mean.shape == [] && mean.floats == [1.75])
+    #expect(
+      try Functional.nllLoss(logProbabilities, target: targets, reduction: .sum).floats == [3.5])
+    let none = try Functional.nllLoss(logProbabilities, target: targets, reduction: .none)
+    #expect(none.shape == [2] && none.floats == [3, 0.5])
+    let unbatched = try Functional.nllLoss(
+      Tensor(shape: [3], floats: [-1, -2, -3]), target: Tensor(Int64(1)))
+    #expect(unbatched.shape == [] && unbatched.floats == [2])
+  }
+
+  @Test func ignoreIndexSkipsAndRescales() throws {
+    let ignored = Tensor(shape: [2], ints: [2, -100])
+    #expect(try Functional.nllLoss(logProbabilities, target: ignored).floats == [3])
+    let all = Tensor(shape: [2], ints: [1, 1])
+    #expect(try Functional.nllLoss(logProbabilities, target: all, ignoreIndex: 1).floats[0].isNaN)
+  }
+
+  @Test func errorsReadLikePyTorch() throws {
+    func message(_ body: () throws -> Tensor) -> String? {
+      do { _ = try body() } catch let error as TensorError { return error.message } catch {
+        return "\(error)"
+      }
+      return nil
+    }
+    let scores = sampleTensor([64, 10])
+    #expect(
+      message {
+        try Functional.nllLoss(
+          scores, target: Tensor(shape: [64], ints: [Int64](repeating: 10, count: 64)))
+      }
+        == "Target 10 is out of bounds.")
+    #expect(
+      message {
+        try Functional.crossEntropy(
+          scores, target: Tensor(shape: [64], ints: [Int64](repeating: -1, count: 64)))
+      }
+        == "Target -1 is out of bounds.")
+    #expect(
+      message { try Functional.nllLoss(scores, target: sampleTensor([64])) }
+        == "expected scalar type Long but found Float")
+    #expect(
+      message {
+        try Functional.crossEntropy(
+          scores, target: Tensor(shape: [32], ints: [Int64](repeating: 0, count: 32)))
+      }
+        == "Expected input batch_size (64) to match target batch_size (32).")
+    #expect(
+      message {
+        try Functional.nllLoss(sampleTensor([2, 3, 4]), target: Tensor(shape: [2], ints: [0, 1]))
+      }
+        == "input tensor should be 1D or 2D")
+  }
+
+  @Test func crossEntropyIsLogSoftmaxPlusNll() throws {
+    let loss = try Functional.crossEntropy(
+      Tensor(shape: [1, 3], floats: [1, 2, 3]), target: Tensor(shape: [1], ints: [2]))
+    expectClose(loss.floats, [0.4076059])
+    let scores = sampleTensor([1, 3])
+    try scores.setRequiresGrad()
+    #expect(
+      try Functional.crossEntropy(scores, target: Tensor(shape: [1], ints: [0])).gradFn?.name
+        == "NllLossBackward0")
+  }
+
+  @Test(arguments: [Reduction.mean, .sum, .none])
+  func gradients(reduction: Reduction) throws {
+    let target = Tensor(shape: [4], ints: [0, 3, -100, 1])
+    try expectGradientsMatch([sampleTensor([4, 5])]) {
+      try Functional.nllLoss($0[0], target: target, reduction: reduction)
+    }
+    try expectGradientsMatch([sampleTensor([4, 5])]) {
+      try Functional.crossEntropy($0[0], target: target, reduction: reduction)
+    }
+  }
+}
