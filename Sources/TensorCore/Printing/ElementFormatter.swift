@@ -35,7 +35,7 @@ struct ElementFormatter {
   /// A formatter for float32 `values` (the elements that will be printed).
   init(floats values: [Float], options: PrintOptions) {
     dtype = .float32
-    precision = options.precision
+    precision = max(0, options.precision)
     let shown = values.lazy.map(Double.init).filter { $0.isFinite && $0 != 0 }
     guard let first = shown.first else { return }
     var smallest = abs(first)
