@@ -87,6 +87,26 @@ private func floats(_ values: [Float], _ shape: [Int]? = nil) -> Tensor {
     #expect(floats((0..<30).map(Float.init)).description == expected)
   }
 
+  @Test func rowsOfAMatrixWrapUnderTheirOwnBracket() {
+    let expected = """
+      tensor([[ 0.,  1.,  2.,  3.,  4.,  5.,  6.,  7.,  8.,  9., 10., 11., 12., 13.,
+               14., 15., 16., 17., 18., 19.],
+              [20., 21., 22., 23., 24., 25., 26., 27., 28., 29., 30., 31., 32., 33.,
+               34., 35., 36., 37., 38., 39.]])
+      """
+    #expect(floats((0..<40).map(Float.init), [2, 20]).description == expected)
+  }
+
+  @Test func summarizedBlocksKeepTheBlankLines() {
+    var options = PrintOptions()
+    options.threshold = 5
+    let tensor = Tensor(shape: [7, 1, 1], ints: (0..<7).map(Int64.init))
+    let expected =
+      "tensor([[[0]],\n\n        [[1]],\n\n        [[2]],\n\n        ...,\n\n        [[4]],\n\n"
+      + "        [[5]],\n\n        [[6]]])"
+    #expect(formatTensor(tensor, options: options) == expected)
+  }
+
   @Test func largeVectorsAreSummarizedWithEdgeItems() {
     let tensor = Tensor(shape: [2000], ints: (0..<2000).map(Int64.init))
     #expect(tensor.description == "tensor([   0,    1,    2,  ..., 1997, 1998, 1999])")
