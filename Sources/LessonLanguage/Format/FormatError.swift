@@ -3,9 +3,13 @@
 public struct FormatError: Error, Equatable, Sendable, CustomStringConvertible {
   /// The Python exception class the error maps to.
   public enum Kind: String, Sendable {
+    /// A bad spec or template.
     case valueError = "ValueError"
+    /// A positional field past the arguments given.
     case indexError = "IndexError"
+    /// A keyword field with no such argument.
     case keyError = "KeyError"
+    /// A number too large for the conversion asked.
     case overflowError = "OverflowError"
   }
 

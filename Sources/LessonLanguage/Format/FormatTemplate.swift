@@ -3,12 +3,15 @@
 
 /// The argument a replacement field names: a position or a keyword.
 public enum FormatArgument: Equatable, Sendable {
+  /// A positional argument, numbered automatically (`{}`) or by hand (`{0}`).
   case index(Int)
+  /// A keyword argument (`{name}`).
   case keyword(String)
 }
 
 /// An attribute (`{0.shape}`) or item (`{0[1]}`, `{d[key]}`) looked up on the argument.
 public enum FormatAccessor: Equatable, Sendable {
+  /// `.name`
   case attribute(String)
   /// A subscript by integer, as Python reads all-digit keys.
   case index(Int)
@@ -19,11 +22,16 @@ public enum FormatAccessor: Equatable, Sendable {
 /// One replacement field, resolved: which argument, what to look up on it, the `!r` / `!s` / `!a`
 /// conversion, and the format spec (nested `{}` fields already expanded).
 public struct FormatField: Equatable, Sendable {
+  /// The argument the field names.
   public var argument: FormatArgument
+  /// Attribute and item lookups applied to the argument, in order.
   public var accessors: [FormatAccessor]
+  /// `r`, `s` or `a` from `!r`, `!s`, `!a`; nil when there is none.
   public var conversion: Character?
+  /// The format spec after `:`, with nested fields replaced; empty when there is none.
   public var spec: String
 
+  /// A field for `argument`, with optional lookups, conversion and spec.
   public init(
     argument: FormatArgument, accessors: [FormatAccessor] = [], conversion: Character? = nil,
     spec: String = ""

@@ -1,8 +1,12 @@
 /// One value for Python's `format(value, spec)`: the types a lesson formats.
 public enum FormatValue: Equatable, Sendable {
+  /// A Python `int` (64-bit here).
   case int(Int)
+  /// A Python `float`.
   case float(Double)
+  /// A Python `str`.
   case string(String)
+  /// A Python `bool`: `str()` is `True`/`False`, a non-empty spec formats it as 1/0.
   case bool(Bool)
 
   /// Python's type name, as error messages show it: `int`, `float`, `str`, `bool`.
