@@ -1,0 +1,132 @@
+/// The parsed form of a lesson: its code cells in order, each with the expectation that checks it.
+
+/// A Markdown lesson whose ```` ```python ```` blocks run in order, sharing state like notebook cells.
+public struct Lesson: Sendable {
+  /// The `.md` file the lesson was parsed from (errors and mismatches quote it).
+  public let file: SourceFile
+  /// The code cells in file order, skipped ones included.
+  public let cells: [LessonCell]
+
+  public init(file: SourceFile, cells: [LessonCell]) {
+    self.file = file
+    self.cells = cells
+  }
+
+  /// The number of expectations (`output` and `error` blocks) of cells that run.
+  public var checkCount: Int {
+    cells.filter { !$0.isSkipped && $0.expectation != nil }.count
+  }
+}
+
+/// One fenced code block of a lesson, and the expected-output block that follows it, if any.
+public struct LessonCell: Sendable {
+  /// Position among the lesson's code cells, 0-based.
+  public let index: Int
+  /// The code, without the fences, one line per source line.
+  public let code: String
+  /// The opening fence (```` ```python ````), where the report locates the cell.
+  public let fence: SourceSpan
+  /// The 1-based line in the `.md` file of the code's first line.
+  public let firstLine: Int
+  /// True for ```` ```python skip ````: shown to the reader, never run.
+  public let isSkipped: Bool
+  /// What the cell must print, or the error it must raise; nil when the cell is not checked.
+  public internal(set) var expectation: Expectation?
+
+  public init(
+    index: Int, code: String, fence: SourceSpan, firstLine: Int, isSkipped: Bool,
+    expectation: Expectation? = nil
+  ) {
+    self.index = index
+    self.code = code
+    self.fence = fence
+    self.firstLine = firstLine
+    self.isSkipped = isSkipped
+    self.expectation = expectation
+  }
+}
+
+/// An ```` ```output ````, ```` ```output exact ```` or ```` ```error ```` block.
+public struct Expectation: Sendable {
+  /// How the block is compared with what the cell did.
+  public enum Kind: Sendable, Equatable {
+    /// ```` ```output ````: the printed output, compared by meaning.
+    case output
+    /// ```` ```output exact ````: the printed output, compared as text.
+    case exactOutput
+    /// ```` ```error ````: the cell must fail; the block is a contiguous part of the error text.
+    case error
+  }
+
+  /// How to compare.
+  public let kind: Kind
+  /// The block's text with the `.md` position of every line.
+  public let text: ExpectedText
+  /// The opening fence of the block.
+  public let fence: SourceSpan
+  /// The 1-based line of the closing fence (bless rewrites the lines strictly between the fences).
+  public let closingLine: Int
+
+  public init(kind: Kind, text: ExpectedText, fence: SourceSpan, closingLine: Int) {
+    self.kind = kind
+    self.text = text
+    self.fence = fence
+    self.closingLine = closingLine
+  }
+}
+
+/// Expected text whose lines remember where they are in the `.md` file, so a mismatch can point at
+/// the exact character of the expected value.
+public struct ExpectedText: Sendable {
+  /// One line of expected text.
+  public struct Line: Sendable {
+    /// The line's text, with the fence's indentation removed.
+    public let text: String
+    /// The 1-based line number in the file.
+    public let number: Int
+    /// How many characters were removed from the start of the file's line (fence indentation).
+    public let columnOffset: Int
+
+    public init(text: String, number: Int, columnOffset: Int = 0) {
+      self.text = text
+      self.number = number
+      self.columnOffset = columnOffset
+    }
+  }
+
+  /// The file the text comes from.
+  public let file: SourceFile
+  /// The lines, in order.
+  public let lines: [Line]
+
+  public init(file: SourceFile, lines: [Line]) {
+    self.file = file
+    self.lines = lines
+  }
+
+  /// Text written directly (tests, tools): its lines are lines `firstLine...` of a file `path` that
+  /// holds just this text, starting at `firstLine`.
+  public init(_ text: String, path: String = "<expected>", firstLine: Int = 1) {
+    let padding = String(repeating: "\n", count: max(0, firstLine - 1))
+    let file = SourceFile(path: path, text: padding + text)
+    let count = SourceFile(path: path, text: text).lines.count
+    self.file = file
+    self.lines = (0..<count).map { offset in
+      Line(text: file.line(firstLine + offset) ?? "", number: firstLine + offset)
+    }
+  }
+
+  /// The lines joined with newlines.
+  public var string: String { lines.map(\.text).joined(separator: "\n") }
+
+  /// The span of `length` characters at 0-based `column` of line `index` (0-based) of this text.
+  func span(line index: Int, column: Int, length: Int = 1) -> SourceSpan {
+    guard lines.indices.contains(index) else {
+      let last = lines.last
+      return SourceSpan(file: file, line: last?.number ?? 1, column: 1, length: length)
+    }
+    let line = lines[index]
+    return SourceSpan(
+      file: file, line: line.number, column: line.columnOffset + column + 1, length: length)
+  }
+}

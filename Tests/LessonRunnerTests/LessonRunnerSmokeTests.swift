@@ -1,7 +1,0 @@
-import Testing
-
-@testable import LessonRunner
-
-@Test func LessonRunnerModuleLinksTensorCore() {
-  #expect(elementCount([2, 3]) == 6)
-}
