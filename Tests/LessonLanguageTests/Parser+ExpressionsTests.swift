@@ -77,7 +77,10 @@ import Testing
   }
 
   @Test(arguments: [
-    ("[x * 2 for x in xs if x if x > 1]", "(listcomp (* x 2) (for x xs (if x) (if (compare x > 1))))"),
+    (
+      "[x * 2 for x in xs if x if x > 1]",
+      "(listcomp (* x 2) (for x xs (if x) (if (compare x > 1))))"
+    ),
     ("[(a, b) for a in r for b, c in s]", "(listcomp (tuple a b) (for a r) (for (tuple b c) s))"),
     ("(x for x in y)", "(genexp x (for x y))"),
     ("{k: v for k, v in d.items()}", "(dictcomp k v (for (tuple k v) (call (. d items))))"),
@@ -108,7 +111,8 @@ import Testing
     let statement = try #require(statements.last)
     guard case .expression(let call) = statement.kind, case .call(_, let arguments) = call.kind,
       case .positional(let string) = try #require(arguments.first).kind,
-      case .formattedString(let parts) = string.kind, case .value(let value) = try #require(parts.last)
+      case .formattedString(let parts) = string.kind,
+      case .value(let value) = try #require(parts.last)
     else {
       Issue.record("unexpected tree: \(statement.sExpression)")
       return

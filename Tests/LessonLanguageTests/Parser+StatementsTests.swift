@@ -97,17 +97,33 @@ import Testing
     ("x[0] += 1", "(+= (index x 0) 1)"),
     ("x //= 2; y **= 3; z @= w", "(//= x 2)\n(**= y 3)\n(@= z w)"),
     ("n: int = 3", "(: n int 3)"),
-    ("def f(a, b=2, *args, c, d=4, **kw) -> int: return a",
-     "(def f (a (= b 2) (* args) c (= d 4) (** kw)) (-> int) (return a))"),
+    (
+      "def f(a, b=2, *args, c, d=4, **kw) -> int: return a",
+      "(def f (a (= b 2) (* args) c (= d 4) (** kw)) (-> int) (return a))"
+    ),
     ("def f(*, key): pass", "(def f (* key) (pass))"),
     ("def f(x: int = 1): pass", "(def f ((= (: x int) 1)) (pass))"),
-    ("if a:\n    x\nelif b:\n    y\nelse:\n    z", "(if a (block x) (block (if b (block y) (block z))))"),
-    ("for i in range(3):\n    continue\nelse:\n    pass", "(for i (call range 3) (block (continue)) (block (pass)))"),
-    ("for i in range(3):\n    if i:\n        break", "(for i (call range 3) (block (if i (block (break)))))"),
+    (
+      "if a:\n    x\nelif b:\n    y\nelse:\n    z",
+      "(if a (block x) (block (if b (block y) (block z))))"
+    ),
+    (
+      "for i in range(3):\n    continue\nelse:\n    pass",
+      "(for i (call range 3) (block (continue)) (block (pass)))"
+    ),
+    (
+      "for i in range(3):\n    if i:\n        break",
+      "(for i (call range 3) (block (if i (block (break)))))"
+    ),
     ("with torch.no_grad():\n    pass", "(with (call (. torch no_grad)) (block (pass)))"),
-    ("with open(p) as f, g as (a, b):\n    pass", "(with (as (call open p) f) (as g (tuple a b)) (block (pass)))"),
+    (
+      "with open(p) as f, g as (a, b):\n    pass",
+      "(with (as (call open p) f) (as g (tuple a b)) (block (pass)))"
+    ),
     ("import torch.nn.functional as F, os", "(import (as torch.nn.functional F) os)"),
-    ("from torch.autograd import Variable as V, grad", "(from torch.autograd (as Variable V) grad)"),
+    (
+      "from torch.autograd import Variable as V, grad", "(from torch.autograd (as Variable V) grad)"
+    ),
     ("from __future__ import print_function", "(from __future__ print_function)"),
     ("from . import (a, b,)", "(from . a b)"),
     ("from x import *", "(from x *)"),

@@ -12,7 +12,8 @@ enum ParserTestSupport {
   }
 
   /// The S-expressions of the statements of `source`, one per line.
-  static func parsed(_ source: String, sourceLocation: SourceLocation = #_sourceLocation) -> String {
+  static func parsed(_ source: String, sourceLocation: SourceLocation = #_sourceLocation) -> String
+  {
     do {
       return Statement.sExpression(try Parser.parse(source, file: file(source), firstLine: 1))
     } catch {

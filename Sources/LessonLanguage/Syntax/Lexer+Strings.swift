@@ -103,6 +103,8 @@ struct FStringScanner {
   let isRaw: Bool
   let file: SourceFile
   var index = 0
+  /// How many fields enclose the current one (`{x:{w}}` nests once; Python allows no more).
+  var depth = 0
 
   init(body: [Lexer.SourceCharacter], isRaw: Bool, file: SourceFile) {
     self.body = body
@@ -159,6 +161,11 @@ struct FStringScanner {
   /// Reads `{expression=!c:spec}` from its `{`.
   mutating func readField() throws -> RawFStringField {
     let open = body[index]
+    guard depth < 2 else {
+      throw Diagnostic("f-string: expressions nested too deeply", at: span(of: open))
+    }
+    depth += 1
+    defer { depth -= 1 }
     index += 1
     let expressionStart = index
     try skipExpression(open: open)

@@ -170,6 +170,9 @@ struct Lexer {
       if alternateWidth != top.alternateWidth { throw tabError }
     } else if width > top.width {
       if alternateWidth <= top.alternateWidth { throw tabError }
+      guard indents.count < 100 else {
+        throw Diagnostic("too many levels of indentation", at: position)
+      }
       indents.append((width, alternateWidth))
       tokens.append(Token(kind: .indent, text: "", span: position))
     } else {

@@ -37,6 +37,8 @@ extension Parser {
 
   /// A full expression: `lambda`, or a conditional expression `a if c else b`.
   mutating func parseExpression() throws -> Expression {
+    try enterNesting()
+    defer { nesting -= 1 }
     if check("lambda") { return try parseLambda() }
     if check("yield") || check("await") {
       throw Diagnostic(
@@ -82,6 +84,8 @@ extension Parser {
   }
 
   mutating func parseInversion() throws -> Expression {
+    try enterNesting()
+    defer { nesting -= 1 }
     guard let keyword = accept("not") else { return try parseComparison() }
     let operand = try parseInversion()
     return Expression(.unary(.not, operand), span: span(from: keyword.span))
@@ -141,6 +145,8 @@ extension Parser {
 
   /// `-x`, `+x`, `~x`; binds looser than `**` on its right: `-2 ** 2` is `-(2 ** 2)`.
   mutating func parseFactor() throws -> Expression {
+    try enterNesting()
+    defer { nesting -= 1 }
     let unary: [String: UnaryOperator] = ["-": .negate, "+": .plus, "~": .invert]
     guard current.kind == .op, let op = unary[current.text] else { return try parsePower() }
     let token = advance()

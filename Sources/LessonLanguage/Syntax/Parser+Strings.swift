@@ -55,7 +55,7 @@ extension Parser {
       field.expression, file: file, line: field.expressionLine, column: field.expressionColumn,
       isExpressionOnly: true)
     var parser = Parser(tokens: try lexer.run(), file: file)
-    (parser.functionDepth, parser.loopDepth) = (functionDepth, loopDepth)
+    (parser.functionDepth, parser.loopDepth, parser.nesting) = (functionDepth, loopDepth, nesting)
     let expression = try parser.parseStarExpressions()
     guard parser.current.kind == .end else {
       throw Diagnostic("f-string: invalid syntax", at: parser.current.span)

@@ -8,6 +8,11 @@ public struct Parser {
   var functionDepth = 0
   /// How many `for` bodies enclose the current statement, reset inside a `def` or `class`.
   var loopDepth = 0
+  /// How deeply the expression being parsed nests (parentheses count about 3 levels each), so
+  /// that absurd input throws instead of overflowing the stack.
+  var nesting = 0
+  /// The most `nesting` allowed: about 100 levels of parentheses.
+  static let maximumNesting = 300
 
   init(tokens: [Token], file: SourceFile) {
     self.tokens = tokens
@@ -85,12 +90,18 @@ public struct Parser {
 
   // MARK: - Spans and errors
 
-  /// Where to put the caret for an error at `token`: line ends and the end of input point just
-  /// after the previous token, like Python's carets.
-  func errorSpan(_ token: Token) -> SourceSpan {
-    guard token.kind == .newline || token.kind == .end, position > 0 else { return token.span }
-    let last = previous.span
-    return SourceSpan(file: file, line: last.line, column: last.column + last.length)
+  /// Where to put the caret for an error at `token`. A line end is where the line's last
+  /// character (or comment) ends, and the end of input is after the last character, which is where
+  /// Python puts its carets for a missing `:` or operand.
+  func errorSpan(_ token: Token) -> SourceSpan { token.span }
+
+  mutating func enterNesting() throws {
+    nesting += 1
+    guard nesting <= Parser.maximumNesting else {
+      throw Diagnostic(
+        "expression is too deeply nested", at: current.span,
+        notes: ["split it into steps with intermediate variables"])
+    }
   }
 
   /// `invalid syntax` at the current token.
