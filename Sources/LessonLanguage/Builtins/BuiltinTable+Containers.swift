@@ -2,7 +2,7 @@ import Foundation
 
 /// Methods of Python's strings, lists, tuples and dicts that lecture code uses.
 extension BuiltinTable {
-  static let containers: [String: Builtin.Body] = [
+  nonisolated(unsafe) static let containers: [String: Builtin.Body] = [
     "str.format": { interpreter, arguments in
       guard case .string(let template) = arguments.positional[0] else { return .none }
       let positional = Array(arguments.positional.dropFirst())

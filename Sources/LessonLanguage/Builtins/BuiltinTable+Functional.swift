@@ -2,7 +2,7 @@
 /// PyTorch's argument names and defaults, and its 0.3-era forms (`log_softmax(x)` without `dim`,
 /// `size_average=False`) accepted with a warning.
 extension BuiltinTable {
-  static let functional: [String: Builtin.Body] = [
+  nonisolated(unsafe) static let functional: [String: Builtin.Body] = [
     "torch.nn.functional.conv2d": { _, arguments in
       let bound = try arguments.bind(
         "conv2d", ["input", "weight", "bias?", "stride?", "padding?", "dilation?", "groups?"])

@@ -1,6 +1,6 @@
 /// `torch.nn.*` layers and the methods every module has (`parameters()`, `train()`, `eval()`).
 extension BuiltinTable {
-  static let layers: [String: Builtin.Body] = [
+  nonisolated(unsafe) static let layers: [String: Builtin.Body] = [
     "torch.nn.Module": { _, _ in
       throw LessonError.type(
         "nn.Module is a base class: derive your own, 'class Net(nn.Module):', and instantiate that")

@@ -1,6 +1,6 @@
 /// `torch.optim.SGD` and `torch.optim.Adam`, and Python's `math` module.
 extension BuiltinTable {
-  static let optimizers: [String: Builtin.Body] = [
+  nonisolated(unsafe) static let optimizers: [String: Builtin.Body] = [
     "torch.optim.SGD": { interpreter, arguments in
       let bound = try arguments.bind(
         "SGD", ["params", "lr?", "momentum?", "dampening?", "weight_decay?", "nesterov?", "maximize?", "foreach?"])
@@ -32,7 +32,7 @@ extension BuiltinTable {
     },
   ]
 
-  static let math: [String: Builtin.Body] = [
+  nonisolated(unsafe) static let math: [String: Builtin.Body] = [
     "math.sqrt": { interpreter, arguments in
       let x = try interpreter.numberValue(try single(arguments, "sqrt"))
       guard x >= 0 else { throw LessonError.value("math domain error") }

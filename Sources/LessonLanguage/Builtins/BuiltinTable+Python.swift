@@ -3,7 +3,7 @@ import Foundation
 /// Python's built-in functions and types: `print`, `len`, `range`, `enumerate`, `zip`, `sum`,
 /// `min`, `max`, `abs`, `round`, `int`, `float`, `str`, `isinstance`, ...
 extension BuiltinTable {
-  static let python: [String: Builtin.Body] = [
+  nonisolated(unsafe) static let python: [String: Builtin.Body] = [
     "builtins.print": { interpreter, arguments in
       let bound = try arguments.bind("print", ["*values", "sep?", "end?", "file?", "flush?"])
       guard case .tuple(let values)? = bound.values["values"] else { return .none }

@@ -1,7 +1,7 @@
 /// Methods of tensors (`x.view(...)`, `x.size(0)`, `loss.backward()`). Methods not listed here fall
 /// back to the `torch.*` function of the same name with the tensor as `input` (`x.sum(1)`).
 extension BuiltinTable {
-  static let tensorMethods: [String: Builtin.Body] = [
+  nonisolated(unsafe) static let tensorMethods: [String: Builtin.Body] = [
     "Tensor.size": { _, arguments in
       let bound = try arguments.bind("size", ["self", "dim?"])
       let tensor = try bound.tensor("self")

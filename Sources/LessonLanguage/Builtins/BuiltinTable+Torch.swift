@@ -1,6 +1,6 @@
 /// `torch.*`: creating tensors, seeding, grad mode, and the functions that are also tensor methods.
 extension BuiltinTable {
-  static let torch: [String: Builtin.Body] = [
+  nonisolated(unsafe) static let torch: [String: Builtin.Body] = [
     "torch.tensor": { _, arguments in
       let bound = try arguments.bind("tensor", ["data", "dtype?", "device?", "requires_grad?"])
       var tensor = try tensorFromNested(bound.values["data"] ?? .none)
@@ -80,7 +80,7 @@ extension BuiltinTable {
     "torch.floor": { _, arguments in try unary(arguments, "floor") { $0.floor() } },
     "torch.round": { _, arguments in try unary(arguments, "round") { $0.round() } },
     "torch.sign": { _, arguments in try unary(arguments, "sign") { $0.sign() } },
-    "torch.relu": { _, arguments in try unary(arguments, "relu") { Functional.relu($0) } },
+    "torch.relu": { _, arguments in try unary(arguments, "relu") { try Functional.relu($0) } },
     "torch.clamp": { _, arguments in
       let bound = try arguments.bind("clamp", ["input", "min?", "max?"])
       return .tensor(try bound.tensor("input").clamp(min: try bound.optionalDouble("min"), max: try bound.optionalDouble("max")))

@@ -11,7 +11,7 @@ enum BuiltinTable {
     "torch.utils.data", "torch.cuda", "torchvision", "torchvision.datasets", "torchvision.transforms", "__future__", "math",
   ]
 
-  static let functions: [String: Builtin.Body] = {
+  nonisolated(unsafe) static let functions: [String: Builtin.Body] = {
     var table: [String: Builtin.Body] = [:]
     for part in [python, containers, torch, tensorMethods, functional, layers, optimizers, math] {
       table.merge(part) { first, _ in first }
@@ -20,7 +20,7 @@ enum BuiltinTable {
   }()
 
   /// Constants such as `torch.float32` and `math.pi`.
-  static let constants: [String: Value] = [
+  nonisolated(unsafe) static let constants: [String: Value] = [
     "torch.float32": .object(DTypeObject(.float32)), "torch.float": .object(DTypeObject(.float32)),
     "torch.int64": .object(DTypeObject(.int64)), "torch.long": .object(DTypeObject(.int64)),
     "torch.bool": .object(DTypeObject(.bool)), "math.pi": .float(Double.pi), "math.e": .float(M_E),

@@ -112,7 +112,7 @@ final class Scope {
 }
 
 /// `break`, `continue` and `return` travel as thrown signals out of nested blocks.
-enum ControlFlowSignal: Error {
+indirect enum ControlFlowSignal: Error {
   case breakLoop
   case continueLoop
   case returnValue(Value)

@@ -81,16 +81,16 @@ final class RangeObject: IterableObject {
 
   func makeIterator() throws -> ValueIterator {
     final class Iterator: ValueIterator {
-      var next: Int
+      var current: Int
       let range: RangeObject
       init(_ range: RangeObject) {
         self.range = range
-        next = range.start
+        current = range.start
       }
       func next() throws -> Value? {
-        guard range.step > 0 ? next < range.stop : next > range.stop else { return nil }
-        defer { next += range.step }
-        return .int(next)
+        guard range.step > 0 ? current < range.stop : current > range.stop else { return nil }
+        defer { current += range.step }
+        return .int(current)
       }
     }
     return Iterator(self)

@@ -124,7 +124,7 @@ extension Interpreter {
     case (.negate, .int(let v)): return .int(0 - v)
     case (.negate, .float(let v)): return .float(-v)
     case (.negate, .bool(let v)): return .int(v ? -1 : 0)
-    case (.negate, .tensor(let t)): return .tensor(t.neg())
+    case (.negate, .tensor(let t)): return .tensor(try t.neg())
     case (.invert, .int(let v)): return .int(~v)
     case (.invert, .bool(let v)): return .int(v ? -2 : -1)
     case (.invert, .tensor(let t)) where t.dtype == .bool: return .tensor(t.logicalNot())

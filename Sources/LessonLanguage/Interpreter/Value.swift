@@ -1,6 +1,6 @@
 /// Runtime values of the lesson language: Python's built-in types, PyTorch's tensors, sizes and
 /// modules, lesson-defined functions and classes, and host objects (optimizers, data loaders, ...).
-public enum Value {
+public indirect enum Value {
   case none
   case bool(Bool)
   case int(Int)

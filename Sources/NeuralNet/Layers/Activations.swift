@@ -2,7 +2,7 @@
 public final class ReLU: Module {
   public override init() {}
 
-  public override func forward(_ input: Tensor) throws -> Tensor { Functional.relu(input) }
+  public override func forward(_ input: Tensor) throws -> Tensor { try Functional.relu(input) }
 }
 
 /// `nn.Softmax(dim)`: probabilities along `dim`.

@@ -12,7 +12,7 @@ public final class Conv2d: Module {
   public let groups: Int
 
   /// The filters; replaced if lesson code assigns a new `weight`.
-  public var weight: Tensor { parameter(named: "weight") ?? Tensor.zeros([0]) }
+  public var weight: Tensor { parameter(named: "weight") ?? Tensor(shape: [0], floats: []) }
   /// The per-filter offsets, or nil with `bias=False`.
   public var bias: Tensor? { parameter(named: "bias") }
 

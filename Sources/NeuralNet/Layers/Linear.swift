@@ -6,7 +6,7 @@ public final class Linear: Module {
   public let inFeatures: Int
   public let outFeatures: Int
 
-  public var weight: Tensor { parameter(named: "weight") ?? Tensor.zeros([0]) }
+  public var weight: Tensor { parameter(named: "weight") ?? Tensor(shape: [0], floats: []) }
   public var bias: Tensor? { parameter(named: "bias") }
 
   /// Draws weight and bias with PyTorch's default bounds (see `Initialization`).

@@ -1,7 +1,7 @@
 /// Matrix products on `[Float]` storage: the one place the NN kernels reach the GEMM routine, so no
 /// kernel handles raw base addresses (an empty array has none).
 
-/// `C = alpha * op(A) x op(B) + beta * C`, row-major, through `gemmStandIn`; A, B and C start at
+/// `C = alpha * op(A) x op(B) + beta * C`, row-major, through `gemm`; A, B and C start at
 /// `aStart`, `bStart`, `cStart` in their arrays.
 ///
 /// Shapes: `op(A)` is `m x k`, `op(B)` is `k x n`, C is `m x n`; `lda`, `ldb`, `ldc` are row strides.
@@ -25,7 +25,7 @@ func arrayGemm(
     a.withUnsafeBufferPointer { a in
       b.withUnsafeBufferPointer { b in
         guard let aBase = a.baseAddress, let bBase = b.baseAddress else { return }
-        gemmStandIn(
+        gemm(
           transA: transA, transB: transB, m: m, n: n, k: k, alpha: alpha, a: aBase + aStart,
           lda: lda,
           b: bBase + bStart, ldb: ldb, beta: beta, c: cBase + cStart, ldc: ldc)
