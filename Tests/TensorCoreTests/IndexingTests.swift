@@ -28,6 +28,16 @@ private func grid() -> Tensor {
   #expect(try x.indexed([.slice(start: 5, stop: 9, step: nil)]).shape == [0, 3, 4])
 }
 
+@Test func hugeArgumentsThrowOrClampInsteadOfTrapping() throws {
+  let x = grid()
+  #expect(try x.indexed([.slice(start: 1, stop: nil, step: Int.max)]).shape == [1, 3, 4])
+  #expect(try x.indexed([.slice(start: Int.min, stop: Int.max, step: nil)]).shape == [2, 3, 4])
+  expectTensorError("numel: integer multiplication overflow") { try x.reshaped([1 << 62, 8, -1]) }
+  expectTensorError("invalid size, possible overflow?") {
+    try Tensor.arange(start: 0, end: 1e300, step: 1e-300, dtype: .float32)
+  }
+}
+
 @Test func indexingErrors() {
   let x = floats([3, 2], [0, 1, 2, 3, 4, 5])
   expectTensorError("index 5 is out of bounds for dimension 0 with size 3") {

@@ -77,6 +77,7 @@ extension Tensor {
             + "Tensor sizes: \(shapeText(self.shape))")
       }
     }
+    _ = try checkedElementCount(target)
     return gatherView(
       shape: target, strides: broadcastStrides(from: self.shape, to: target), offset: 0,
       name: "ExpandBackward0")

@@ -44,7 +44,11 @@ extension Tensor {
         "upper bound and larger bound inconsistent with step sign",
         notes: ["arange(\(start), \(end), step=\(step)) would walk away from its end"])
     }
-    let size = Int(((end - start) / step).rounded(.up))
+    let steps = ((end - start) / step).rounded(.up)
+    guard steps.isFinite && steps < Double(1 << 40) else {
+      throw TensorError("invalid size, possible overflow?")
+    }
+    let size = Int(steps)
     return fromDoubles(
       shape: [size], values: (0..<size).map { start + Double($0) * step }, dtype: dtype)
   }
@@ -75,5 +79,15 @@ extension Tensor {
       throw TensorError(
         "Trying to create tensor with negative dimension \(negative): \(shapeText(shape))")
     }
+    _ = try checkedElementCount(shape)
+  }
+}
+
+/// The element count of `shape` (sizes >= 0), throwing instead of overflowing.
+func checkedElementCount(_ shape: [Int]) throws -> Int {
+  try shape.reduce(1) { total, size in
+    let (product, overflow) = total.multipliedReportingOverflow(by: size)
+    guard !overflow else { throw TensorError("numel: integer multiplication overflow") }
+    return product
   }
 }

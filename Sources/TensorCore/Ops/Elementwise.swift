@@ -78,7 +78,11 @@ extension Tensor {
         $0 != 0 || ($1 != 0 && alpha != 0) ? 1 : 0
       }
     case .int64:
-      let scale = Int64(alpha)
+      guard alpha.rounded() == alpha else {
+        throw TensorError(
+          "For integral input tensors, argument alpha must not be a floating point number.")
+      }
+      let scale = truncatedInt64(alpha)
       return intMap(other, shape: shape, dtype: .int64) { $0 &+ scale &* $1 }
     case .float32:
       let scale = Float(alpha)

@@ -140,6 +140,8 @@ struct IndexPlan {
     }
     let first = clamp(start, 0)
     let end = clamp(stop, size)
-    return (first, Swift.max(0, (end - first + step - 1) / step), step)
+    let length = end > first ? (end - first - 1) / step + 1 : 0
+    // With fewer than two elements the step never applies; 1 keeps the stride small.
+    return (first, length, length < 2 ? 1 : step)
   }
 }

@@ -16,7 +16,7 @@ extension Tensor {
       guard inferred == nil else { throw TensorError("only one dimension can be inferred") }
       inferred = axis
     }
-    let known = requested.filter { $0 != -1 }.reduce(1, *)
+    let known = try checkedElementCount(requested.filter { $0 != -1 })
     var resolved = requested
     if let inferred {
       if known == 0 && count == 0 {
