@@ -166,3 +166,20 @@ func mismatchedPairsFailAtTheExpectedValue(
   #expect(mismatch.span?.column == 7)
   #expect(mismatch.message.contains("cannot read the bound"))
 }
+
+/// Odd inputs on either side: the checker answers, it never traps.
+private let oddInputs = [
+  "", "{", "{int", "{int >", "{repeat}", "{repeat 1..}", "tensor(", "tensor([1., [2.]])",
+  "tensor([[1.], [2., 3.]])", "tensor([1.,\n\n", "...", "... ...", "+-", "± 1", "-", "1e", "-inf",
+  "6 8\n\n3", "6 8\n3", "\t\t", "tensor([])", "tensor(6.)", "{text} {word}", "```", "\u{1B}[0m",
+]
+
+@Test(arguments: oddInputs)
+func oddInputsNeverTrap(input: String) {
+  for other in oddInputs {
+    for mode in [OutputChecker.Mode.meaning, .exact, .errorMessage] {
+      _ = check(input, other, mode: mode)
+      _ = check(other, input, mode: mode)
+    }
+  }
+}
