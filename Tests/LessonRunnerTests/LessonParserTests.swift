@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import LessonRunner
@@ -131,5 +132,14 @@ private func parseError(_ text: String, sourceLocation: SourceLocation = #_sourc
 
 @Test func otherInfoStringsAreProse() throws {
   let lesson = try parse("```\nplain\n```\n```text\n1\n```\n")
+  #expect(lesson.cells.isEmpty)
+}
+
+@Test func theFormatDocumentIsItselfAValidLessonWithoutCells() throws {
+  let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+  let path = root.appendingPathComponent("docs/lessons.md").path
+  let text = try String(contentsOfFile: path, encoding: .utf8)
+  let lesson = try LessonParser.parse(SourceFile(path: "docs/lessons.md", text: text))
   #expect(lesson.cells.isEmpty)
 }

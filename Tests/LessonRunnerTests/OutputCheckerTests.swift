@@ -129,11 +129,11 @@ func mismatchedPairsFailAtTheExpectedValue(
 }
 
 @Test func trainingLogWithRepeatAndPlaceholders() {
-  var lines = (1...93).map { "Train Epoch: 1 [\($0 * 640)/60000 (\($0))%]\tLoss: 0.\($0)" }
+  var lines = (1...93).map { "Train Epoch: 1 [\($0 * 640)/60000 (\($0)%)]\tLoss: 0.\($0)" }
   lines.append("Train Epoch: 1 [59520/60000 (99%)]\tLoss: 0.1234")
   let expected = """
     {repeat 93}
-    Train Epoch: 1 [{int}/60000 ({int})%]\tLoss: {float}
+    Train Epoch: 1 [{int}/60000 ({int}%)]\tLoss: {float}
     Train Epoch: 1 [59520/60000 (99%)]\tLoss: {float}
     """
   #expect(check(expected, lines.joined(separator: "\n")).isPassed)
@@ -182,4 +182,17 @@ func oddInputsNeverTrap(input: String) {
       _ = check(other, input, mode: mode)
     }
   }
+}
+
+@Test func gridMismatchNamesTheElementAndQuotesBothSides() throws {
+  let mismatch = try #require(
+    check("6 8\n3 4", "tensor([[[[6., 8.],\n          [3.5, 4.]]]])").mismatch)
+  #expect(
+    mismatch.description == """
+      lessons/x.md:11:1: error: row 2, column 1: expected 3, got 3.5
+      3 4
+      ^
+      note: expected: 3 4
+      note:      got: [3.5, 4.]]]])
+      """)
 }
