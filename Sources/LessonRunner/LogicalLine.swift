@@ -53,7 +53,7 @@ enum LogicalLines {
   /// The directive a trimmed expected line spells, if any.
   static func directive(_ trimmed: String, line: Int) -> Part? {
     if trimmed == "..." { return .elideLines(line: line) }
-    if trimmed.hasPrefix("{repeat"), trimmed.hasSuffix("}") {
+    if trimmed == "{repeat}" || (trimmed.hasPrefix("{repeat ") && trimmed.hasSuffix("}")) {
       return .repeatNext(trimmed, line: line)
     }
     return nil

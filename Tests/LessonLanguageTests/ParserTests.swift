@@ -101,6 +101,7 @@ import Testing
     ("from __future__ import braces", "lesson.md:5:24: future feature braces is not defined"),
     ("x = a if b", "lesson.md:5:11: expected 'else' after 'if' expression"),
     ("a, *b, *c = d", "lesson.md:5:8: multiple starred expressions in assignment"),
+    ("True = 1", "lesson.md:5:1: cannot assign to True"),
     ("del f()", "lesson.md:5:5: cannot delete function call"),
     ("x = '\\x4'", "lesson.md:5:6: (unicode error) truncated or invalid \\x escape"),
     ("else:\n    pass", "lesson.md:5:1: invalid syntax"),

@@ -129,11 +129,11 @@ func mismatchedPairsFailAtTheExpectedValue(
 }
 
 @Test func trainingLogWithRepeatAndPlaceholders() {
-  var lines = (1...93).map { "Train Epoch: 1 [\($0 * 640)/60000 (\($0))%]\tLoss: 0.\($0)" }
+  var lines = (1...93).map { "Train Epoch: 1 [\($0 * 640)/60000 (\($0)%)]\tLoss: 0.\($0)" }
   lines.append("Train Epoch: 1 [59520/60000 (99%)]\tLoss: 0.1234")
   let expected = """
     {repeat 93}
-    Train Epoch: 1 [{int}/60000 ({int})%]\tLoss: {float}
+    Train Epoch: 1 [{int}/60000 ({int}%)]\tLoss: {float}
     Train Epoch: 1 [59520/60000 (99%)]\tLoss: {float}
     """
   #expect(check(expected, lines.joined(separator: "\n")).isPassed)
@@ -165,4 +165,34 @@ func mismatchedPairsFailAtTheExpectedValue(
   #expect(mismatch.span?.line == 11)
   #expect(mismatch.span?.column == 7)
   #expect(mismatch.message.contains("cannot read the bound"))
+}
+
+/// Odd inputs on either side: the checker answers, it never traps.
+private let oddInputs = [
+  "", "{", "{int", "{int >", "{repeat}", "{repeat 1..}", "tensor(", "tensor([1., [2.]])",
+  "tensor([[1.], [2., 3.]])", "tensor([1.,\n\n", "...", "... ...", "+-", "± 1", "-", "1e", "-inf",
+  "6 8\n\n3", "6 8\n3", "\t\t", "tensor([])", "tensor(6.)", "{text} {word}", "```", "\u{1B}[0m",
+]
+
+@Test(arguments: oddInputs)
+func oddInputsNeverTrap(input: String) {
+  for other in oddInputs {
+    for mode in [OutputChecker.Mode.meaning, .exact, .errorMessage] {
+      _ = check(input, other, mode: mode)
+      _ = check(other, input, mode: mode)
+    }
+  }
+}
+
+@Test func gridMismatchNamesTheElementAndQuotesBothSides() throws {
+  let mismatch = try #require(
+    check("6 8\n3 4", "tensor([[[[6., 8.],\n          [3.5, 4.]]]])").mismatch)
+  #expect(
+    mismatch.description == """
+      lessons/x.md:11:1: error: row 2, column 1: expected 3, got 3.5
+      3 4
+      ^
+      note: expected: 3 4
+      note:      got: [3.5, 4.]]]])
+      """)
 }

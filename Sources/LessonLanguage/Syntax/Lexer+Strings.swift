@@ -7,25 +7,7 @@ extension Lexer {
     let isTriple = peek(1) == quote && peek(2) == quote
     let startIndex = index - prefix.count
     for _ in 0..<(isTriple ? 3 : 1) { advance() }
-    var body: [SourceCharacter] = []
-    while true {
-      guard let character = peek(), isTriple || !isNewline(character) else {
-        let kind = isTriple ? "triple-quoted string literal" : "string literal"
-        let detectedLine = isTriple ? line : startLine
-        throw Diagnostic(
-          "unterminated \(kind) (detected at line \(detectedLine))", at: start,
-          notes: [
-            "the string needs a closing \(isTriple ? String(repeating: quote, count: 3) : String(quote))"
-          ])
-      }
-      if character == quote && (!isTriple || (peek(1) == quote && peek(2) == quote)) { break }
-      body.append(SourceCharacter(character: character, line: line, column: column))
-      advance()
-      if character == "\\", let escaped = peek() {
-        body.append(SourceCharacter(character: escaped, line: line, column: column))
-        advance()
-      }
-    }
+    let body = try readStringBody(quote: quote, isTriple: isTriple, start: start)
     for _ in 0..<(isTriple ? 3 : 1) { advance() }
     let text = String(characters[startIndex..<index])
     let isRaw = flags.contains("r")
@@ -41,6 +23,32 @@ extension Lexer {
     token.literal = StringLiteral(contents: contents, isBytes: flags.contains("b"))
     tokens.append(token)
   }
+
+  /// The characters up to the closing quote, which is left unread. A backslash keeps the next
+  /// character in the body, so an escaped quote does not close the string.
+  mutating func readStringBody(quote: Character, isTriple: Bool, start: SourceSpan) throws
+    -> [SourceCharacter]
+  {
+    var body: [SourceCharacter] = []
+    while true {
+      guard let character = peek(), isTriple || !isNewline(character) else {
+        let kind = isTriple ? "triple-quoted string literal" : "string literal"
+        let closing = String(repeating: quote, count: isTriple ? 3 : 1)
+        throw Diagnostic(
+          "unterminated \(kind) (detected at line \(isTriple ? line : start.line))", at: start,
+          notes: ["the string needs a closing \(closing)"])
+      }
+      if character == quote && (!isTriple || (peek(1) == quote && peek(2) == quote)) {
+        return body
+      }
+      body.append(SourceCharacter(character: character, line: line, column: column))
+      advance()
+      if character == "\\", let escaped = peek() {
+        body.append(SourceCharacter(character: escaped, line: line, column: column))
+        advance()
+      }
+    }
+  }
 }
 
 /// Decodes backslash escapes (unless `isRaw`) and turns `\r\n` into `\n`.
@@ -51,50 +59,59 @@ func decodeEscapes(_ body: [Lexer.SourceCharacter], isRaw: Bool, file: SourceFil
   while index < body.count {
     let character = body[index].character
     index += 1
-    guard character == "\\", !isRaw, index < body.count else {
-      result.append(character == "\r\n" ? "\n" : character)
-      continue
-    }
-    let position = SourceSpan(
-      file: file, line: body[index - 1].line, column: body[index - 1].column)
-    let escaped = body[index].character
-    index += 1
-    let simple: [Character: String] = [
-      "\n": "", "\r\n": "", "\\": "\\", "'": "'", "\"": "\"", "a": "\u{07}", "b": "\u{08}",
-      "f": "\u{0C}", "n": "\n", "r": "\r", "t": "\t", "v": "\u{0B}",
-    ]
-    if let text = simple[escaped] {
-      result += text
-    } else if let digit = escaped.hexDigitValue, digit < 8 {
-      var value = digit
-      var count = 1
-      while count < 3, index < body.count, let next = body[index].character.hexDigitValue, next < 8
-      {
-        value = value * 8 + next
-        index += 1
-        count += 1
-      }
-      result.unicodeScalars.append(Unicode.Scalar(UInt32(value)) ?? "?")
-    } else if let width = ["x": 2, "u": 4, "U": 8][escaped] {
-      let digits = body[index..<min(body.count, index + width)].map(\.character)
-      guard digits.count == width, digits.allSatisfy(\.isHexDigit),
-        let value = UInt32(String(digits), radix: 16), let scalar = Unicode.Scalar(value)
-      else {
-        throw Diagnostic(
-          "(unicode error) truncated or invalid \\\(escaped) escape", at: position,
-          notes: ["\\\(escaped) takes exactly \(width) hexadecimal digits"])
-      }
-      index += width
-      result.unicodeScalars.append(scalar)
-    } else if escaped == "N" {
-      throw Diagnostic(
-        "\\N{...} escapes are not supported in lessons", at: position,
-        notes: ["write the character itself, or use \\u with its code point"])
+    if character == "\\", !isRaw, index < body.count {
+      result += try decodeEscape(body, at: &index, file: file)
     } else {
-      result += "\\" + String(escaped)
+      result.append(character == "\r\n" ? "\n" : character)
     }
   }
   return result
+}
+
+/// Escapes that stand for a fixed text (a backslash before a line end joins the lines).
+private let simpleEscapes: [Character: String] = [
+  "\n": "", "\r\n": "", "\\": "\\", "'": "'", "\"": "\"", "a": "\u{07}", "b": "\u{08}",
+  "f": "\u{0C}", "n": "\n", "r": "\r", "t": "\t", "v": "\u{0B}",
+]
+
+/// Decodes the escape whose letter is at `index` (just after the backslash), moving past it.
+/// Unknown escapes keep their backslash, as in Python.
+private func decodeEscape(_ body: [Lexer.SourceCharacter], at index: inout Int, file: SourceFile)
+  throws -> String
+{
+  let backslash = body[index - 1]
+  let position = SourceSpan(file: file, line: backslash.line, column: backslash.column)
+  let escaped = body[index].character
+  index += 1
+  if let text = simpleEscapes[escaped] { return text }
+  if let digit = escaped.hexDigitValue, digit < 8 {
+    var value = digit
+    var count = 1
+    while count < 3, index < body.count, let next = body[index].character.hexDigitValue, next < 8 {
+      value = value * 8 + next
+      index += 1
+      count += 1
+    }
+    return Unicode.Scalar(UInt32(value)).map { String($0) } ?? "?"
+  }
+  if let width = ["x": 2, "u": 4, "U": 8][escaped] {
+    let digits = body[index..<min(body.count, index + width)].map(\.character)
+    guard digits.count == width, digits.allSatisfy(\.isHexDigit),
+      let value = UInt32(String(digits), radix: 16), let scalar = Unicode.Scalar(value)
+    else {
+      throw Diagnostic(
+        "(unicode error) truncated or invalid \\\(escaped) escape", at: position,
+        notes: ["\\\(escaped) takes exactly \(width) hexadecimal digits"])
+    }
+    index += width
+    return String(scalar)
+  }
+  if escaped == "N" {
+    throw Diagnostic(
+      "\\N{...} escapes are not supported in lessons", at: position,
+      notes: ["write the character itself, or use \\u with its code point"])
+  }
+  return "\\" + String(escaped)
 }
 
 /// Splits the body of an f-string into literal text and raw replacement fields.
@@ -173,27 +190,8 @@ struct FStringScanner {
     guard expression.contains(where: { !$0.isWhitespace }) else {
       throw Diagnostic("f-string: empty expression not allowed", at: span(of: open))
     }
-    var debugText: String?
-    if character() == "=" {
-      var text = String(expression) + "="
-      index += 1
-      while let next = character(), next.isWhitespace {
-        text.append(next)
-        index += 1
-      }
-      debugText = text
-    }
-    var conversion: Character?
-    if character() == "!" {
-      index += 1
-      guard let letter = character(), "sra".contains(letter) else {
-        throw Diagnostic(
-          "f-string: invalid conversion character: expected 's', 'r', or 'a'",
-          at: span(of: body[min(index, body.count - 1)]))
-      }
-      conversion = letter
-      index += 1
-    }
+    let debugText = readDebugText(expression)
+    let conversion = try readConversion()
     var spec: [RawFStringPiece]?
     if character() == ":" {
       index += 1
@@ -210,6 +208,31 @@ struct FStringScanner {
       expression: expression, expressionLine: first.line, expressionColumn: first.column,
       debugText: debugText, conversion: conversion, formatSpec: spec,
       span: span(of: open, length: length))
+  }
+
+  /// After `{x=`: the text `x=` and the spaces after `=`, which a self-documenting field prints.
+  mutating func readDebugText(_ expression: [Character]) -> String? {
+    guard character() == "=" else { return nil }
+    var text = String(expression) + "="
+    index += 1
+    while let next = character(), next.isWhitespace {
+      text.append(next)
+      index += 1
+    }
+    return text
+  }
+
+  /// `!r`, `!s` or `!a`, if present.
+  mutating func readConversion() throws -> Character? {
+    guard character() == "!" else { return nil }
+    index += 1
+    guard let letter = character(), "sra".contains(letter) else {
+      throw Diagnostic(
+        "f-string: invalid conversion character: expected 's', 'r', or 'a'",
+        at: span(of: body[min(index, body.count - 1)]))
+    }
+    index += 1
+    return letter
   }
 
   /// Moves to the `}`, `!`, `:` or `=` that ends the expression of a field.

@@ -128,14 +128,8 @@ extension Parser {
           throw Diagnostic("* argument may appear only once", at: star.span)
         }
         isKeywordOnly = true
-        if check(",") || check(closing) {
-          if check(closing) || peek().is(closing) {
-            throw Diagnostic("named arguments must follow bare *", at: star.span)
-          }
-        } else {
-          parameters.variadic = try parseParameter(
-            allowsAnnotations, allowsDefault: false, names: &names)
-        }
+        parameters.variadic = try parseVariadicParameter(
+          star: star, closing: closing, allowsAnnotations, names: &names)
       } else if accept("**") != nil {
         parameters.keywordVariadic = try parseParameter(
           allowsAnnotations, allowsDefault: false, names: &names)
@@ -158,6 +152,19 @@ extension Parser {
       if accept(",") == nil { break }
     }
     return parameters
+  }
+
+  /// After `*`: `*args`, or nil for a bare `*` (which must be followed by a parameter).
+  mutating func parseVariadicParameter(
+    star: Token, closing: String, _ allowsAnnotations: Bool, names: inout Set<String>
+  ) throws -> Parameter? {
+    guard check(",") || check(closing) else {
+      return try parseParameter(allowsAnnotations, allowsDefault: false, names: &names)
+    }
+    if check(closing) || peek().is(closing) {
+      throw Diagnostic("named arguments must follow bare *", at: star.span)
+    }
+    return nil
   }
 
   mutating func parseParameter(

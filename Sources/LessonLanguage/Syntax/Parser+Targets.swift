@@ -49,6 +49,8 @@ extension Parser {
     default:
       let what = describe(target)
       switch context {
+      case .assignment where what == "True" || what == "False" || what == "None":
+        throw Diagnostic("cannot assign to \(what)", at: target.span)
       case .assignment:
         throw Diagnostic(
           "cannot assign to \(what) here. Maybe you meant '==' instead of '='?", at: target.span)

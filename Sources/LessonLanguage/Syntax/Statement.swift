@@ -7,6 +7,7 @@ public struct Statement: Sendable {
   /// The statement's first line, from its first token.
   public var span: SourceSpan
 
+  /// Creates the node from its parts (documented on the properties above).
   public init(_ kind: Kind, span: SourceSpan) {
     self.kind = kind
     self.span = span
@@ -72,6 +73,7 @@ public struct FunctionDefinition: Sendable {
   /// The statements of the body; a docstring is its first `.expression(.string)`.
   public var body: [Statement]
 
+  /// Creates the node from its parts (documented on the properties above).
   public init(
     name: String, nameSpan: SourceSpan, parameters: Parameters, returns: Expression?,
     body: [Statement]
@@ -96,6 +98,7 @@ public struct ClassDefinition: Sendable {
   /// The statements of the body (methods are `.functionDefinition`s).
   public var body: [Statement]
 
+  /// Creates the node from its parts (documented on the properties above).
   public init(name: String, nameSpan: SourceSpan, bases: [Argument], body: [Statement]) {
     self.name = name
     self.nameSpan = nameSpan
@@ -115,6 +118,7 @@ public struct Parameters: Sendable {
   /// `**kwargs`, if any.
   public var keywordVariadic: Parameter?
 
+  /// Creates the node from its parts (documented on the properties above).
   public init(
     positional: [Parameter] = [], variadic: Parameter? = nil, keywordOnly: [Parameter] = [],
     keywordVariadic: Parameter? = nil
@@ -137,6 +141,7 @@ public struct Parameter: Sendable {
   /// The name as written.
   public var span: SourceSpan
 
+  /// Creates the node from its parts (documented on the properties above).
   public init(name: String, annotation: Expression?, defaultValue: Expression?, span: SourceSpan) {
     self.name = name
     self.annotation = annotation
@@ -152,6 +157,7 @@ public struct WithItem: Sendable {
   /// The `as` target, if any (a name, attribute, subscript or tuple of targets).
   public var target: Expression?
 
+  /// Creates the node from its parts (documented on the properties above).
   public init(context: Expression, target: Expression?) {
     self.context = context
     self.target = target
@@ -168,6 +174,7 @@ public struct ImportedName: Sendable {
   /// The name as written (with its alias).
   public var span: SourceSpan
 
+  /// Creates the node from its parts (documented on the properties above).
   public init(name: String, alias: String?, span: SourceSpan) {
     self.name = name
     self.alias = alias

@@ -13,6 +13,7 @@ public struct Expression: Sendable {
   /// The whole expression (see the file comment for multi-line expressions).
   public var span: SourceSpan
 
+  /// Creates the node from its parts (documented on the properties above).
   public init(_ kind: Kind, span: SourceSpan) {
     self.kind = kind
     self.span = span
@@ -103,6 +104,7 @@ public struct FormattedValue: Sendable {
   /// The braces and their contents.
   public var span: SourceSpan
 
+  /// Creates the node from its parts (documented on the properties above).
   public init(
     expression: Expression, conversion: Character?, formatSpec: [FStringPart]?, span: SourceSpan
   ) {
@@ -120,6 +122,7 @@ public struct DictionaryItem: Sendable {
   /// The value, or the mapping unpacked by `**`.
   public var value: Expression
 
+  /// Creates the node from its parts (documented on the properties above).
   public init(key: Expression?, value: Expression) {
     self.key = key
     self.value = value
@@ -145,6 +148,7 @@ public struct Argument: Sendable {
   /// The whole argument, including `name=`, `*` or `**`.
   public var span: SourceSpan
 
+  /// Creates the node from its parts (documented on the properties above).
   public init(_ kind: Kind, span: SourceSpan) {
     self.kind = kind
     self.span = span
@@ -158,6 +162,7 @@ public struct Comparison: Sendable {
   /// The right operand (the left one is the previous link's operand, or the chain's first operand).
   public var operand: Expression
 
+  /// Creates the node from its parts (documented on the properties above).
   public init(op: ComparisonOperator, operand: Expression) {
     self.op = op
     self.operand = operand
@@ -173,6 +178,7 @@ public struct Comprehension: Sendable {
   /// The `if` filters, all of which must hold.
   public var conditions: [Expression]
 
+  /// Creates the node from its parts (documented on the properties above).
   public init(target: Expression, iterable: Expression, conditions: [Expression]) {
     self.target = target
     self.iterable = iterable
@@ -182,45 +188,74 @@ public struct Comprehension: Sendable {
 
 /// `-x`, `+x`, `~x`, `not x`.
 public enum UnaryOperator: String, Sendable {
+  /// `-x`
   case negate = "-"
+  /// `+x`
   case plus = "+"
+  /// `~x`
   case invert = "~"
+  /// `not x`
   case not = "not"
 }
 
 /// Arithmetic and bitwise operators; the raw value is the Python spelling.
 public enum BinaryOperator: String, Sendable, CaseIterable {
+  /// `a + b`
   case add = "+"
+  /// `a - b`
   case subtract = "-"
+  /// `a * b`
   case multiply = "*"
+  /// `a @ b`
   case matrixMultiply = "@"
+  /// `a / b`
   case divide = "/"
+  /// `a // b`
   case floorDivide = "//"
+  /// `a % b`
   case remainder = "%"
+  /// `a ** b`
   case power = "**"
+  /// `a << b`
   case leftShift = "<<"
+  /// `a >> b`
   case rightShift = ">>"
+  /// `a & b`
   case bitwiseAnd = "&"
+  /// `a | b`
   case bitwiseOr = "|"
+  /// `a ^ b`
   case bitwiseXor = "^"
 }
 
 /// `and`, `or`.
 public enum BooleanOperator: String, Sendable {
+  /// `a and b`: `a` if it is false, else `b`.
   case and
+  /// `a or b`: `a` if it is true, else `b`.
   case or
 }
 
 /// Comparison operators; the raw value is the Python spelling.
 public enum ComparisonOperator: String, Sendable {
+  /// `a == b`
   case equal = "=="
+  /// `a != b`
   case notEqual = "!="
+  /// `a < b`
   case less = "<"
+  /// `a <= b`
   case lessOrEqual = "<="
+  /// `a > b`
   case greater = ">"
+  /// `a >= b`
   case greaterOrEqual = ">="
+  /// `a in b`
   case `in` = "in"
+  /// `a not in b`
   case notIn = "not in"
+  /// `a is b`
   case `is` = "is"
+  /// `a is not b`
   case isNot = "is not"
 }

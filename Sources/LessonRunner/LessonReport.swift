@@ -1,0 +1,91 @@
+/// Turning a lesson's outcomes into text: per cell a header, the output, and the verdict.
+
+/// The outcomes of one lesson run, counted and rendered.
+///
+/// ```
+/// --- lessons/08.md:12 (cell 3)
+///     tensor([[12., 16.],
+///             [24., 28.]])
+/// FAILED
+/// lessons/08.md:16:9: error: element [1, 1]: expected 29. , got 28.
+/// ...
+/// lessons/08.md: 4 passed, 1 failed
+/// ```
+public struct LessonReport: Sendable {
+  /// The lesson that ran.
+  public let lesson: Lesson
+  /// One outcome per cell, in order.
+  public let outcomes: [CellOutcome]
+
+  public init(lesson: Lesson, outcomes: [CellOutcome]) {
+    self.lesson = lesson
+    self.outcomes = outcomes
+  }
+
+  /// Checks that held.
+  public var passed: Int {
+    outcomes.count(where: { if case .passed = $0.status { true } else { false } })
+  }
+  /// Checks that did not hold, unexpected errors included.
+  public var failed: Int { outcomes.count(where: { $0.failure != nil }) }
+  /// Cells not run (```` ```python skip ````).
+  public var skipped: Int {
+    outcomes.count(where: { if case .skipped = $0.status { true } else { false } })
+  }
+  /// True when no check failed.
+  public var succeeded: Bool { failed == 0 }
+
+  /// `N passed, N failed`.
+  public var summaryLine: String { Self.summaryLine(passed: passed, failed: failed) }
+
+  /// `N passed, N failed`, for totals over several lessons.
+  public static func summaryLine(passed: Int, failed: Int) -> String {
+    "\(passed) passed, \(failed) failed"
+  }
+
+  /// The whole report: every cell, then `path: N passed, N failed`. ANSI colours only if `color`.
+  public func rendered(color: Bool = false) -> String {
+    let cells = outcomes.map { rendered($0, color: color) }
+    return (cells + ["\(lesson.file.path): \(summaryLine)"]).joined(separator: "\n") + "\n"
+  }
+
+  /// One cell: header with its location, its output indented by 4 spaces, and `ok`, `skipped` or
+  /// `FAILED` followed by the rendered mismatch or error.
+  public func rendered(_ outcome: CellOutcome, color: Bool = false) -> String {
+    let style = Style(color: color)
+    let location = "\(lesson.file.path):\(outcome.cell.fence.line)"
+    var lines = [style.bold("--- \(location) (cell \(outcome.cell.index + 1))")]
+    lines += Self.indented(outcome.output)
+    switch outcome.status {
+    case .skipped: lines.append(style.dim("skipped"))
+    case .ran, .passed: lines.append(style.green("ok"))
+    case .failed(let failure):
+      lines.append(style.red("FAILED"))
+      lines.append(failure.diagnostic.rendered(color: color))
+    }
+    return lines.joined(separator: "\n")
+  }
+
+  /// Output lines indented by 4 spaces; the final newline does not make an empty line.
+  static func indented(_ output: String) -> [String] {
+    guard !output.isEmpty else { return [] }
+    let text = output.hasSuffix("\n") ? String(output.dropLast()) : output
+    return text.split(separator: "\n", omittingEmptySubsequences: false).map {
+      $0.isEmpty ? "" : "    " + $0
+    }
+  }
+}
+
+/// ANSI styling that does nothing unless colour was asked for.
+private struct Style {
+  let color: Bool
+
+  private func wrap(_ code: String, _ text: String) -> String {
+    color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+  }
+
+  func bold(_ text: String) -> String { wrap("1", text) }
+  func dim(_ text: String) -> String { wrap("2", text) }
+  func green(_ text: String) -> String { wrap("1;32", text) }
+  func red(_ text: String) -> String { wrap("1;31", text) }
+}

@@ -1,0 +1,32 @@
+import Testing
+
+@testable import LessonRunner
+
+@Test func junitHasOneSuitePerLessonAndOneCasePerCheck() {
+  let (lesson, outcomes, _) = runSample()
+  let xml = JUnitReport(reports: [LessonReport(lesson: lesson, outcomes: outcomes)]).xml
+  #expect(
+    xml.hasPrefix(
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"cnn-lesson\" tests=\"5\" failures=\"3\">"
+    ))
+  #expect(xml.contains("<testsuite name=\"lessons/s.md\" tests=\"5\" failures=\"3\""))
+  #expect(xml.components(separatedBy: "<testcase ").count == 6)
+  #expect(xml.contains("<testcase name=\"s.md:5\" classname=\"lessons/s.md\""))
+  #expect(xml.contains("<testcase name=\"s.md:26\""))
+  #expect(xml.contains("<failure message=\"expected 1.9 (±0.05), got 1.6667\" type=\"mismatch\">"))
+  #expect(xml.contains("type=\"unexpected error\""))
+  #expect(xml.contains("type=\"missing error\""))
+  #expect(xml.hasSuffix("</testsuites>\n"))
+}
+
+@Test func junitEscapesMarkupQuotesAndControlCharacters() {
+  #expect(
+    JUnitReport.escape("a < b && c > \"d\" 'e'")
+      == "a &lt; b &amp;&amp; c &gt; &quot;d&quot; &apos;e&apos;")
+  #expect(JUnitReport.escape("line\nnext\ttab") == "line&#10;next&#9;tab")
+  #expect(JUnitReport.escape("line\nnext", attribute: false) == "line\nnext")
+  #expect(JUnitReport.escape("bell\u{07} esc\u{1B}[0m") == "bell\u{FFFD} esc\u{FFFD}[0m")
+  #expect(
+    JUnitReport.escape("grad_fn=<AddBackward0>", attribute: false) == "grad_fn=&lt;AddBackward0&gt;"
+  )
+}

@@ -1,0 +1,143 @@
+import Testing
+
+@testable import LessonRunner
+
+/// Replays canned results: each cell's code is looked up in `script`; unknown code prints nothing.
+final class FakeExecutor: CellExecutor {
+  var script: [String: (output: [String], error: String?)]
+  private(set) var calls: [(code: String, firstLine: Int)] = []
+
+  init(_ script: [String: (output: [String], error: String?)]) {
+    self.script = script
+  }
+
+  func run(code: String, file: SourceFile, firstLine: Int, output: @escaping (String) -> Void)
+    -> Diagnostic?
+  {
+    calls.append((code, firstLine))
+    let entry = script[code] ?? ([], nil)
+    entry.output.forEach(output)
+    return entry.error.map {
+      Diagnostic($0, at: SourceSpan(file: file, line: firstLine, column: 1), notes: ["a note"])
+    }
+  }
+}
+
+let sampleLesson = """
+  # Sample
+  ```python
+  ok()
+  ```
+  ```output
+  1.7
+  ```
+  ```python
+  wrong()
+  ```
+  ```output
+  1.9
+  ```
+  ```python
+  fails()
+  ```
+  ```error
+  division by zero
+  ```
+  ```python
+  succeeds()
+  ```
+  ```error
+  boom
+  ```
+  ```python
+  crashes()
+  ```
+  ```python skip
+  never()
+  ```
+  ```python
+  quiet()
+  ```
+  """
+
+func runSample() -> (Lesson, [CellOutcome], FakeExecutor) {
+  let executor = FakeExecutor([
+    "ok()": (["1.66", "67\n"], nil),
+    "wrong()": (["1.6667\n"], nil),
+    "fails()": (["partial\n"], "float division by zero"),
+    "crashes()": ([], "name 'x' is not defined"),
+  ])
+  do {
+    let lesson = try LessonParser.parse(SourceFile(path: "lessons/s.md", text: sampleLesson))
+    return (lesson, LessonRun(lesson: lesson, executor: executor).run(), executor)
+  } catch {
+    Issue.record("sample lesson does not parse: \(error)")
+    return (Lesson(file: SourceFile(path: "", text: ""), cells: []), [], executor)
+  }
+}
+
+@Test func cellsRunInOrderWithTheirFirstLines() {
+  let (_, outcomes, executor) = runSample()
+  #expect(
+    executor.calls.map(\.code) == [
+      "ok()", "wrong()", "fails()", "succeeds()", "crashes()", "quiet()",
+    ])
+  #expect(executor.calls.map(\.firstLine) == [3, 9, 15, 21, 27, 33])
+  #expect(outcomes.count == 7)
+  #expect(outcomes[0].output == "1.6667\n")
+}
+
+@Test func eachExpectationIsOneCheck() throws {
+  let (lesson, outcomes, _) = runSample()
+  #expect(outcomes[0].status.isPassed)
+  let mismatch = try #require(outcomes[1].failure)
+  guard case .mismatch(let found) = mismatch else {
+    Issue.record("expected a mismatch")
+    return
+  }
+  #expect(found.span?.line == 12)
+  #expect(outcomes[2].status.isPassed)
+  guard case .missingError(let missing) = outcomes[3].failure else {
+    Issue.record("expected a missing error")
+    return
+  }
+  #expect(missing.span?.line == 23)
+  guard case .unexpectedError(let error) = outcomes[4].failure else {
+    Issue.record("expected an unexpected error")
+    return
+  }
+  #expect(error.message == "name 'x' is not defined")
+  #expect(outcomes[5].status.isSkipped)
+  #expect(!outcomes[6].isCheck)
+  let report = LessonReport(lesson: lesson, outcomes: outcomes)
+  #expect(report.passed == 2)
+  #expect(report.failed == 3)
+  #expect(report.skipped == 1)
+  #expect(report.summaryLine == "2 passed, 3 failed")
+}
+
+@Test func eventsStreamOutputAsItIsPrinted() throws {
+  let lesson = try LessonParser.parse(SourceFile(path: "l.md", text: "```python\nok()\n```\n"))
+  let executor = FakeExecutor(["ok()": (["a", "b"], nil)])
+  var events: [String] = []
+  _ = LessonRun(lesson: lesson, executor: executor).run { event in
+    switch event {
+    case .cellStarted(let cell): events.append("start \(cell.index)")
+    case .output(_, let text): events.append("out \(text)")
+    case .cellFinished(let outcome): events.append("end \(outcome.output)")
+    }
+  }
+  #expect(events == ["start 0", "out a", "out b", "end ab"])
+}
+
+extension CellOutcome.Status {
+  var isPassed: Bool {
+    if case .passed = self { return true }
+    return false
+  }
+
+  var isSkipped: Bool {
+    if case .skipped = self { return true }
+    return false
+  }
+}
