@@ -8,7 +8,7 @@ public protocol TextSink: AnyObject {
 }
 
 /// A file descriptor (1 or 2), written unbuffered so cell output streams as it is printed.
-public final class FileDescriptorSink: TextSink {
+public final class FileDescriptorSink: TextSink, @unchecked Sendable {
   private let handle: FileHandle
   public let isTerminal: Bool
 

@@ -9,9 +9,10 @@ public final class SourceFile: Sendable {
 
   public init(path: String, text: String) {
     self.path = path
-    self.lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-      $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
-    }
+    // "\r\n" is one Character in Swift, so split on each line terminator explicitly.
+    self.lines = text.split(omittingEmptySubsequences: false) {
+      $0 == "\n" || $0 == "\r\n" || $0 == "\r"
+    }.map(String.init)
   }
 
   /// Line `number` (1-based), or nil past the end.

@@ -1,3 +1,5 @@
 import CNNLessonCLI
+import Foundation
 
-print("cnn-lesson: under construction")
+let tool = CommandLineTool(arguments: Array(CommandLine.arguments.dropFirst()))
+exit(tool.run().rawValue)

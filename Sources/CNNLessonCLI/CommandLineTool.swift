@@ -1,0 +1,87 @@
+import Foundation
+
+/// The `cnn-lesson` command line: parses arguments, runs the command, returns the exit code.
+///
+/// Everything it prints goes through the two injected sinks, so tests run it in process.
+public struct CommandLineTool {
+  let arguments: [String]
+  let environment: [String: String]
+  let stdout: TextSink
+  let stderr: TextSink
+
+  /// - Parameter arguments: the command-line words after the program name.
+  public init(
+    arguments: [String], environment: [String: String] = ProcessInfo.processInfo.environment,
+    stdout: TextSink = FileDescriptorSink.standardOutput, stderr: TextSink = FileDescriptorSink.standardError
+  ) {
+    self.arguments = arguments
+    self.environment = environment
+    self.stdout = stdout
+    self.stderr = stderr
+  }
+
+  public func run() -> ExitCode {
+    do {
+      var options = try Options.parse(arguments, environment: environment, isTerminal: stdout.isTerminal)
+      if options.help || options.command == nil {
+        stdout.write(helpText(for: options.command ?? options.operands.first) + "\n")
+        return options.command == nil && !options.help && options.operands.isEmpty ? .usage : .success
+      }
+      switch options.command {
+      case "run":
+        guard !options.operands.isEmpty else {
+          throw UsageError("'run' needs at least one file, e.g. 'cnn-lesson run lessons/08.md'", command: "run")
+        }
+        return try RunCommand(options: options, stdout: stdout, stderr: stderr).run()
+      case "verify":
+        guard options.operands.count <= 1 else {
+          throw UsageError("'verify' takes one directory", command: "verify")
+        }
+        if options.operands.isEmpty { options.operands = ["lessons"] }
+        return try VerifyCommand(options: options, stdout: stdout, stderr: stderr).run()
+      case "help":
+        stdout.write(helpText(for: options.operands.first) + "\n")
+        return .success
+      default:
+        return .usage
+      }
+    } catch let error as UsageError {
+      stderr.write("cnn-lesson: error: \(error.message)\n")
+      for note in error.notes { stderr.write("note: \(note)\n") }
+      stderr.write("Run 'cnn-lesson help\(error.command.map { " " + $0 } ?? "")' for usage.\n")
+      return .usage
+    } catch let error as FileNotFound {
+      stderr.write("cnn-lesson: error: no such file or directory: \(error.path)\n")
+      return .fileNotFound
+    } catch {
+      stderr.write("cnn-lesson: error: \(error)\n")
+      return .lessonError
+    }
+  }
+
+  private func helpText(for command: String?) -> String {
+    switch command {
+    case "run": return HelpText.run
+    case "verify": return HelpText.verify
+    default: return HelpText.main
+    }
+  }
+}
+
+/// A command-line mistake: exit 64 with a hint.
+struct UsageError: Error {
+  let message: String
+  var notes: [String] = []
+  var command: String?
+
+  init(_ message: String, notes: [String] = [], command: String? = nil) {
+    self.message = message
+    self.notes = notes
+    self.command = command
+  }
+}
+
+/// A file or directory named on the command line that does not exist: exit 66.
+struct FileNotFound: Error {
+  let path: String
+}

@@ -1,0 +1,13 @@
+/// The tool's exit codes (sysexits-style, as command-line users expect).
+public enum ExitCode: Int32 {
+  /// Every check held.
+  case success = 0
+  /// A lesson check failed (or a `.py` script raised an error... see `lessonError`).
+  case checkFailed = 1
+  /// The command line was wrong.
+  case usage = 64
+  /// Lesson code or a lesson file is malformed, or a script raised an error.
+  case lessonError = 65
+  /// A named file or directory does not exist.
+  case fileNotFound = 66
+}

@@ -1,0 +1,70 @@
+/// The help texts: what each command does, with examples a student can copy.
+enum HelpText {
+  static let main = """
+    cnn-lesson: run, check and verify executable CNN lecture notes.
+
+    USAGE
+      cnn-lesson run FILE.md...      run a lesson like a notebook and check every expected output
+      cnn-lesson run FILE.py         run a lesson-language script, printing what it prints
+      cnn-lesson verify [DIR]        run every lesson in DIR (default: lessons/) for CI
+      cnn-lesson help [COMMAND]      show help for a command
+
+    EXAMPLES
+      cnn-lesson run lessons/08.md
+      cnn-lesson run --data ~/mnist lessons/08.md
+      cnn-lesson verify lessons --junit report.xml
+
+    A lesson is Markdown: ```python blocks run in order and share state; an ```output block after
+    one holds the output it must print (numbers compared by their printed precision), an ```error
+    block the error it must raise. See docs/lessons.md for the whole format.
+
+    OPTIONS (all commands)
+      --data DIR       where datasets are found (also: CNN_LESSON_DATA)
+      --seed N         seed of torch's generator at start (default 0; torch.manual_seed overrides)
+      --color, --no-color
+                       force colour on or off (default: on for a terminal, off with NO_COLOR)
+      -h, --help       show help
+
+    EXIT STATUS
+      0 all checks passed   1 a check failed   64 usage error
+      65 error in lesson code or file   66 file not found
+    """
+
+  static let run = """
+    USAGE: cnn-lesson run [OPTIONS] FILE...
+
+    Runs each FILE. A Markdown lesson (.md) runs cell by cell: every cell's output is shown with its
+    check result, then a final line "N passed, N failed". A script (.py) runs like `python FILE.py`:
+    it prints exactly what its print calls print, and errors go to stderr.
+
+    OPTIONS
+      --bless          rewrite the lesson's ```output blocks with what the cells printed
+                       (review the diff before committing it)
+      --data DIR       where datasets are found (also: CNN_LESSON_DATA)
+      --seed N         initial seed of the generator (default 0)
+      --color, --no-color
+
+    EXIT STATUS
+      0 every check passed   1 a check failed   65 error in lesson code   66 file not found
+
+    EXAMPLES
+      cnn-lesson run lessons/08.md
+      cnn-lesson run my_net.py
+    """
+
+  static let verify = """
+    USAGE: cnn-lesson verify [OPTIONS] [DIR]
+
+    Runs every lesson (*.md) in DIR (default: lessons/), showing only failures and one summary line
+    per lesson, then the total "N passed, N failed". Made for CI.
+
+    OPTIONS
+      --junit FILE     also write a JUnit XML report to FILE
+      --data DIR       where datasets are found (also: CNN_LESSON_DATA)
+      --seed N         initial seed of the generator (default 0)
+      --color, --no-color
+
+    EXIT STATUS
+      0 every check passed   1 a check failed   65 a lesson file is malformed   66 DIR not found
+    """
+}
