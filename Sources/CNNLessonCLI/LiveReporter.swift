@@ -21,6 +21,10 @@ final class LiveReporter {
     case .cellFinished(let outcome):
       if !atLineStart { sink.write("\n") }
       if case .skipped = outcome.status { return }
+      if case .passed = outcome.status, let error = outcome.error {
+        // The expected error: show it as the student would see it, then the verdict.
+        writeIndented(error.rendered(color: color) + "\n")
+      }
       sink.write(report.verdict(for: outcome, color: color) + "\n")
       atLineStart = true
     }

@@ -52,18 +52,8 @@ public struct LessonReport: Sendable {
   /// One cell: header with its location, its output indented by 4 spaces, and `ok`, `skipped` or
   /// `FAILED` followed by the rendered mismatch or error.
   public func rendered(_ outcome: CellOutcome, color: Bool = false) -> String {
-    let style = Style(color: color)
-    let location = "\(lesson.file.path):\(outcome.cell.fence.line)"
-    var lines = [style.bold("--- \(location) (cell \(outcome.cell.index + 1))")]
-    lines += Self.indented(outcome.output)
-    switch outcome.status {
-    case .skipped: lines.append(style.dim("skipped"))
-    case .ran, .passed: lines.append(style.green("ok"))
-    case .failed(let failure):
-      lines.append(style.red("FAILED"))
-      lines.append(failure.diagnostic.rendered(color: color))
-    }
-    return lines.joined(separator: "\n")
+    ([header(for: outcome.cell, color: color)] + Self.indented(outcome.output)
+      + [verdict(for: outcome, color: color)]).joined(separator: "\n")
   }
 
   /// Output lines indented by 4 spaces; the final newline does not make an empty line.
@@ -74,18 +64,4 @@ public struct LessonReport: Sendable {
       $0.isEmpty ? "" : "    " + $0
     }
   }
-}
-
-/// ANSI styling that does nothing unless colour was asked for.
-private struct Style {
-  let color: Bool
-
-  private func wrap(_ code: String, _ text: String) -> String {
-    color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
-  }
-
-  func bold(_ text: String) -> String { wrap("1", text) }
-  func dim(_ text: String) -> String { wrap("2", text) }
-  func green(_ text: String) -> String { wrap("1;32", text) }
-  func red(_ text: String) -> String { wrap("1;31", text) }
 }

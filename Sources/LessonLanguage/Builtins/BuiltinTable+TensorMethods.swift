@@ -8,8 +8,16 @@ extension BuiltinTable {
       guard let dim = try bound.optionalInt("dim") else { return .size(tensor.shape) }
       return .int(tensor.shape[try normalizeDim(dim, rank: tensor.rank)])
     },
-    "Tensor.view": { _, arguments in try reshape(arguments, "view") },
-    "Tensor.reshape": { _, arguments in try reshape(arguments, "reshape") },
+    "Tensor.view": { interpreter, arguments in try reshape(interpreter, arguments, "view") },
+    "Tensor.reshape": { interpreter, arguments in try reshape(interpreter, arguments, "reshape") },
+    "Tensor.flatten": { interpreter, arguments in
+      let bound = try arguments.bind("flatten", ["self", "start_dim?", "end_dim?"])
+      let source = try bound.tensor("self")
+      let result = try source.flattened(
+        startDim: try bound.int("start_dim", default: 0), endDim: try bound.int("end_dim", default: -1))
+      interpreter.recordFlatten(of: source, into: result)
+      return .tensor(result)
+    },
     "Tensor.view_as": { _, arguments in
       let bound = try arguments.bind("view_as", ["self", "other"])
       return .tensor(try bound.tensor("self").reshaped(try bound.tensor("other").shape))
@@ -88,9 +96,12 @@ extension BuiltinTable {
   ]
 
   /// `x.view(64, -1)`, `x.view((64, -1))`, `x.view(x.size(0), -1)`.
-  private static func reshape(_ arguments: Arguments, _ name: String) throws -> Value {
+  private static func reshape(_ interpreter: Interpreter, _ arguments: Arguments, _ name: String) throws -> Value {
     let bound = try arguments.bind(name, ["self", "*shape"])
-    return .tensor(try bound.tensor("self").reshaped(try bound.shape("shape")))
+    let source = try bound.tensor("self")
+    let result = try source.reshaped(try bound.shape("shape"))
+    interpreter.recordFlatten(of: source, into: result)
+    return .tensor(result)
   }
 
   /// A Python number from a tensor element, typed by the tensor's dtype.

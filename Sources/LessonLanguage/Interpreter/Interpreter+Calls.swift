@@ -35,6 +35,14 @@ extension Interpreter {
 
   /// Calls any callable value with evaluated arguments.
   func call(_ callee: Value, _ arguments: Arguments, span: SourceSpan) throws -> Value {
+    do {
+      return try dispatchCall(callee, arguments, span: span)
+    } catch let error as TensorError {
+      throw explained(error, arguments: arguments)
+    }
+  }
+
+  private func dispatchCall(_ callee: Value, _ arguments: Arguments, span: SourceSpan) throws -> Value {
     switch callee {
     case .function(let function):
       return try callFunction(function, arguments, receiver: nil, span: span)

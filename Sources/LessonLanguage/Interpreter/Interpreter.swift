@@ -18,6 +18,8 @@ public final class Interpreter {
   var frames: [(function: Function, scope: Scope)] = []
   /// The span of the innermost call being evaluated (where Swift-side calls into lesson code report).
   var currentSpan: SourceSpan?
+  /// The last image batch flattened into rows (see `Interpreter+Explanations.swift`).
+  var lastFlatten: FlattenRecord?
 
   public init(
     seed: UInt64 = 0, dataDirectories: [String] = [], output: @escaping (String) -> Void = { print($0, terminator: "") },
