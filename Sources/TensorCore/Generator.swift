@@ -32,14 +32,17 @@ public final class Generator {
 
   /// The next 64 random bits.
   public func nextBits() -> UInt64 {
-    let result = rotateLeft(state.1 &* 5, 7) &* 9
-    let t = state.1 << 17
-    state.2 ^= state.0
-    state.3 ^= state.1
-    state.1 ^= state.2
-    state.0 ^= state.3
-    state.2 ^= t
-    state.3 = rotateLeft(state.3, 45)
+    // Work on a local copy: updating the stored tuple while reading it would overlap accesses.
+    var (s0, s1, s2, s3) = state
+    let result = rotateLeft(s1 &* 5, 7) &* 9
+    let t = s1 << 17
+    s2 ^= s0
+    s3 ^= s1
+    s1 ^= s2
+    s0 ^= s3
+    s2 ^= t
+    s3 = rotateLeft(s3, 45)
+    state = (s0, s1, s2, s3)
     return result
   }
 

@@ -2,7 +2,7 @@ import Testing
 
 @testable import TensorCore
 
-private func floats(_ values: [Float], _ shape: [Int]? = nil) -> Tensor {
+private func floatTensor(_ values: [Float], _ shape: [Int]? = nil) -> Tensor {
   Tensor(shape: shape ?? [values.count], floats: values)
 }
 
@@ -26,7 +26,7 @@ private func floats(_ values: [Float], _ shape: [Int]? = nil) -> Tensor {
       ([-0.0, 1.5], "tensor([-0.0000, 1.5000])"),
     ] as [([Float], String)])
   func floatVectorsPrintLikePyTorch(values: [Float], expected: String) {
-    #expect(floats(values).description == expected)
+    #expect(floatTensor(values).description == expected)
   }
 
   @Test func integerAndBoolVectorsAreAligned() {
@@ -48,8 +48,8 @@ private func floats(_ values: [Float], _ shape: [Int]? = nil) -> Tensor {
   }
 
   @Test func emptyTensorsShowTheirShapeAndDtype() {
-    #expect(floats([]).description == "tensor([])")
-    #expect(floats([], [0, 3]).description == "tensor([], size=(0, 3))")
+    #expect(floatTensor([]).description == "tensor([])")
+    #expect(floatTensor([], [0, 3]).description == "tensor([], size=(0, 3))")
     #expect(Tensor(shape: [0], ints: []).description == "tensor([], dtype=torch.int64)")
     #expect(
       Tensor(shape: [0], ints: [], dtype: .bool).description == "tensor([], dtype=torch.bool)")
@@ -59,19 +59,19 @@ private func floats(_ values: [Float], _ shape: [Int]? = nil) -> Tensor {
 
   @Test func matricesIndentUnderTheOpeningBracket() {
     #expect(
-      floats([12, 16, 24, 28], [2, 2]).description == "tensor([[12., 16.],\n        [24., 28.]])")
+      floatTensor([12, 16, 24, 28], [2, 2]).description == "tensor([[12., 16.],\n        [24., 28.]])")
     #expect(
-      floats((1...9).map(Float.init), [3, 3]).description
+      floatTensor((1...9).map(Float.init), [3, 3]).description
         == "tensor([[1., 2., 3.],\n        [4., 5., 6.],\n        [7., 8., 9.]])")
-    #expect(floats([0, 0, 0, 0], [2, 2]).description == "tensor([[0., 0.],\n        [0., 0.]])")
+    #expect(floatTensor([0, 0, 0, 0], [2, 2]).description == "tensor([[0., 0.],\n        [0., 0.]])")
   }
 
   @Test func blocksOfThreeOrMoreDimensionsAreSeparatedByBlankLines() {
-    let cube = floats((0..<8).map(Float.init), [2, 2, 2])
+    let cube = floatTensor((0..<8).map(Float.init), [2, 2, 2])
     #expect(
       cube.description
         == "tensor([[[0., 1.],\n         [2., 3.]],\n\n        [[4., 5.],\n         [6., 7.]]])")
-    let four = floats((0..<8).map(Float.init), [2, 1, 2, 2])
+    let four = floatTensor((0..<8).map(Float.init), [2, 1, 2, 2])
     #expect(
       four.description
         == "tensor([[[[0., 1.],\n          [2., 3.]]],\n\n\n        [[[4., 5.],\n          [6., 7.]]]])"
@@ -84,7 +84,7 @@ private func floats(_ values: [Float], _ shape: [Int]? = nil) -> Tensor {
               14., 15., 16., 17., 18., 19., 20., 21., 22., 23., 24., 25., 26., 27.,
               28., 29.])
       """
-    #expect(floats((0..<30).map(Float.init)).description == expected)
+    #expect(floatTensor((0..<30).map(Float.init)).description == expected)
   }
 
   @Test func rowsOfAMatrixWrapUnderTheirOwnBracket() {
@@ -94,7 +94,7 @@ private func floats(_ values: [Float], _ shape: [Int]? = nil) -> Tensor {
               [20., 21., 22., 23., 24., 25., 26., 27., 28., 29., 30., 31., 32., 33.,
                34., 35., 36., 37., 38., 39.]])
       """
-    #expect(floats((0..<40).map(Float.init), [2, 20]).description == expected)
+    #expect(floatTensor((0..<40).map(Float.init), [2, 20]).description == expected)
   }
 
   @Test func summarizedBlocksKeepTheBlankLines() {
@@ -129,11 +129,11 @@ private func floats(_ values: [Float], _ shape: [Int]? = nil) -> Tensor {
   @Test func hiddenElementsDoNotWidenTheColumns() {
     var values = [Float](repeating: 1, count: 1001)
     values[500] = 12345.5
-    #expect(floats(values).description == "tensor([1., 1., 1.,  ..., 1., 1., 1.])")
+    #expect(floatTensor(values).description == "tensor([1., 1., 1.,  ..., 1., 1., 1.])")
   }
 
   @Test func gradSuffixes() throws {
-    let leaf = floats([1, 2])
+    let leaf = floatTensor([1, 2])
     try leaf.setRequiresGrad()
     #expect(leaf.description == "tensor([1., 2.], requires_grad=True)")
     let loss = Tensor.result(
@@ -143,7 +143,7 @@ private func floats(_ values: [Float], _ shape: [Int]? = nil) -> Tensor {
   }
 
   @Test func suffixWrapsWhenTheLastLineIsFull() throws {
-    let leaf = floats((0..<14).map(Float.init))
+    let leaf = floatTensor((0..<14).map(Float.init))
     try leaf.setRequiresGrad()
     let expected = """
       tensor([ 0.,  1.,  2.,  3.,  4.,  5.,  6.,  7.,  8.,  9., 10., 11., 12., 13.],
@@ -153,12 +153,12 @@ private func floats(_ values: [Float], _ shape: [Int]? = nil) -> Tensor {
   }
 
   @Test func parametersAndReturnTypesKeepTheTensorIndentation() throws {
-    let weight = floats([1, 2, 3, 4], [2, 2])
+    let weight = floatTensor([1, 2, 3, 4], [2, 2])
     try weight.setRequiresGrad()
     #expect(
       formatParameter(weight)
         == "Parameter containing:\ntensor([[1., 2.],\n        [3., 4.]], requires_grad=True)")
-    let values = floats([3, 4])
+    let values = floatTensor([3, 4])
     let indices = Tensor(shape: [2], ints: [1, 1])
     #expect(
       formatReturnTypes(name: "max", fields: [("values", values), ("indices", indices)])
@@ -166,7 +166,7 @@ private func floats(_ values: [Float], _ shape: [Int]? = nil) -> Tensor {
   }
 
   @Test func customPrefixSetsTheIndentation() {
-    let matrix = floats([1, 2, 3, 4], [2, 2])
+    let matrix = floatTensor([1, 2, 3, 4], [2, 2])
     #expect(formatTensor(matrix, prefix: "x(") == "x([[1., 2.],\n   [3., 4.]])")
     #expect(formatTensorData(matrix, indent: 0) == "[[1., 2.],\n [3., 4.]]")
   }
@@ -174,7 +174,7 @@ private func floats(_ values: [Float], _ shape: [Int]? = nil) -> Tensor {
   @Test func printOptionsChangePrecisionAndThreshold() {
     var options = PrintOptions()
     options.precision = 2
-    #expect(formatTensor(floats([1.12345]), options: options) == "tensor([1.12])")
+    #expect(formatTensor(floatTensor([1.12345]), options: options) == "tensor([1.12])")
     options.threshold = 5
     let tensor = Tensor(shape: [10], ints: (0..<10).map(Int64.init))
     #expect(formatTensor(tensor, options: options) == "tensor([0, 1, 2,  ..., 7, 8, 9])")
