@@ -1,0 +1,114 @@
+import Foundation
+import Testing
+
+@testable import CNNLessonCLI
+
+/// The command line's exit codes and texts, run in process. Running the tool changes the working
+/// directory, so these tests run one at a time.
+@Suite(.serialized) struct CommandLineToolTests {
+  @Test func helpTeachesTheCommandsAndExitsZero() {
+    let run = runTool(["--help"])
+    #expect(run.code == .success)
+    #expect(run.stdout.contains("cnn-lesson run FILE.md"))
+    #expect(run.stdout.contains("EXIT STATUS"))
+    #expect(runTool(["help", "verify"]).stdout.contains("--junit FILE"))
+    #expect(runTool(["run", "--help"]).stdout.contains("--bless"))
+  }
+
+  @Test func noArgumentsIsAUsageError() {
+    let run = runTool([])
+    #expect(run.code == .usage)
+    #expect(run.stdout.contains("USAGE"))
+  }
+
+  @Test func unknownCommandsAndOptionsSuggestTheClosest() {
+    let command = runTool(["rnu", "lessons/08.md"])
+    #expect(command.code == .usage)
+    #expect(command.stderr.contains("unknown command 'rnu'"))
+    #expect(command.stderr.contains("did you mean 'run'?"))
+    let option = runTool(["run", "--sed", "3", "lessons/08.md"])
+    #expect(option.code == .usage)
+    #expect(option.stderr.contains("did you mean '--seed'?"))
+    #expect(runTool(["run"]).code == .usage)
+    #expect(runTool(["run", "--seed", "minus", "x.md"]).code == .usage)
+    #expect(runTool(["run", "--junit", "x.xml", "lessons/08.md"]).code == .usage)
+  }
+
+  @Test func missingFilesExit66() {
+    let run = runTool(["run", "lessons/nope.md"])
+    #expect(run.code == .fileNotFound)
+    #expect(run.stderr.contains("lessons/nope.md"))
+    #expect(runTool(["verify", "no-such-dir"]).code == .fileNotFound)
+  }
+
+  @Test func lesson08PassesEveryCheck() {
+    let run = runTool(["run", "lessons/08.md"])
+    #expect(run.code == .success, "\(run.stdout)\n\(run.stderr)")
+    #expect(run.stdout.hasSuffix(" passed, 0 failed\n"))
+    #expect(run.stdout.contains("--- lessons/08.md:"))
+  }
+
+  @Test func aChangedExpectedNumberFailsAtItsLine() throws {
+    let directory = try makeTemporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let original = try String(contentsOfFile: packageRoot + "/lessons/08.md", encoding: .utf8)
+    let lines = original.components(separatedBy: "\n")
+    let target = try #require(lines.firstIndex(of: "1.7 1.7 1.7"))
+    var changed = lines
+    changed[target] = "1.9 1.7 1.7"
+    let path = directory.appendingPathComponent("08.md").path
+    try changed.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+    let run = runTool(["run", path])
+    #expect(run.code == .checkFailed)
+    #expect(run.stdout.contains("\(path):\(target + 1):1: error: row 1, column 1: expected 1.9 (±0.05), got 1.6667"))
+    #expect(run.stdout.hasSuffix(" passed, 1 failed\n"))
+  }
+
+  @Test func scriptsPrintExactlyWhatTheyPrintAndErrorsExit65() throws {
+    let directory = try makeTemporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let good = directory.appendingPathComponent("good.py").path
+    try "import torch\nx = torch.ones(2, 3)\nprint(x.sum(), x.shape)\nx\n".write(toFile: good, atomically: true, encoding: .utf8)
+    let run = runTool(["run", good])
+    #expect(run.code == .success)
+    #expect(run.stdout == "tensor(6.) torch.Size([2, 3])\n")
+    let bad = directory.appendingPathComponent("bad.py").path
+    try "import torch\nx = torch.ones(2, 3)\ny = x.view(4, 2)\n".write(toFile: bad, atomically: true, encoding: .utf8)
+    let failed = runTool(["run", bad])
+    #expect(failed.code == .lessonError)
+    #expect(failed.stdout.isEmpty)
+    #expect(failed.stderr.contains("\(bad):3:5: error: RuntimeError: shape '[4, 2]' is invalid for input of size 6"))
+    #expect(failed.stderr.contains("y = x.view(4, 2)\n    ^"))
+  }
+
+  @Test func malformedLessonsExit65WithALocation() throws {
+    let directory = try makeTemporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let path = directory.appendingPathComponent("broken.md").path
+    try "# Broken\n\n```output\n1\n```\n".write(toFile: path, atomically: true, encoding: .utf8)
+    let run = runTool(["run", path])
+    #expect(run.code == .lessonError)
+    #expect(run.stderr.contains("\(path):3:1: error:"))
+  }
+
+  @Test func verifyRunsEveryLessonAndWritesJUnit() throws {
+    let directory = try makeTemporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let junit = directory.appendingPathComponent("report.xml").path
+    let run = runTool(["verify", "lessons", "--junit", junit])
+    #expect(run.code == .success, "\(run.stdout)")
+    #expect(run.stdout.contains("lessons/08.md: "))
+    #expect(!run.stdout.contains("--- lessons/08.md"), "verify shows only failures")
+    let xml = try String(contentsOfFile: junit, encoding: .utf8)
+    #expect(xml.contains("<testsuite name=\"lessons/08.md\""))
+  }
+
+  @Test func colourOnlyWhenAskedAndNeverWithNoColor() {
+    #expect(!runTool(["run", "lessons/08.md"]).stdout.contains("\u{1B}["))
+    #expect(runTool(["run", "--color", "lessons/08.md"]).stdout.contains("\u{1B}["))
+    let options = try? Options.parse(["run", "x.md"], environment: ["NO_COLOR": "1"], isTerminal: true)
+    #expect(options?.color == false)
+    let terminal = try? Options.parse(["run", "x.md"], environment: [:], isTerminal: true)
+    #expect(terminal?.color == true)
+  }
+}
