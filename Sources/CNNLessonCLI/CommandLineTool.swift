@@ -12,7 +12,8 @@ public struct CommandLineTool {
   /// - Parameter arguments: the command-line words after the program name.
   public init(
     arguments: [String], environment: [String: String] = ProcessInfo.processInfo.environment,
-    stdout: TextSink = FileDescriptorSink.standardOutput, stderr: TextSink = FileDescriptorSink.standardError
+    stdout: TextSink = FileDescriptorSink.standardOutput,
+    stderr: TextSink = FileDescriptorSink.standardError
   ) {
     self.arguments = arguments
     self.environment = environment
@@ -22,15 +23,18 @@ public struct CommandLineTool {
 
   public func run() -> ExitCode {
     do {
-      var options = try Options.parse(arguments, environment: environment, isTerminal: stdout.isTerminal)
+      var options = try Options.parse(
+        arguments, environment: environment, isTerminal: stdout.isTerminal)
       if options.help || options.command == nil {
         stdout.write(helpText(for: options.command ?? options.operands.first) + "\n")
-        return options.command == nil && !options.help && options.operands.isEmpty ? .usage : .success
+        return options.command == nil && !options.help && options.operands.isEmpty
+          ? .usage : .success
       }
       switch options.command {
       case "run":
         guard !options.operands.isEmpty else {
-          throw UsageError("'run' needs at least one file, e.g. 'cnn-lesson run lessons/08.md'", command: "run")
+          throw UsageError(
+            "'run' needs at least one file, e.g. 'cnn-lesson run lessons/08.md'", command: "run")
         }
         return try RunCommand(options: options, stdout: stdout, stderr: stderr).run()
       case "verify":

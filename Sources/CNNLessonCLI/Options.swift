@@ -13,8 +13,11 @@ struct Options {
 
   /// Parses `arguments`; options may come before or after the operands, as `--data DIR` or
   /// `--data=DIR`.
-  static func parse(_ arguments: [String], environment: [String: String], isTerminal: Bool) throws -> Options {
-    var options = Options(color: isTerminal && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb")
+  static func parse(_ arguments: [String], environment: [String: String], isTerminal: Bool) throws
+    -> Options
+  {
+    var options = Options(
+      color: isTerminal && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb")
     options.dataDirectory = environment["CNN_LESSON_DATA"]
     var words = arguments[...]
     while let word = words.popFirst() {
@@ -27,7 +30,9 @@ struct Options {
           guard commands.contains(word) else {
             throw UsageError(
               "unknown command '\(word)'",
-              notes: closest(word, commands).map { ["did you mean '\($0)'?"] } ?? ["commands: run, verify, help"])
+              notes: closest(word, commands).map { ["did you mean '\($0)'?"] } ?? [
+                "commands: run, verify, help"
+              ])
           }
           options.command = word
         } else {
@@ -43,7 +48,9 @@ struct Options {
       }
       func value() throws -> String {
         if let inlineValue { return inlineValue }
-        guard let next = words.popFirst() else { throw UsageError("option \(name) needs a value", command: options.command) }
+        guard let next = words.popFirst() else {
+          throw UsageError("option \(name) needs a value", command: options.command)
+        }
         return next
       }
       switch name {
@@ -56,13 +63,15 @@ struct Options {
       case "--seed":
         let text = try value()
         guard let seed = UInt64(text) else {
-          throw UsageError("--seed takes a non-negative integer, not '\(text)'", command: options.command)
+          throw UsageError(
+            "--seed takes a non-negative integer, not '\(text)'", command: options.command)
         }
         options.seed = seed
       default:
         let known = ["--help", "--bless", "--color", "--no-color", "--junit", "--data", "--seed"]
         throw UsageError(
-          "unknown option '\(name)'", notes: closest(name, known).map { ["did you mean '\($0)'?"] } ?? [],
+          "unknown option '\(name)'",
+          notes: closest(name, known).map { ["did you mean '\($0)'?"] } ?? [],
           command: options.command)
       }
     }
@@ -87,7 +96,8 @@ struct Options {
     for i in 1...max(a.count, 1) where !a.isEmpty {
       var current = [i] + [Int](repeating: 0, count: b.count)
       for j in 1...max(b.count, 1) where !b.isEmpty {
-        current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        current[j] = min(
+          previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
       }
       previous = current
     }

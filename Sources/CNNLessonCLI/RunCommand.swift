@@ -14,9 +14,12 @@ struct RunCommand {
     let scripts = options.operands.filter { $0.hasSuffix(".py") }
     if !scripts.isEmpty {
       guard scripts.count == 1 && options.operands.count == 1 else {
-        throw UsageError("run one .py script at a time (lessons in .md can be several)", command: "run")
+        throw UsageError(
+          "run one .py script at a time (lessons in .md can be several)", command: "run")
       }
-      guard !options.bless else { throw UsageError("--bless applies to Markdown lessons", command: "run") }
+      guard !options.bless else {
+        throw UsageError("--bless applies to Markdown lessons", command: "run")
+      }
       return try runScript(scripts[0])
     }
     var totals = (passed: 0, failed: 0)
@@ -78,7 +81,8 @@ struct RunCommand {
     let result = LessonBless.bless(report.lesson, outcomes: report.outcomes)
     guard result.rewrittenBlocks > 0 else { return }
     try (result.text + "\n").write(toFile: path, atomically: true, encoding: .utf8)
-    stdout.write("\(path): rewrote \(result.rewrittenBlocks) output block(s); review with 'git diff'\n")
+    stdout.write(
+      "\(path): rewrote \(result.rewrittenBlocks) output block(s); review with 'git diff'\n")
   }
 }
 

@@ -14,7 +14,9 @@ struct VerifyCommand {
     }
     let paths =
       isDirectory.boolValue
-      ? try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".md") }.sorted()
+      ? try FileManager.default.contentsOfDirectory(atPath: directory).filter {
+        $0.hasSuffix(".md")
+      }.sorted()
         .map { (directory as NSString).appendingPathComponent($0) }
       : [directory]
     guard !paths.isEmpty else {

@@ -7,7 +7,9 @@ public final class InterpreterExecutor: CellExecutor {
     self.interpreter = interpreter
   }
 
-  public func run(code: String, file: SourceFile, firstLine: Int, output: @escaping (String) -> Void)
+  public func run(
+    code: String, file: SourceFile, firstLine: Int, output: @escaping (String) -> Void
+  )
     -> Diagnostic?
   {
     let previous = interpreter.output

@@ -8,7 +8,9 @@ extension LessonReport {
 
   /// `ok`, `skipped`, or `FAILED` and the rendered mismatch or error.
   public func verdict(for outcome: CellOutcome, color: Bool = false) -> String {
-    func paint(_ code: String, _ text: String) -> String { color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
+    func paint(_ code: String, _ text: String) -> String {
+      color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
     switch outcome.status {
     case .skipped: return paint("2", "skipped")
     case .ran, .passed: return paint("1;32", "ok")

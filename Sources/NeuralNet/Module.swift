@@ -77,7 +77,8 @@ open class Module {
   }
 
   private func collectParameters(
-    prefix: String, seen: inout Set<ObjectIdentifier>, into result: inout [(name: String, tensor: Tensor)]
+    prefix: String, seen: inout Set<ObjectIdentifier>,
+    into result: inout [(name: String, tensor: Tensor)]
   ) {
     for (name, tensor) in namedOwnParameters where seen.insert(ObjectIdentifier(tensor)).inserted {
       result.append((prefix + name, tensor))

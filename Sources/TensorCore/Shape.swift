@@ -29,7 +29,8 @@ public func normalizeDim(_ dim: Int, rank: Int) throws -> Int {
   let effective = max(rank, 1)
   guard dim >= -effective && dim < effective else {
     throw TensorError(
-      "Dimension out of range (expected to be in range of [\(-effective), \(effective - 1)], but got \(dim))")
+      "Dimension out of range (expected to be in range of [\(-effective), \(effective - 1)], but got \(dim))"
+    )
   }
   return dim < 0 ? dim + effective : dim
 }

@@ -28,7 +28,8 @@ public final class Tensor {
 
   /// A float32 tensor. `floats.count` must equal the element count of `shape`.
   public init(shape: [Int], floats: [Float]) {
-    precondition(floats.count == elementCount(shape), "Tensor: \(floats.count) floats for shape \(shape)")
+    precondition(
+      floats.count == elementCount(shape), "Tensor: \(floats.count) floats for shape \(shape)")
     self.shape = shape
     self.dtype = .float32
     self.floats = floats
@@ -105,7 +106,8 @@ public final class Tensor {
     if !value && !isLeaf {
       throw TensorError(
         "you can only change requires_grad flags of leaf variables. If you want to use a computed "
-          + "variable in a subgraph that doesn't require differentiation use var_no_grad = var.detach().")
+          + "variable in a subgraph that doesn't require differentiation use var_no_grad = var.detach()."
+      )
     }
     requiresGrad = value
   }

@@ -4,7 +4,8 @@ import Testing
 @testable import CNNLessonCLI
 
 /// The package root, found from this file's path (Tests/CNNLessonCLITests/...).
-let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+  .deletingLastPathComponent()
   .deletingLastPathComponent().path
 
 /// What one in-process run of the command line printed and returned.
@@ -21,13 +22,16 @@ func runTool(_ arguments: [String], environment: [String: String] = [:]) -> Tool
   let previous = FileManager.default.currentDirectoryPath
   FileManager.default.changeCurrentDirectoryPath(packageRoot)
   defer { FileManager.default.changeCurrentDirectoryPath(previous) }
-  let code = CommandLineTool(arguments: arguments, environment: environment, stdout: out, stderr: err).run()
+  let code = CommandLineTool(
+    arguments: arguments, environment: environment, stdout: out, stderr: err
+  ).run()
   return ToolRun(code: code, stdout: out.text, stderr: err.text)
 }
 
 /// A temporary directory for one test, removed by the caller with `cleanUp`.
 func makeTemporaryDirectory() throws -> URL {
-  let url = FileManager.default.temporaryDirectory.appendingPathComponent("cnn-lesson-\(UUID().uuidString)")
+  let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+    "cnn-lesson-\(UUID().uuidString)")
   try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
   return url
 }

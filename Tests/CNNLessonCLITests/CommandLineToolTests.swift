@@ -60,7 +60,9 @@ import Testing
     try changed.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
     let run = runTool(["run", path])
     #expect(run.code == .checkFailed)
-    #expect(run.stdout.contains("\(path):\(target + 1):1: error: row 1, column 1: expected 1.9 (±0.05), got 1.6667"))
+    #expect(
+      run.stdout.contains(
+        "\(path):\(target + 1):1: error: row 1, column 1: expected 1.9 (±0.05), got 1.6667"))
     #expect(run.stdout.hasSuffix(" passed, 1 failed\n"))
   }
 
@@ -68,16 +70,20 @@ import Testing
     let directory = try makeTemporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
     let good = directory.appendingPathComponent("good.py").path
-    try "import torch\nx = torch.ones(2, 3)\nprint(x.sum(), x.shape)\nx\n".write(toFile: good, atomically: true, encoding: .utf8)
+    try "import torch\nx = torch.ones(2, 3)\nprint(x.sum(), x.shape)\nx\n".write(
+      toFile: good, atomically: true, encoding: .utf8)
     let run = runTool(["run", good])
     #expect(run.code == .success)
     #expect(run.stdout == "tensor(6.) torch.Size([2, 3])\n")
     let bad = directory.appendingPathComponent("bad.py").path
-    try "import torch\nx = torch.ones(2, 3)\ny = x.view(4, 2)\n".write(toFile: bad, atomically: true, encoding: .utf8)
+    try "import torch\nx = torch.ones(2, 3)\ny = x.view(4, 2)\n".write(
+      toFile: bad, atomically: true, encoding: .utf8)
     let failed = runTool(["run", bad])
     #expect(failed.code == .lessonError)
     #expect(failed.stdout.isEmpty)
-    #expect(failed.stderr.contains("\(bad):3:5: error: RuntimeError: shape '[4, 2]' is invalid for input of size 6"))
+    #expect(
+      failed.stderr.contains(
+        "\(bad):3:5: error: RuntimeError: shape '[4, 2]' is invalid for input of size 6"))
     #expect(failed.stderr.contains("y = x.view(4, 2)\n    ^"))
   }
 
@@ -106,7 +112,8 @@ import Testing
   @Test func colourOnlyWhenAskedAndNeverWithNoColor() {
     #expect(!runTool(["run", "lessons/08.md"]).stdout.contains("\u{1B}["))
     #expect(runTool(["run", "--color", "lessons/08.md"]).stdout.contains("\u{1B}["))
-    let options = try? Options.parse(["run", "x.md"], environment: ["NO_COLOR": "1"], isTerminal: true)
+    let options = try? Options.parse(
+      ["run", "x.md"], environment: ["NO_COLOR": "1"], isTerminal: true)
     #expect(options?.color == false)
     let terminal = try? Options.parse(["run", "x.md"], environment: [:], isTerminal: true)
     #expect(terminal?.color == true)

@@ -24,7 +24,8 @@ func expectGradientsMatch(
   for input in inputs { input.grad = nil }
   try output.backward(gradient: Tensor(shape: output.shape, floats: weights))
   for (which, input) in inputs.enumerated() where input.requiresGrad {
-    let analytic = try #require(input.grad, "input \(which) got no grad", sourceLocation: sourceLocation)
+    let analytic = try #require(
+      input.grad, "input \(which) got no grad", sourceLocation: sourceLocation)
     for i in 0..<input.count {
       let original = input.floats[i]
       input.updateFloats { $0[i] = original + Float(epsilon) }
@@ -46,7 +47,8 @@ func expectGradientsMatch(
 /// A float tensor of `shape` with reproducible values in [-1, 1).
 func sampleTensor(_ shape: [Int], seed: UInt64 = 1) -> Tensor {
   let generator = Generator(seed: seed)
-  return Tensor(shape: shape, floats: (0..<elementCount(shape)).map { _ in generator.nextUniform(-1, 1) })
+  return Tensor(
+    shape: shape, floats: (0..<elementCount(shape)).map { _ in generator.nextUniform(-1, 1) })
 }
 
 /// Expects two float buffers to agree element-wise within `tolerance`.
@@ -54,7 +56,9 @@ func expectClose(
   _ got: [Float], _ expected: [Float], tolerance: Float = 1e-5,
   sourceLocation: SourceLocation = #_sourceLocation
 ) {
-  #expect(got.count == expected.count, "count \(got.count) vs \(expected.count)", sourceLocation: sourceLocation)
+  #expect(
+    got.count == expected.count, "count \(got.count) vs \(expected.count)",
+    sourceLocation: sourceLocation)
   for (i, (g, e)) in zip(got, expected).enumerated() where abs(g - e) > tolerance * max(1, abs(e)) {
     Issue.record("element \(i): got \(g), expected \(e)", sourceLocation: sourceLocation)
     return

@@ -59,11 +59,13 @@ private func floatTensor(_ values: [Float], _ shape: [Int]? = nil) -> Tensor {
 
   @Test func matricesIndentUnderTheOpeningBracket() {
     #expect(
-      floatTensor([12, 16, 24, 28], [2, 2]).description == "tensor([[12., 16.],\n        [24., 28.]])")
+      floatTensor([12, 16, 24, 28], [2, 2]).description
+        == "tensor([[12., 16.],\n        [24., 28.]])")
     #expect(
       floatTensor((1...9).map(Float.init), [3, 3]).description
         == "tensor([[1., 2., 3.],\n        [4., 5., 6.],\n        [7., 8., 9.]])")
-    #expect(floatTensor([0, 0, 0, 0], [2, 2]).description == "tensor([[0., 0.],\n        [0., 0.]])")
+    #expect(
+      floatTensor([0, 0, 0, 0], [2, 2]).description == "tensor([[0., 0.],\n        [0., 0.]])")
   }
 
   @Test func blocksOfThreeOrMoreDimensionsAreSeparatedByBlankLines() {

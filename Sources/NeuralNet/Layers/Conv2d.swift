@@ -25,8 +25,12 @@ public final class Conv2d: Module {
     guard inChannels > 0, outChannels > 0, groups > 0 else {
       throw TensorError("Conv2d: in_channels, out_channels and groups must be positive integers")
     }
-    guard inChannels % groups == 0 else { throw TensorError("in_channels must be divisible by groups") }
-    guard outChannels % groups == 0 else { throw TensorError("out_channels must be divisible by groups") }
+    guard inChannels % groups == 0 else {
+      throw TensorError("in_channels must be divisible by groups")
+    }
+    guard outChannels % groups == 0 else {
+      throw TensorError("out_channels must be divisible by groups")
+    }
     guard kernelSize.height > 0, kernelSize.width > 0, stride.height > 0, stride.width > 0 else {
       throw TensorError("Conv2d: kernel_size and stride must be positive")
     }
@@ -58,7 +62,8 @@ public final class Conv2d: Module {
   }
 
   public override var extraDescription: String {
-    var text = "\(inChannels), \(outChannels), kernel_size=\(pairText(kernelSize)), stride=\(pairText(stride))"
+    var text =
+      "\(inChannels), \(outChannels), kernel_size=\(pairText(kernelSize)), stride=\(pairText(stride))"
     switch padding {
     case .explicit(let size) where size != Size2D(0): text += ", padding=\(pairText(size))"
     case .same: text += ", padding=same"

@@ -19,7 +19,8 @@ public final class Linear: Module {
     super.init()
     try registerParameter(
       "weight",
-      Initialization.uniformFanIn([outFeatures, inFeatures], fanIn: inFeatures, generator: generator))
+      Initialization.uniformFanIn(
+        [outFeatures, inFeatures], fanIn: inFeatures, generator: generator))
     if bias {
       try registerParameter(
         "bias", Initialization.uniformFanIn([outFeatures], fanIn: inFeatures, generator: generator))
