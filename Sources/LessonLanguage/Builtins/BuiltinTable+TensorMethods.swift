@@ -14,7 +14,8 @@ extension BuiltinTable {
       let bound = try arguments.bind("flatten", ["self", "start_dim?", "end_dim?"])
       let source = try bound.tensor("self")
       let result = try source.flattened(
-        startDim: try bound.int("start_dim", default: 0), endDim: try bound.int("end_dim", default: -1))
+        startDim: try bound.int("start_dim", default: 0),
+        endDim: try bound.int("end_dim", default: -1))
       interpreter.recordFlatten(of: source, into: result)
       return .tensor(result)
     },
@@ -35,26 +36,41 @@ extension BuiltinTable {
     "Tensor.cuda": { _, _ in
       throw LessonError(
         "AssertionError", "Torch not compiled with CUDA enabled",
-        notes: ["lessons run on the CPU; drop '.cuda()' or guard it with 'if torch.cuda.is_available():'"])
+        notes: [
+          "lessons run on the CPU; drop '.cuda()' or guard it with 'if torch.cuda.is_available():'"
+        ])
     },
-    "Tensor.numel": { _, arguments in .int(try arguments.bind("numel", ["self"]).tensor("self").count) },
+    "Tensor.numel": { _, arguments in
+      .int(try arguments.bind("numel", ["self"]).tensor("self").count)
+    },
     "Tensor.dim": { _, arguments in .int(try arguments.bind("dim", ["self"]).tensor("self").rank) },
     "Tensor.item": { _, arguments in
       let tensor = try arguments.bind("item", ["self"]).tensor("self")
       return scalarValue(tensor, try tensor.item())
     },
-    "Tensor.tolist": { _, arguments in toList(try arguments.bind("tolist", ["self"]).tensor("self")) },
-    "Tensor.float": { _, arguments in .tensor(try arguments.bind("float", ["self"]).tensor("self").to(.float32)) },
-    "Tensor.long": { _, arguments in .tensor(try arguments.bind("long", ["self"]).tensor("self").to(.int64)) },
-    "Tensor.int": { _, arguments in .tensor(try arguments.bind("int", ["self"]).tensor("self").to(.int64)) },
-    "Tensor.bool": { _, arguments in .tensor(try arguments.bind("bool", ["self"]).tensor("self").to(.bool)) },
+    "Tensor.tolist": { _, arguments in toList(try arguments.bind("tolist", ["self"]).tensor("self"))
+    },
+    "Tensor.float": { _, arguments in
+      .tensor(try arguments.bind("float", ["self"]).tensor("self").to(.float32))
+    },
+    "Tensor.long": { _, arguments in
+      .tensor(try arguments.bind("long", ["self"]).tensor("self").to(.int64))
+    },
+    "Tensor.int": { _, arguments in
+      .tensor(try arguments.bind("int", ["self"]).tensor("self").to(.int64))
+    },
+    "Tensor.bool": { _, arguments in
+      .tensor(try arguments.bind("bool", ["self"]).tensor("self").to(.bool))
+    },
     "Tensor.to": { _, arguments in
       let bound = try arguments.bind("to", ["self", "dtype?"])
       let tensor = try bound.tensor("self")
       if case .string? = bound["dtype"] { return .tensor(tensor) }  // a device such as 'cpu'
       return .tensor(try dtypeArgument(bound).map { tensor.to($0) } ?? tensor)
     },
-    "Tensor.detach": { _, arguments in .tensor(try arguments.bind("detach", ["self"]).tensor("self").detached()) },
+    "Tensor.detach": { _, arguments in
+      .tensor(try arguments.bind("detach", ["self"]).tensor("self").detached())
+    },
     "Tensor.clone": { _, arguments in
       // A copy that stays in the graph: x * 1 records the dependency.
       let tensor = try arguments.bind("clone", ["self"]).tensor("self")
@@ -67,7 +83,8 @@ extension BuiltinTable {
       return .tensor(tensor)
     },
     "Tensor.backward": { _, arguments in
-      let bound = try arguments.bind("backward", ["self", "gradient?", "retain_graph?", "create_graph?"])
+      let bound = try arguments.bind(
+        "backward", ["self", "gradient?", "retain_graph?", "create_graph?"])
       try bound.tensor("self").backward(gradient: try bound.optionalTensor("gradient"))
       return .none
     },
@@ -90,13 +107,16 @@ extension BuiltinTable {
     },
     "Tensor.transpose": { _, arguments in
       let bound = try arguments.bind("transpose", ["self", "dim0", "dim1"])
-      return .tensor(try bound.tensor("self").transposed(try bound.int("dim0"), try bound.int("dim1")))
+      return .tensor(
+        try bound.tensor("self").transposed(try bound.int("dim0"), try bound.int("dim1")))
     },
     "torch.cuda.is_available": { _, _ in .bool(false) },
   ]
 
   /// `x.view(64, -1)`, `x.view((64, -1))`, `x.view(x.size(0), -1)`.
-  private static func reshape(_ interpreter: Interpreter, _ arguments: Arguments, _ name: String) throws -> Value {
+  private static func reshape(_ interpreter: Interpreter, _ arguments: Arguments, _ name: String)
+    throws -> Value
+  {
     let bound = try arguments.bind(name, ["self", "*shape"])
     let source = try bound.tensor("self")
     let result = try source.reshaped(try bound.shape("shape"))
@@ -117,7 +137,9 @@ extension BuiltinTable {
   static func toList(_ tensor: Tensor) -> Value {
     func build(_ dim: Int, _ offset: Int, _ strides: [Int]) -> Value {
       if dim == tensor.rank { return scalarValue(tensor, tensor.value(at: offset)) }
-      return .list(ListStorage((0..<tensor.shape[dim]).map { build(dim + 1, offset + $0 * strides[dim], strides) }))
+      return .list(
+        ListStorage(
+          (0..<tensor.shape[dim]).map { build(dim + 1, offset + $0 * strides[dim], strides) }))
     }
     return build(0, 0, contiguousStrides(tensor.shape))
   }

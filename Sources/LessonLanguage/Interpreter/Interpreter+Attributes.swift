@@ -28,12 +28,15 @@ extension Interpreter {
   }
 
   private func bind(_ attribute: Value, to receiver: Value) -> Value {
-    if case .function(let function) = attribute { return .boundMethod(receiver: receiver, function: function) }
+    if case .function(let function) = attribute {
+      return .boundMethod(receiver: receiver, function: function)
+    }
     return attribute
   }
 
   private func moduleAttribute(_ module: Module, _ name: String) throws -> Value? {
     let receiver = Value.module(module)
+    if name == "training" { return .bool(module.training) }
     if let scripted = module as? ScriptModule {
       if let value = scripted.attributes[name] { return value }
       if let parameter = module.parameter(named: name) { return .tensor(parameter) }
@@ -70,7 +73,9 @@ extension Interpreter {
         "module '\(namespace)' has no attribute '\(name)'",
         notes: didYouMean(name, in: candidates) + BuiltinTable.supportedNote(namespace))
     }
-    return .attribute("'\(typeName(of: object))' object has no attribute '\(name)'", notes: didYouMean(name, in: candidates))
+    return .attribute(
+      "'\(typeName(of: object))' object has no attribute '\(name)'",
+      notes: didYouMean(name, in: candidates))
   }
 
   private func attributeNames(of object: Value) -> [String] {
@@ -84,7 +89,9 @@ extension Interpreter {
     case .instance(let instance):
       names += Array(instance.attributes.keys) + Array(instance.classObject.attributes.keys)
     case .tensor:
-      names += ["shape", "data", "grad", "requires_grad", "is_leaf", "grad_fn", "dtype", "ndim", "T"]
+      names += [
+        "shape", "data", "grad", "requires_grad", "is_leaf", "grad_fn", "dtype", "ndim", "T",
+      ]
     default: break
     }
     return names
@@ -102,7 +109,8 @@ extension Interpreter {
     case .tensor(let tensor):
       try setTensorAttribute(tensor, name, value)
     default:
-      throw LessonError.attribute("'\(typeName(of: object))' object attribute '\(name)' is read-only")
+      throw LessonError.attribute(
+        "'\(typeName(of: object))' object attribute '\(name)' is read-only")
     }
   }
 
@@ -115,6 +123,7 @@ extension Interpreter {
           "cannot assign module before Module.__init__() call",
           notes: ["call 'super().__init__()' first in __init__"])
       }
+      try requireAcyclic(adding: child, to: module, as: name)
       scripted?.attributes[name] = nil
       module.unregister(name)
       module.registerModule(name, child)
@@ -126,17 +135,28 @@ extension Interpreter {
       }
       guard tensor.isParameter || value.isNone else {
         throw LessonError.type(
-          "cannot assign 'torch.FloatTensor' as parameter '\(name)' (torch.nn.Parameter or None expected)")
+          "cannot assign 'torch.FloatTensor' as parameter '\(name)' (torch.nn.Parameter or None expected)"
+        )
       }
       scripted?.attributes[name] = nil
       try module.registerParameter(name, tensor)
     default:
       guard let scripted else {
-        throw LessonError.attribute("cannot set attribute '\(name)' of \(module.typeName) in lessons")
+        throw LessonError.attribute(
+          "cannot set attribute '\(name)' of \(module.typeName) in lessons")
       }
       module.unregister(name)
       scripted.attributes[name] = value
     }
+  }
+
+  /// A module may not become its own submodule: printing it or listing its parameters would
+  /// never end (PyTorch lets it happen and fails later with a RecursionError).
+  func requireAcyclic(adding child: Module, to module: Module, as name: String) throws {
+    guard child.modules().contains(where: { $0 === module }) else { return }
+    throw LessonError(
+      "RecursionError", "cannot assign '\(name)': \(module.typeName) would contain itself",
+      notes: ["a module cannot be its own submodule; keep a reference elsewhere, e.g. in a list"])
   }
 
   private func setTensorAttribute(_ tensor: Tensor, _ name: String, _ value: Value) throws {
@@ -153,7 +173,8 @@ extension Interpreter {
     case ("data", .tensor(let source)):
       guard source.shape == tensor.shape, source.dtype == tensor.dtype else {
         throw LessonError.runtime(
-          "in lessons, '.data =' needs a tensor of the same shape and dtype (\(shapeText(tensor.shape)))")
+          "in lessons, '.data =' needs a tensor of the same shape and dtype (\(shapeText(tensor.shape)))"
+        )
       }
       if tensor.dtype == .float32 {
         tensor.updateFloats { $0 = source.floats }
@@ -161,31 +182,39 @@ extension Interpreter {
         tensor.updateInts { $0 = source.ints }
       }
     default:
-      throw LessonError.attribute("attribute '\(name)' of 'Tensor' objects is not writable in lessons")
+      throw LessonError.attribute(
+        "attribute '\(name)' of 'Tensor' objects is not writable in lessons")
     }
   }
 
   // MARK: Items
 
-  /// `object[index]`.
-  func getItem(_ object: Value, _ index: Value) throws -> Value {
+  /// `object[index]`; `span` locates the 0.3-era `loss.data[0]` warning.
+  func getItem(_ object: Value, _ index: Value, span: SourceSpan? = nil) throws -> Value {
     switch object {
-    case .list(let storage): return try sequenceItem(storage.items, index, wrap: { .list(ListStorage($0)) })
-    case .tuple(let items): return try sequenceItem(items, index, wrap: { .tuple($0) })
+    case .list(let storage):
+      return try sequenceItem(storage.items, index, "list", wrap: { .list(ListStorage($0)) })
+    case .tuple(let items): return try sequenceItem(items, index, "tuple", wrap: { .tuple($0) })
     case .size(let dims):
-      return try sequenceItem(dims.map { .int($0) }, index, wrap: { .size($0.compactMap(\.intValue)) })
+      return try sequenceItem(
+        dims.map { .int($0) }, index, "tuple", wrap: { .size($0.compactMap(\.intValue)) })
     case .string(let text):
-      return try sequenceItem(text.map { .string(String($0)) }, index) { parts in
+      return try sequenceItem(text.map { .string(String($0)) }, index, "string") { parts in
         .string(parts.map { $0.stringValue ?? "" }.joined())
       }
     case .dict(let storage):
+      try requireHashable(index)
       guard let value = storage[index] else { throw LessonError("KeyError", repr(index)) }
       return value
+    case .tensor(let tensor) where tensor.rank == 0:
+      return try scalarItem(tensor, index, span: span)
     case .tensor(let tensor):
       return .tensor(try tensor.indexed(try tensorIndices(index)))
     case .module(let module as Sequential):
       let layers = module.layers.map { Value.module($0) }
-      return try sequenceItem(layers, index) { .module(Sequential($0.compactMap(\.moduleValue))) }
+      return try sequenceItem(layers, index, "Sequential") {
+        .module(Sequential($0.compactMap(\.moduleValue)))
+      }
     case .object(let host as SubscriptableObject):
       return try host.item(index, interpreter: self)
     default:
@@ -193,15 +222,45 @@ extension Interpreter {
     }
   }
 
-  private func sequenceItem(_ items: [Value], _ index: Value, wrap: ([Value]) -> Value) throws -> Value {
+  /// `loss.data[0]` on a 0-d tensor: PyTorch 0.3 had no 0-d tensors and returned the number;
+  /// PyTorch 0.4+ raises. Lessons keep the old idiom working, with a warning.
+  private func scalarItem(_ tensor: Tensor, _ index: Value, span: SourceSpan?) throws -> Value {
+    let message =
+      "invalid index of a 0-dim tensor. Use `tensor.item()` in Python to convert a 0-dim tensor to a number"
+    guard case .int(let position) = index, position == 0 || position == -1 else {
+      if case .int = index { throw LessonError.index(message) }
+      return .tensor(try tensor.indexed(try tensorIndices(index)))
+    }
+    if let span = span ?? currentSpan {
+      warnOnce(message + " (PyTorch 0.3's 'x.data[0]' is read as 'x.item()')", at: span)
+    }
+    return BuiltinTable.scalarValue(tensor, try tensor.item())
+  }
+
+  /// Lists and dicts are mutable, so Python refuses them as dict keys.
+  private func requireHashable(_ key: Value) throws {
+    switch key {
+    case .list, .dict: throw LessonError.type("unhashable type: '\(typeName(of: key))'")
+    default: break
+    }
+  }
+
+  private func sequenceItem(
+    _ items: [Value], _ index: Value, _ type: String, wrap: ([Value]) -> Value
+  ) throws
+    -> Value
+  {
     if case .slice(let start, let stop, let step) = index {
       let step = step ?? 1
       guard step != 0 else { throw LessonError.value("slice step cannot be zero") }
-      return wrap(sliceIndices(count: items.count, start: start, stop: stop, step: step).map { items[$0] })
+      return wrap(
+        sliceIndices(count: items.count, start: start, stop: stop, step: step).map { items[$0] })
     }
     let i = try indexValue(index)
     let position = i < 0 ? i + items.count : i
-    guard position >= 0 && position < items.count else { throw LessonError.index("index out of range") }
+    guard position >= 0 && position < items.count else {
+      throw LessonError.index("\(type) index out of range")
+    }
     return items[position]
   }
 
@@ -216,6 +275,7 @@ extension Interpreter {
       }
       storage.items[position] = value
     case .dict(let storage):
+      try requireHashable(index)
       storage[index] = value
     case .tensor(let tensor):
       guard let source = asTensor(value) else {
@@ -251,12 +311,16 @@ extension Interpreter {
     return try parts.map { part in
       switch part {
       case .int, .bool: return .index(try indexValue(part))
-      case .slice(let start, let stop, let step): return .slice(start: start, stop: stop, step: step)
+      case .slice(let start, let stop, let step):
+        return .slice(start: start, stop: stop, step: step)
       case .none: return .newAxis
       case .ellipsis: return .ellipsis
       case .tensor(let tensor): return .tensor(tensor)
       case .list(let storage):
-        return .tensor(Tensor(shape: [storage.items.count], ints: try storage.items.map { Int64(try indexValue($0)) }))
+        return .tensor(
+          Tensor(
+            shape: [storage.items.count], ints: try storage.items.map { Int64(try indexValue($0)) })
+        )
       default:
         throw LessonError.index(
           "only integers, slices (`:`), ellipsis (`...`), None and long or bool tensors are valid indices "

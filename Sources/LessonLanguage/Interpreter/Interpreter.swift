@@ -20,9 +20,17 @@ public final class Interpreter {
   var currentSpan: SourceSpan?
   /// The last image batch flattened into rows (see `Interpreter+Explanations.swift`).
   var lastFlatten: FlattenRecord?
+  /// Stops runaway recursion before the Swift stack overflows (set up by each `run`).
+  var stackGuard = StackGuard()
+  /// The most lesson function calls in progress at once (Python's default limit is 1000; each
+  /// lesson call takes tens of kilobytes of Swift stack in a debug build).
+  static let maximumCallDepth = 200
+  /// The most items a list or string may hold (beyond it, a `MemoryError` instead of a crash).
+  static let maximumItems = 10_000_000
 
   public init(
-    seed: UInt64 = 0, dataDirectories: [String] = [], output: @escaping (String) -> Void = { print($0, terminator: "") },
+    seed: UInt64 = 0, dataDirectories: [String] = [],
+    output: @escaping (String) -> Void = { print($0, terminator: "") },
     warning: @escaping (String) -> Void = { _ in }
   ) {
     self.generator = Generator(seed: seed)
@@ -44,6 +52,7 @@ public final class Interpreter {
     } catch {
       throw Diagnostic("\(error)", at: nil)
     }
+    stackGuard = StackGuard()
     do {
       var body = statements
       var last: Expression?
