@@ -130,6 +130,29 @@ extension BuiltinTable {
     return (input, implicitSoftmaxDim(rank: input.rank))
   }
 
+  /// `reduction='mean'|'sum'|'none'`, or the legacy `size_average` / `reduce` flags (which win, as
+  /// in PyTorch) mapped to it with PyTorch's deprecation warning.
+  static func reduction(_ bound: BoundArguments, _ interpreter: Interpreter) throws -> Reduction {
+    if bound["size_average"] != nil || bound["reduce"] != nil {
+      let sizeAverage = try bound.bool("size_average", default: true)
+      let reduce = try bound.bool("reduce", default: true)
+      let reduction: Reduction = !reduce ? .none : (sizeAverage ? .mean : .sum)
+      let replacement = reduction == .none ? "none" : (reduction == .mean ? "mean" : "sum")
+      if let span = interpreter.currentSpan {
+        interpreter.warnOnce(
+          "size_average and reduce args will be deprecated, please use reduction='\(replacement)' instead.",
+          at: span)
+      }
+      return reduction
+    }
+    switch try bound.string("reduction", default: "mean") {
+    case "mean": return .mean
+    case "sum": return .sum
+    case "none": return .none
+    case let other: throw LessonError.value("\(other) is not a valid value for reduction")
+    }
+  }
+
   /// nll_loss / cross_entropy arguments, mapping the legacy `size_average` / `reduce` flags.
   private static func lossArguments(
     _ interpreter: Interpreter, _ arguments: Arguments, _ name: String
@@ -142,26 +165,8 @@ extension BuiltinTable {
     if bound["weight"] != nil {
       throw LessonError.unsupported("\(name)(weight=...) is not supported in lessons")
     }
-    var reduction: Reduction
-    switch try bound.string("reduction", default: "mean") {
-    case "mean": reduction = .mean
-    case "sum": reduction = .sum
-    case "none": reduction = .none
-    case let other: throw LessonError.value("\(other) is not a valid value for reduction")
-    }
-    if bound["size_average"] != nil || bound["reduce"] != nil {
-      let sizeAverage = try bound.bool("size_average", default: true)
-      let reduce = try bound.bool("reduce", default: true)
-      reduction = !reduce ? .none : (sizeAverage ? .mean : .sum)
-      let replacement = reduction == .none ? "none" : (reduction == .mean ? "mean" : "sum")
-      if let span = interpreter.currentSpan {
-        interpreter.warnOnce(
-          "size_average and reduce args will be deprecated, please use reduction='\(replacement)' instead.",
-          at: span)
-      }
-    }
     return (
-      try bound.tensor("input"), try bound.tensor("target"), reduction,
+      try bound.tensor("input"), try bound.tensor("target"), try reduction(bound, interpreter),
       try bound.int("ignore_index", default: -100)
     )
   }

@@ -92,11 +92,12 @@ extension BuiltinTable {
       return .module(
         try Dropout(p: try bound.double("p", default: 0.5), generator: interpreter.generator))
     },
-    "torch.nn.NLLLoss": { _, arguments in
-      .module(NLLLoss(reduction: try lossReduction(arguments, "NLLLoss")))
+    "torch.nn.NLLLoss": { interpreter, arguments in
+      .module(NLLLoss(reduction: try lossReduction(interpreter, arguments, "NLLLoss")))
     },
-    "torch.nn.CrossEntropyLoss": { _, arguments in
-      .module(CrossEntropyLoss(reduction: try lossReduction(arguments, "CrossEntropyLoss")))
+    "torch.nn.CrossEntropyLoss": { interpreter, arguments in
+      .module(
+        CrossEntropyLoss(reduction: try lossReduction(interpreter, arguments, "CrossEntropyLoss")))
     },
     "torch.nn.Parameter": { _, arguments in
       let bound = try arguments.bind("Parameter", ["data", "requires_grad?"])
@@ -165,18 +166,20 @@ extension BuiltinTable {
     return module
   }
 
-  private static func lossReduction(_ arguments: Arguments, _ name: String) throws -> Reduction {
+  /// The reduction of `nn.NLLLoss(...)` / `nn.CrossEntropyLoss(...)`, with the legacy
+  /// `size_average` / `reduce` flags mapped as `F.nll_loss` maps them (warning once).
+  private static func lossReduction(
+    _ interpreter: Interpreter, _ arguments: Arguments, _ name: String
+  ) throws
+    -> Reduction
+  {
     let bound = try arguments.bind(
       name, ["weight?", "size_average?", "ignore_index?", "reduce?", "reduction?"])
-    if bound["size_average"] != nil || bound["reduce"] != nil {
-      if !(try bound.bool("reduce", default: true)) { return .none }
-      return try bound.bool("size_average", default: true) ? .mean : .sum
+    if bound["weight"] != nil || bound["ignore_index"] != nil {
+      throw LessonError.unsupported(
+        "\(name)(weight=..., ignore_index=...) is not supported in lessons")
     }
-    switch try bound.string("reduction", default: "mean") {
-    case "mean": return .mean
-    case "sum": return .sum
-    case "none": return .none
-    case let other: throw LessonError.value("\(other) is not a valid value for reduction")
-    }
+    return try reduction(bound, interpreter)
   }
+
 }

@@ -102,17 +102,26 @@ extension BuiltinTable {
     },
     "builtins.sorted": { interpreter, arguments in
       let bound = try arguments.bind("sorted", ["iterable", "key?", "reverse?"])
-      var items = try interpreter.iterateAll(bound.values["iterable"] ?? .none)
+      let items = try interpreter.iterateAll(bound.values["iterable"] ?? .none)
+      var keys = items
+      if let key = bound["key"], let span = interpreter.currentSpan {
+        keys = try items.map { try interpreter.call(key, Arguments([$0]), span: span) }
+      }
+      var order = Array(keys.indices)
       var failure: Error?
-      items.sort { a, b in
-        do { return try interpreter.ordering(a, b) < 0 } catch {
+      // A stable sort on the keys (Python's sort is stable; `reverse` keeps equal items in order).
+      let descending = try bound.bool("reverse", default: false)
+      order.sort { a, b in
+        do {
+          let comparison = try interpreter.ordering(keys[a], keys[b])
+          return comparison == 0 ? a < b : (descending ? comparison > 0 : comparison < 0)
+        } catch {
           failure = error
           return false
         }
       }
       if let failure { throw failure }
-      if try bound.bool("reverse", default: false) { items.reverse() }
-      return .list(ListStorage(items))
+      return .list(ListStorage(order.map { items[$0] }))
     },
     "builtins.reversed": { interpreter, arguments in
       .list(ListStorage(try interpreter.iterateAll(try single(arguments, "reversed")).reversed()))

@@ -111,6 +111,15 @@ extension BuiltinTable {
         try bound.tensor("self").transposed(try bound.int("dim0"), try bound.int("dim1")))
     },
     "torch.cuda.is_available": { _, _ in .bool(false) },
+    "torch.all": { _, arguments in try truthCount(arguments, "all") { count, size in count == size }
+    },
+    "torch.any": { _, arguments in try truthCount(arguments, "any") { count, _ in count > 0 } },
+    "torch.equal": { _, arguments in
+      let bound = try arguments.bind("equal", ["input", "other"])
+      let (a, b) = (try bound.tensor("input"), try bound.tensor("other"))
+      guard a.shape == b.shape else { return .bool(false) }
+      return .bool((0..<a.count).allSatisfy { a.value(at: $0) == b.value(at: $0) })
+    },
   ]
 
   /// `x.view(64, -1)`, `x.view((64, -1))`, `x.view(x.size(0), -1)`.
@@ -122,6 +131,24 @@ extension BuiltinTable {
     let result = try source.reshaped(try bound.shape("shape"))
     interpreter.recordFlatten(of: source, into: result)
     return .tensor(result)
+  }
+
+  /// `x.all()` / `x.any()`, over everything or along `dim`: counts the non-zero elements and
+  /// asks `test(count, size)` of each count, giving a bool tensor.
+  private static func truthCount(
+    _ arguments: Arguments, _ name: String, _ test: (Int64, Int64) -> Bool
+  )
+    throws -> Value
+  {
+    let bound = try arguments.bind(name, ["input", "dim?", "keepdim?"])
+    let input = try bound.tensor("input")
+    let nonZero = try input.ne(Tensor(Int64(0))).to(.int64)
+    let dims = try bound.optionalInt("dim").map { [$0] }
+    let counts = try nonZero.sum(dims: dims, keepDim: try bound.bool("keepdim", default: false))
+    let size = Int64(
+      try dims.map { input.shape[try normalizeDim($0[0], rank: input.rank)] } ?? input.count)
+    let flags = (0..<counts.count).map { test(Int64(counts.value(at: $0)), size) ? Int64(1) : 0 }
+    return .tensor(Tensor(shape: counts.shape, ints: flags, dtype: .bool))
   }
 
   /// A Python number from a tensor element, typed by the tensor's dtype.

@@ -229,7 +229,7 @@ extension Diagnostic {
   /// Adds a "called from" note, folding a run of identical ones (deep recursion) into one line
   /// and a count, as Python's traceback does.
   mutating func appendCallNote(_ note: String) {
-    let prefix = "  [the note above repeated "
+    let prefix = "[previous note repeated "
     if notes.last == note {
       notes.append(prefix + "1 more time]")
     } else if let last = notes.last, last.hasPrefix(prefix), notes.dropLast().last == note {

@@ -22,9 +22,10 @@ public final class Interpreter {
   var lastFlatten: FlattenRecord?
   /// Stops runaway recursion before the Swift stack overflows (set up by each `run`).
   var stackGuard = StackGuard()
-  /// The most lesson function calls in progress at once (Python's default limit is 1000; each
-  /// lesson call takes tens of kilobytes of Swift stack in a debug build).
-  static let maximumCallDepth = 200
+  /// The most lesson function calls in progress at once. Python allows 1000, but a lesson call
+  /// takes about 40 KiB of Swift stack in a debug build, so 100 calls fit the main thread's 8 MiB
+  /// with room to spare; `stackGuard` covers smaller stacks and deeply nested expressions.
+  static let maximumCallDepth = 100
   /// The most items a list or string may hold (beyond it, a `MemoryError` instead of a crash).
   static let maximumItems = 10_000_000
 

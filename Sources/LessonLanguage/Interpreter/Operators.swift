@@ -5,6 +5,13 @@ extension Interpreter {
     if isTensorLike(lhs) || isTensorLike(rhs), let a = asTensor(lhs), let b = asTensor(rhs) {
       return .tensor(try tensorOperation(op, a, b))
     }
+    // `3 * 'ab'` and `3 * [0]` repeat as `'ab' * 3` does.
+    if op == .multiply, case .int = lhs {
+      switch rhs {
+      case .string, .list: return try binaryOperation(op, rhs, lhs)
+      default: break
+      }
+    }
     switch (lhs, rhs) {
     case (.string(let a), .string(let b)) where op == .add: return .string(a + b)
     case (.string(let a), .int(let n)) where op == .multiply:
