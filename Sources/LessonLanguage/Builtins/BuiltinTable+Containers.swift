@@ -20,16 +20,20 @@ extension BuiltinTable {
       let items = try interpreter.iterateAll(try method(arguments, "join", count: 1)[0])
       let parts = try items.map { item -> String in
         guard case .string(let text) = item else {
-          throw LessonError.type("sequence item: expected str instance, \(typeName(of: item)) found")
+          throw LessonError.type(
+            "sequence item: expected str instance, \(typeName(of: item)) found")
         }
         return text
       }
       return .string(parts.joined(separator: separator))
     },
-    "str.upper": { _, arguments in .string((arguments.positional[0].stringValue ?? "").uppercased()) },
-    "str.lower": { _, arguments in .string((arguments.positional[0].stringValue ?? "").lowercased()) },
+    "str.upper": { _, arguments in .string((arguments.positional[0].stringValue ?? "").uppercased())
+    },
+    "str.lower": { _, arguments in .string((arguments.positional[0].stringValue ?? "").lowercased())
+    },
     "str.strip": { _, arguments in
-      .string((arguments.positional[0].stringValue ?? "").trimmingCharacters(in: .whitespacesAndNewlines))
+      .string(
+        (arguments.positional[0].stringValue ?? "").trimmingCharacters(in: .whitespacesAndNewlines))
     },
     "str.split": { _, arguments in
       let text = arguments.positional[0].stringValue ?? ""
@@ -85,12 +89,16 @@ extension BuiltinTable {
     },
     "tuple.index": { interpreter, arguments in
       let item = try method(arguments, "index", count: 1)[0]
-      guard let position = try interpreter.iterateAll(arguments.positional[0]).firstIndex(where: { valuesEqual($0, item) })
+      guard
+        let position = try interpreter.iterateAll(arguments.positional[0]).firstIndex(where: {
+          valuesEqual($0, item)
+        })
       else { throw LessonError.value("tuple.index(x): x not in tuple") }
       return .int(position)
     },
     "tuple.numel": { interpreter, arguments in
-      .int(try interpreter.iterateAll(arguments.positional[0]).reduce(1) { $0 * (try indexValue($1)) })
+      .int(
+        try interpreter.iterateAll(arguments.positional[0]).reduce(1) { $0 * (try indexValue($1)) })
     },
     "dict.keys": { _, arguments in
       guard case .dict(let storage) = arguments.positional[0] else { return .none }
@@ -107,7 +115,9 @@ extension BuiltinTable {
     "dict.get": { _, arguments in
       guard case .dict(let storage) = arguments.positional[0] else { return .none }
       let values = arguments.positional.dropFirst()
-      guard let key = values.first else { throw LessonError.type("get expected at least 1 argument, got 0") }
+      guard let key = values.first else {
+        throw LessonError.type("get expected at least 1 argument, got 0")
+      }
       return storage[key] ?? (values.dropFirst().first ?? .none)
     },
   ]
@@ -116,7 +126,8 @@ extension BuiltinTable {
   static func method(_ arguments: Arguments, _ name: String, count: Int) throws -> [Value] {
     let values = Array(arguments.positional.dropFirst())
     guard values.count == count, arguments.keywords.isEmpty else {
-      throw LessonError.type("\(name)() takes exactly \(count) argument\(count == 1 ? "" : "s") (\(values.count) given)")
+      throw LessonError.type(
+        "\(name)() takes exactly \(count) argument\(count == 1 ? "" : "s") (\(values.count) given)")
     }
     return values
   }

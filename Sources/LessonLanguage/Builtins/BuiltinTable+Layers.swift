@@ -8,13 +8,18 @@ extension BuiltinTable {
     "torch.nn.Conv2d": { interpreter, arguments in
       let bound = try arguments.bind(
         "Conv2d",
-        ["in_channels", "out_channels", "kernel_size", "stride?", "padding?", "dilation?", "groups?", "bias?",
-         "padding_mode?"])
+        [
+          "in_channels", "out_channels", "kernel_size", "stride?", "padding?", "dilation?",
+          "groups?", "bias?",
+          "padding_mode?",
+        ])
       return .module(
         try Conv2d(
           inChannels: try bound.int("in_channels"), outChannels: try bound.int("out_channels"),
-          kernelSize: try bound.size2D("kernel_size"), stride: try bound.size2D("stride", default: Size2D(1)),
-          padding: try convPadding(bound), dilation: try bound.size2D("dilation", default: Size2D(1)),
+          kernelSize: try bound.size2D("kernel_size"),
+          stride: try bound.size2D("stride", default: Size2D(1)),
+          padding: try convPadding(bound),
+          dilation: try bound.size2D("dilation", default: Size2D(1)),
           groups: try bound.int("groups", default: 1), bias: try bound.bool("bias", default: true),
           generator: interpreter.generator))
     },
@@ -27,7 +32,8 @@ extension BuiltinTable {
     },
     "torch.nn.MaxPool2d": { _, arguments in
       let bound = try arguments.bind(
-        "MaxPool2d", ["kernel_size", "stride?", "padding?", "dilation?", "return_indices?", "ceil_mode?"])
+        "MaxPool2d",
+        ["kernel_size", "stride?", "padding?", "dilation?", "return_indices?", "ceil_mode?"])
       guard let kernel = try bound.poolArgument("kernel_size") else {
         throw LessonError.type("MaxPool2d() missing required argument 'kernel_size'")
       }
@@ -40,7 +46,11 @@ extension BuiltinTable {
     },
     "torch.nn.AvgPool2d": { _, arguments in
       let bound = try arguments.bind(
-        "AvgPool2d", ["kernel_size", "stride?", "padding?", "ceil_mode?", "count_include_pad?", "divisor_override?"])
+        "AvgPool2d",
+        [
+          "kernel_size", "stride?", "padding?", "ceil_mode?", "count_include_pad?",
+          "divisor_override?",
+        ])
       guard let kernel = try bound.poolArgument("kernel_size") else {
         throw LessonError.type("AvgPool2d() missing required argument 'kernel_size'")
       }
@@ -58,7 +68,9 @@ extension BuiltinTable {
     "torch.nn.Flatten": { _, arguments in
       let bound = try arguments.bind("Flatten", ["start_dim?", "end_dim?"])
       return .module(
-        Flatten(startDim: try bound.int("start_dim", default: 1), endDim: try bound.int("end_dim", default: -1)))
+        Flatten(
+          startDim: try bound.int("start_dim", default: 1),
+          endDim: try bound.int("end_dim", default: -1)))
     },
     "torch.nn.Sequential": { _, arguments in
       let layers = try arguments.positional.map { value -> Module in
@@ -77,28 +89,38 @@ extension BuiltinTable {
     },
     "torch.nn.Dropout": { interpreter, arguments in
       let bound = try arguments.bind("Dropout", ["p?", "inplace?"])
-      return .module(try Dropout(p: try bound.double("p", default: 0.5), generator: interpreter.generator))
+      return .module(
+        try Dropout(p: try bound.double("p", default: 0.5), generator: interpreter.generator))
     },
-    "torch.nn.NLLLoss": { _, arguments in .module(NLLLoss(reduction: try lossReduction(arguments, "NLLLoss"))) },
-    "torch.nn.CrossEntropyLoss": { _, arguments in
-      .module(CrossEntropyLoss(reduction: try lossReduction(arguments, "CrossEntropyLoss")))
+    "torch.nn.NLLLoss": { interpreter, arguments in
+      .module(NLLLoss(reduction: try lossReduction(interpreter, arguments, "NLLLoss")))
+    },
+    "torch.nn.CrossEntropyLoss": { interpreter, arguments in
+      .module(
+        CrossEntropyLoss(reduction: try lossReduction(interpreter, arguments, "CrossEntropyLoss")))
     },
     "torch.nn.Parameter": { _, arguments in
       let bound = try arguments.bind("Parameter", ["data", "requires_grad?"])
-      let parameter = try makeParameter(try bound.tensor("data"), requiresGrad: try bound.bool("requires_grad", default: true))
+      let parameter = try makeParameter(
+        try bound.tensor("data"), requiresGrad: try bound.bool("requires_grad", default: true))
       parameter.isParameter = true
       return .tensor(parameter)
     },
     "Module.parameters": { _, arguments in
-      .list(ListStorage(try moduleReceiver(arguments, "parameters").parameters().map { .tensor($0) }))
+      .list(
+        ListStorage(try moduleReceiver(arguments, "parameters").parameters().map { .tensor($0) }))
     },
     "Module.named_parameters": { _, arguments in
       .list(
         ListStorage(
-          try moduleReceiver(arguments, "named_parameters").namedParameters().map { .tuple([.string($0.name), .tensor($0.tensor)]) }))
+          try moduleReceiver(arguments, "named_parameters").namedParameters().map {
+            .tuple([.string($0.name), .tensor($0.tensor)])
+          }))
     },
     "Module.children": { _, arguments in
-      .list(ListStorage(try moduleReceiver(arguments, "children").namedChildren.map { .module($0.module) }))
+      .list(
+        ListStorage(
+          try moduleReceiver(arguments, "children").namedChildren.map { .module($0.module) }))
     },
     "Module.modules": { _, arguments in
       .list(ListStorage(try moduleReceiver(arguments, "modules").modules().map { .module($0) }))
@@ -121,12 +143,18 @@ extension BuiltinTable {
     "Module.forward": { interpreter, arguments in
       let module = try moduleReceiver(arguments, "forward")
       guard let span = interpreter.currentSpan else { return .none }
-      return try interpreter.callModule(module, Arguments(Array(arguments.positional.dropFirst()), keywords: arguments.keywords), span: span)
+      return try interpreter.callModule(
+        module, Arguments(Array(arguments.positional.dropFirst()), keywords: arguments.keywords),
+        span: span)
     },
-    "Module.add_module": { _, arguments in
+    "Module.add_module": { interpreter, arguments in
       let bound = try arguments.bind("add_module", ["self", "name", "module"])
-      guard case .module(let child)? = bound["module"] else { throw bound.wrongType("module", "a Module", bound["module"] ?? .none) }
-      try moduleReceiver(arguments, "add_module").registerModule(try bound.string("name"), child)
+      guard case .module(let child)? = bound["module"] else {
+        throw bound.wrongType("module", "a Module", bound["module"] ?? .none)
+      }
+      let module = try moduleReceiver(arguments, "add_module")
+      try interpreter.requireAcyclic(adding: child, to: module, as: try bound.string("name"))
+      module.registerModule(try bound.string("name"), child)
       return .none
     },
   ]
@@ -138,17 +166,20 @@ extension BuiltinTable {
     return module
   }
 
-  private static func lossReduction(_ arguments: Arguments, _ name: String) throws -> Reduction {
-    let bound = try arguments.bind(name, ["weight?", "size_average?", "ignore_index?", "reduce?", "reduction?"])
-    if bound["size_average"] != nil || bound["reduce"] != nil {
-      if !(try bound.bool("reduce", default: true)) { return .none }
-      return try bound.bool("size_average", default: true) ? .mean : .sum
+  /// The reduction of `nn.NLLLoss(...)` / `nn.CrossEntropyLoss(...)`, with the legacy
+  /// `size_average` / `reduce` flags mapped as `F.nll_loss` maps them (warning once).
+  private static func lossReduction(
+    _ interpreter: Interpreter, _ arguments: Arguments, _ name: String
+  ) throws
+    -> Reduction
+  {
+    let bound = try arguments.bind(
+      name, ["weight?", "size_average?", "ignore_index?", "reduce?", "reduction?"])
+    if bound["weight"] != nil || bound["ignore_index"] != nil {
+      throw LessonError.unsupported(
+        "\(name)(weight=..., ignore_index=...) is not supported in lessons")
     }
-    switch try bound.string("reduction", default: "mean") {
-    case "mean": return .mean
-    case "sum": return .sum
-    case "none": return .none
-    case let other: throw LessonError.value("\(other) is not a valid value for reduction")
-    }
+    return try reduction(bound, interpreter)
   }
+
 }

@@ -29,7 +29,8 @@ extension BuiltinTable {
       return .object(
         IteratorObject(
           typeName: "enumerate",
-          iterator: CombinedIterator(enumerating: source, start: try bound.int("start", default: 0))))
+          iterator: CombinedIterator(enumerating: source, start: try bound.int("start", default: 0))
+        ))
     },
     "builtins.zip": { interpreter, arguments in
       let sources = try arguments.positional.map { try interpreter.makeIterator($0) }
@@ -43,11 +44,18 @@ extension BuiltinTable {
       }
       return total
     },
-    "builtins.min": { interpreter, arguments in try extremum(interpreter, arguments, "min", sign: -1) },
-    "builtins.max": { interpreter, arguments in try extremum(interpreter, arguments, "max", sign: 1) },
+    "builtins.min": { interpreter, arguments in
+      try extremum(interpreter, arguments, "min", sign: -1)
+    },
+    "builtins.max": { interpreter, arguments in try extremum(interpreter, arguments, "max", sign: 1)
+    },
     "builtins.abs": { _, arguments in
       switch try single(arguments, "abs") {
-      case .int(let v): return .int(v.magnitude > UInt(Int.max) ? v : abs(v))
+      case .int(let v):
+        guard v != Int.min else {
+          throw LessonError("OverflowError", "integer result too large for a lesson (64-bit) int")
+        }
+        return .int(Swift.abs(v))
       case .float(let v): return .float(Swift.abs(v))
       case .bool(let v): return .int(v ? 1 : 0)
       case .tensor(let t): return .tensor(t.abs())
@@ -61,7 +69,9 @@ extension BuiltinTable {
         return .int(pythonRound(v, digits: try bound.int("ndigits", default: 0)))
       }
       let value = try interpreter.numberValue(number)
-      if let digits = try bound.optionalInt("ndigits") { return .float(pythonRound(value, digits: digits)) }
+      if let digits = try bound.optionalInt("ndigits") {
+        return .float(pythonRound(value, digits: digits))
+      }
       do {
         return .int(try pythonRound(value))
       } catch let error as FormatError {
@@ -73,7 +83,9 @@ extension BuiltinTable {
     "builtins.str": { interpreter, arguments in
       .string(arguments.positional.first.map(interpreter.str) ?? "")
     },
-    "builtins.repr": { interpreter, arguments in .string(interpreter.repr(try single(arguments, "repr"))) },
+    "builtins.repr": { interpreter, arguments in
+      .string(interpreter.repr(try single(arguments, "repr")))
+    },
     "builtins.bool": { interpreter, arguments in
       .bool(try arguments.positional.first.map(interpreter.truthy) ?? false)
     },
@@ -90,33 +102,46 @@ extension BuiltinTable {
     },
     "builtins.sorted": { interpreter, arguments in
       let bound = try arguments.bind("sorted", ["iterable", "key?", "reverse?"])
-      var items = try interpreter.iterateAll(bound.values["iterable"] ?? .none)
+      let items = try interpreter.iterateAll(bound.values["iterable"] ?? .none)
+      var keys = items
+      if let key = bound["key"], let span = interpreter.currentSpan {
+        keys = try items.map { try interpreter.call(key, Arguments([$0]), span: span) }
+      }
+      var order = Array(keys.indices)
       var failure: Error?
-      items.sort { a, b in
-        do { return try interpreter.ordering(a, b) < 0 } catch {
+      // A stable sort on the keys (Python's sort is stable; `reverse` keeps equal items in order).
+      let descending = try bound.bool("reverse", default: false)
+      order.sort { a, b in
+        do {
+          let comparison = try interpreter.ordering(keys[a], keys[b])
+          return comparison == 0 ? a < b : (descending ? comparison > 0 : comparison < 0)
+        } catch {
           failure = error
           return false
         }
       }
       if let failure { throw failure }
-      if try bound.bool("reverse", default: false) { items.reverse() }
-      return .list(ListStorage(items))
+      return .list(ListStorage(order.map { items[$0] }))
     },
     "builtins.reversed": { interpreter, arguments in
       .list(ListStorage(try interpreter.iterateAll(try single(arguments, "reversed")).reversed()))
     },
     "builtins.isinstance": { _, arguments in
       let bound = try arguments.bind("isinstance", ["object", "classinfo"])
-      return .bool(try isInstance(bound.values["object"] ?? .none, bound.values["classinfo"] ?? .none))
+      return .bool(
+        try isInstance(bound.values["object"] ?? .none, bound.values["classinfo"] ?? .none))
     },
     "builtins.hasattr": { interpreter, arguments in
       let bound = try arguments.bind("hasattr", ["object", "name"])
-      return .bool((try? interpreter.getAttribute(bound.values["object"] ?? .none, try bound.string("name"))) != nil)
+      return .bool(
+        (try? interpreter.getAttribute(bound.values["object"] ?? .none, try bound.string("name")))
+          != nil)
     },
     "builtins.getattr": { interpreter, arguments in
       let bound = try arguments.bind("getattr", ["object", "name", "default?"])
       do {
-        return try interpreter.getAttribute(bound.values["object"] ?? .none, try bound.string("name"))
+        return try interpreter.getAttribute(
+          bound.values["object"] ?? .none, try bound.string("name"))
       } catch let error as LessonError where error.kind == "AttributeError" {
         guard let fallback = bound.values["default"] else { throw error }
         return fallback
@@ -124,53 +149,73 @@ extension BuiltinTable {
     },
     "builtins.super": { interpreter, arguments in try makeSuper(interpreter, arguments) },
     "builtins.object": { _, _ in
-      throw LessonError.unsupported("object() instances are not supported in lessons; define a class")
+      throw LessonError.unsupported(
+        "object() instances are not supported in lessons; define a class")
     },
-    "builtins.type": { _, arguments in .string("<class '\(typeName(of: try single(arguments, "type")))'>") },
+    "builtins.type": { _, arguments in
+      .string("<class '\(typeName(of: try single(arguments, "type")))'>")
+    },
   ]
 
   /// The one positional argument of a one-argument builtin.
   static func single(_ arguments: Arguments, _ function: String) throws -> Value {
     guard arguments.positional.count == 1, arguments.keywords.isEmpty else {
-      throw LessonError.type("\(function)() takes exactly one argument (\(arguments.positional.count) given)")
+      throw LessonError.type(
+        "\(function)() takes exactly one argument (\(arguments.positional.count) given)")
     }
     return arguments.positional[0]
   }
 
-  private static func extremum(_ interpreter: Interpreter, _ arguments: Arguments, _ name: String, sign: Int)
+  private static func extremum(
+    _ interpreter: Interpreter, _ arguments: Arguments, _ name: String, sign: Int
+  )
     throws -> Value
   {
     let items =
-      arguments.positional.count == 1 ? try interpreter.iterateAll(arguments.positional[0]) : arguments.positional
-    guard var best = items.first else { throw LessonError.value("\(name)() arg is an empty sequence") }
+      arguments.positional.count == 1
+      ? try interpreter.iterateAll(arguments.positional[0]) : arguments.positional
+    guard var best = items.first else {
+      throw LessonError.value("\(name)() arg is an empty sequence")
+    }
     for item in items.dropFirst() where try interpreter.ordering(item, best) * sign > 0 {
       best = item
     }
     return best
   }
 
-  private static func convertToInt(_ interpreter: Interpreter, _ arguments: Arguments) throws -> Value {
+  private static func convertToInt(_ interpreter: Interpreter, _ arguments: Arguments) throws
+    -> Value
+  {
     guard let value = arguments.positional.first else { return .int(0) }
     switch value {
     case .int: return value
     case .bool(let v): return .int(v ? 1 : 0)
     case .float(let v):
-      guard v.isFinite else { throw LessonError.value("cannot convert float \(pythonRepr(v)) to integer") }
-      guard abs(v) < 9.2e18 else { throw LessonError("OverflowError", "int too large for a lesson (64-bit) int") }
+      guard v.isFinite else {
+        throw LessonError.value("cannot convert float \(pythonRepr(v)) to integer")
+      }
+      guard abs(v) < 9.2e18 else {
+        throw LessonError("OverflowError", "int too large for a lesson (64-bit) int")
+      }
       return .int(Int(v.rounded(.towardZero)))
     case .string(let text):
       guard let v = Int(text.trimmingCharacters(in: .whitespaces)) else {
-        throw LessonError.value("invalid literal for int() with base 10: \(interpreter.repr(value))")
+        throw LessonError.value(
+          "invalid literal for int() with base 10: \(interpreter.repr(value))")
       }
       return .int(v)
     case .tensor(let tensor):
-      return try convertToInt(interpreter, Arguments([.float(try tensor.item().rounded(.towardZero))]))
+      return try convertToInt(
+        interpreter, Arguments([.float(try tensor.item().rounded(.towardZero))]))
     default:
-      throw LessonError.type("int() argument must be a string or a number, not '\(typeName(of: value))'")
+      throw LessonError.type(
+        "int() argument must be a string or a number, not '\(typeName(of: value))'")
     }
   }
 
-  private static func convertToFloat(_ interpreter: Interpreter, _ arguments: Arguments) throws -> Value {
+  private static func convertToFloat(_ interpreter: Interpreter, _ arguments: Arguments) throws
+    -> Value
+  {
     guard let value = arguments.positional.first else { return .float(0) }
     switch value {
     case .string(let text):
@@ -192,13 +237,15 @@ extension BuiltinTable {
     case .classObject(let classObject):
       switch object {
       case .instance(let instance): return instance.classObject.isSubclass(of: classObject)
-      case .module(let module as ScriptModule): return module.classObject.isSubclass(of: classObject)
+      case .module(let module as ScriptModule):
+        return module.classObject.isSubclass(of: classObject)
       default: return false
       }
     case .builtin(let builtin):
       switch (builtin.name, object) {
       case ("int", .int), ("int", .bool), ("float", .float), ("str", .string), ("bool", .bool),
-        ("list", .list), ("tuple", .tuple), ("tuple", .size), ("dict", .dict), ("torch.Tensor", .tensor),
+        ("list", .list), ("tuple", .tuple), ("tuple", .size), ("dict", .dict),
+        ("torch.Tensor", .tensor),
         ("torch.nn.Module", .module), ("torch.nn.Parameter", .tensor):
         return true
       case (let name, .module(let module)) where name.hasPrefix("torch.nn."):

@@ -8,23 +8,41 @@ extension BuiltinTable {
       if try bound.bool("requires_grad", default: false) { try tensor.setRequiresGrad(true) }
       return .tensor(tensor)
     },
-    "torch.zeros": { _, arguments in try filled(arguments, "zeros") { try Tensor.zeros($0, dtype: $1) } },
-    "torch.ones": { _, arguments in try filled(arguments, "ones") { try Tensor.ones($0, dtype: $1) } },
+    "torch.zeros": { _, arguments in
+      try filled(arguments, "zeros") { try Tensor.zeros($0, dtype: $1) }
+    },
+    "torch.ones": { _, arguments in try filled(arguments, "ones") { try Tensor.ones($0, dtype: $1) }
+    },
     "torch.full": { _, arguments in
       let bound = try arguments.bind("full", ["size", "fill_value", "dtype?", "requires_grad?"])
       let value = bound.values["fill_value"] ?? .none
-      let inferred: DType = { if case .int = value { return .int64 } else if case .bool = value { return .bool } else { return .float32 } }()
+      let inferred: DType = {
+        if case .int = value {
+          return .int64
+        } else if case .bool = value {
+          return .bool
+        } else {
+          return .float32
+        }
+      }()
       let shape = try bound.intList(bound.values["size"] ?? .none, "size")
-      return .tensor(try Tensor.full(shape, value: try bound.double("fill_value"), dtype: try dtypeArgument(bound) ?? inferred))
+      try checkAllocation(shape)
+      return .tensor(
+        try Tensor.full(
+          shape, value: try bound.double("fill_value"), dtype: try dtypeArgument(bound) ?? inferred)
+      )
     },
     "torch.arange": { _, arguments in
-      let bound = try arguments.bind("arange", ["start", "end?", "step?", "dtype?", "requires_grad?"])
+      let bound = try arguments.bind(
+        "arange", ["start", "end?", "step?", "dtype?", "requires_grad?"])
       let numbers = ["start", "end", "step"].compactMap { bound[$0] }
       let allInts = numbers.allSatisfy { if case .int = $0 { return true } else { return false } }
       let start = bound["end"] == nil ? 0 : try bound.double("start")
       let end = bound["end"] == nil ? try bound.double("start") : try bound.double("end")
       let dtype = try dtypeArgument(bound) ?? (allInts ? .int64 : .float32)
-      return .tensor(try Tensor.arange(start: start, end: end, step: try bound.double("step", default: 1), dtype: dtype))
+      return .tensor(
+        try Tensor.arange(
+          start: start, end: end, step: try bound.double("step", default: 1), dtype: dtype))
     },
     "torch.rand": { interpreter, arguments in
       let bound = try arguments.bind("rand", ["*size", "dtype?", "requires_grad?", "generator?"])
@@ -39,10 +57,12 @@ extension BuiltinTable {
       return .tensor(try Tensor.randperm(try bound.int("n"), generator: interpreter.generator))
     },
     "torch.zeros_like": { _, arguments in
-      .tensor(Tensor.zerosLike(try arguments.bind("zeros_like", ["input", "dtype?"]).tensor("input")))
+      .tensor(
+        Tensor.zerosLike(try arguments.bind("zeros_like", ["input", "dtype?"]).tensor("input")))
     },
     "torch.ones_like": { _, arguments in
-      .tensor(Tensor.onesLike(try arguments.bind("ones_like", ["input", "dtype?"]).tensor("input")))
+      .tensor(
+        Tensor.onesLike(try arguments.bind("ones_like", ["input", "dtype?"]).tensor("input")))
     },
     "torch.manual_seed": { interpreter, arguments in
       let seed = try arguments.bind("manual_seed", ["seed"]).int("seed")
@@ -52,7 +72,9 @@ extension BuiltinTable {
     "torch.no_grad": { _, _ in .object(GradModeContext(enabled: false)) },
     "torch.enable_grad": { _, _ in .object(GradModeContext(enabled: true)) },
     "torch.is_tensor": { _, arguments in .bool(isTensorLike(try single(arguments, "is_tensor"))) },
-    "torch.numel": { _, arguments in .int(try arguments.bind("numel", ["input"]).tensor("input").count) },
+    "torch.numel": { _, arguments in
+      .int(try arguments.bind("numel", ["input"]).tensor("input").count)
+    },
     "torch.cat": { _, arguments in try joined(arguments, "cat", Tensor.cat) },
     "torch.stack": { _, arguments in try joined(arguments, "stack", Tensor.stack) },
     "torch.matmul": { _, arguments in try binary(arguments, "matmul") { try $0.matmul($1) } },
@@ -83,36 +105,54 @@ extension BuiltinTable {
     "torch.relu": { _, arguments in try unary(arguments, "relu") { try Functional.relu($0) } },
     "torch.clamp": { _, arguments in
       let bound = try arguments.bind("clamp", ["input", "min?", "max?"])
-      return .tensor(try bound.tensor("input").clamp(min: try bound.optionalDouble("min"), max: try bound.optionalDouble("max")))
+      return .tensor(
+        try bound.tensor("input").clamp(
+          min: try bound.optionalDouble("min"), max: try bound.optionalDouble("max")))
     },
-    "torch.sum": { _, arguments in try reduction(arguments, "sum") { try $0.sum(dims: $1, keepDim: $2) } },
-    "torch.mean": { _, arguments in try reduction(arguments, "mean") { try $0.mean(dims: $1, keepDim: $2) } },
+    "torch.sum": { _, arguments in
+      try reduction(arguments, "sum") { try $0.sum(dims: $1, keepDim: $2) }
+    },
+    "torch.mean": { _, arguments in
+      try reduction(arguments, "mean") { try $0.mean(dims: $1, keepDim: $2) }
+    },
     "torch.max": { _, arguments in try extremum(arguments, "max") },
     "torch.min": { _, arguments in try extremum(arguments, "min") },
     "torch.argmax": { _, arguments in
       let bound = try arguments.bind("argmax", ["input", "dim?", "keepdim?"])
-      return .tensor(try bound.tensor("input").argmax(dim: try bound.optionalInt("dim"), keepDim: try bound.bool("keepdim", default: false)))
+      return .tensor(
+        try bound.tensor("input").argmax(
+          dim: try bound.optionalInt("dim"), keepDim: try bound.bool("keepdim", default: false)))
     },
     "torch.argmin": { _, arguments in
       let bound = try arguments.bind("argmin", ["input", "dim?", "keepdim?"])
-      return .tensor(try bound.tensor("input").argmin(dim: try bound.optionalInt("dim"), keepDim: try bound.bool("keepdim", default: false)))
+      return .tensor(
+        try bound.tensor("input").argmin(
+          dim: try bound.optionalInt("dim"), keepDim: try bound.bool("keepdim", default: false)))
     },
     "torch.flatten": { _, arguments in
       let bound = try arguments.bind("flatten", ["input", "start_dim?", "end_dim?"])
-      return .tensor(try bound.tensor("input").flattened(startDim: try bound.int("start_dim", default: 0), endDim: try bound.int("end_dim", default: -1)))
+      return .tensor(
+        try bound.tensor("input").flattened(
+          startDim: try bound.int("start_dim", default: 0),
+          endDim: try bound.int("end_dim", default: -1)))
     },
     "torch.reshape": { _, arguments in
       let bound = try arguments.bind("reshape", ["input", "shape"])
-      return .tensor(try bound.tensor("input").reshaped(try bound.intList(bound.values["shape"] ?? .none, "shape")))
+      return .tensor(
+        try bound.tensor("input").reshaped(
+          try bound.intList(bound.values["shape"] ?? .none, "shape")))
     },
     "torch.transpose": { _, arguments in
       let bound = try arguments.bind("transpose", ["input", "dim0", "dim1"])
-      return .tensor(try bound.tensor("input").transposed(try bound.int("dim0"), try bound.int("dim1")))
+      return .tensor(
+        try bound.tensor("input").transposed(try bound.int("dim0"), try bound.int("dim1")))
     },
     "torch.t": { _, arguments in try unary(arguments, "t") { try $0.t() } },
     "torch.permute": { _, arguments in
       let bound = try arguments.bind("permute", ["input", "dims"])
-      return .tensor(try bound.tensor("input").permuted(try bound.intList(bound.values["dims"] ?? .none, "dims")))
+      return .tensor(
+        try bound.tensor("input").permuted(try bound.intList(bound.values["dims"] ?? .none, "dims"))
+      )
     },
     "torch.unsqueeze": { _, arguments in
       let bound = try arguments.bind("unsqueeze", ["input", "dim"])
@@ -128,7 +168,8 @@ extension BuiltinTable {
     },
     "torch.log_softmax": { _, arguments in
       let bound = try arguments.bind("log_softmax", ["input", "dim"])
-      return .tensor(try Functional.logSoftmax(try bound.tensor("input"), dim: try bound.int("dim")))
+      return .tensor(
+        try Functional.logSoftmax(try bound.tensor("input"), dim: try bound.int("dim")))
     },
     "torch.Tensor": { _, arguments in
       // torch.Tensor(data) as old code uses it: a float tensor from nested lists.
@@ -148,7 +189,9 @@ extension BuiltinTable {
           "Variable(...) is deprecated since PyTorch 0.4: tensors carry autograd themselves; Variable(t) returns t",
           at: span)
         if bound["volatile"] != nil {
-          interpreter.warnOnce("volatile was removed and now has no effect. Use `with torch.no_grad():` instead.", at: span)
+          interpreter.warnOnce(
+            "volatile was removed and now has no effect. Use `with torch.no_grad():` instead.",
+            at: span)
         }
       }
       let tensor = try bound.tensor("data")
@@ -160,7 +203,9 @@ extension BuiltinTable {
   // MARK: Helpers for the entries above
 
   /// `zeros(2, 3)`, `zeros((2, 3))`, `zeros([2, 3], dtype=torch.int64)`.
-  private static func filled(_ arguments: Arguments, _ name: String, _ make: ([Int], DType) throws -> Tensor) throws -> Value {
+  private static func filled(
+    _ arguments: Arguments, _ name: String, _ make: ([Int], DType) throws -> Tensor
+  ) throws -> Value {
     let bound = try arguments.bind(name, ["*size", "dtype?", "requires_grad?", "device?"])
     let tensor = try make(try bound.shape("size"), try dtypeArgument(bound) ?? .float32)
     if try bound.bool("requires_grad", default: false) { try tensor.setRequiresGrad(true) }
@@ -175,19 +220,24 @@ extension BuiltinTable {
     return object.dtype
   }
 
-  private static func joined(_ arguments: Arguments, _ name: String, _ join: ([Tensor], Int) throws -> Tensor) throws -> Value {
+  private static func joined(
+    _ arguments: Arguments, _ name: String, _ join: ([Tensor], Int) throws -> Tensor
+  ) throws -> Value {
     let bound = try arguments.bind(name, ["tensors", "dim?"])
     let items: [Value]
     switch bound.values["tensors"] {
     case .list(let storage)?: items = storage.items
     case .tuple(let values)?: items = values
-    default: throw LessonError.type("\(name)(): argument 'tensors' must be a tuple or list of Tensors")
+    default:
+      throw LessonError.type("\(name)(): argument 'tensors' must be a tuple or list of Tensors")
     }
     let tensors = try items.map { try tensorValue($0, argument: "tensors", function: name) }
     return .tensor(try join(tensors, try bound.int("dim", default: 0)))
   }
 
-  static func binary(_ arguments: Arguments, _ name: String, _ op: (Tensor, Tensor) throws -> Tensor) throws -> Value {
+  static func binary(
+    _ arguments: Arguments, _ name: String, _ op: (Tensor, Tensor) throws -> Tensor
+  ) throws -> Value {
     let bound = try arguments.bind(name, ["input", "other"])
     guard let other = asTensor(bound.values["other"] ?? .none) else {
       throw bound.wrongType("other", "Tensor or Number", bound.values["other"] ?? .none)
@@ -195,15 +245,20 @@ extension BuiltinTable {
     return .tensor(try op(try bound.tensor("input"), other))
   }
 
-  static func unary(_ arguments: Arguments, _ name: String, _ op: (Tensor) throws -> Tensor) throws -> Value {
+  static func unary(_ arguments: Arguments, _ name: String, _ op: (Tensor) throws -> Tensor) throws
+    -> Value
+  {
     .tensor(try op(try arguments.bind(name, ["input"]).tensor("input")))
   }
 
   /// `sum(x)`, `sum(x, 1)`, `sum(x, dim=(0, 1), keepdim=True)`.
-  private static func reduction(_ arguments: Arguments, _ name: String, _ op: (Tensor, [Int]?, Bool) throws -> Tensor) throws -> Value {
+  private static func reduction(
+    _ arguments: Arguments, _ name: String, _ op: (Tensor, [Int]?, Bool) throws -> Tensor
+  ) throws -> Value {
     let bound = try arguments.bind(name, ["input", "dim?", "keepdim?", "dtype?"])
     let dims = try bound["dim"].map { try bound.intList($0, "dim") }
-    return .tensor(try op(try bound.tensor("input"), dims, try bound.bool("keepdim", default: false)))
+    return .tensor(
+      try op(try bound.tensor("input"), dims, try bound.bool("keepdim", default: false)))
   }
 
   /// `max(x)`, `max(x, dim, keepdim)` (values and indices), `max(x, other)` (element-wise).
@@ -217,7 +272,9 @@ extension BuiltinTable {
       return .tensor(name == "max" ? try input.max() : try input.min())
     }
     let keepDim = try bound.bool("keepdim", default: false)
-    let result = name == "max" ? try input.max(dim: dim, keepDim: keepDim) : try input.min(dim: dim, keepDim: keepDim)
+    let result =
+      name == "max"
+      ? try input.max(dim: dim, keepDim: keepDim) : try input.min(dim: dim, keepDim: keepDim)
     return .object(ReturnTypes(name: name, values: result.values, indices: result.indices))
   }
 
@@ -246,23 +303,32 @@ extension BuiltinTable {
           shape.append(items.count)
         } else if depth > shape.count || shape[depth] != items.count {
           throw LessonError.value(
-            "expected sequence of length \(depth < shape.count ? shape[depth] : 0) at dim \(depth) (got \(items.count))")
+            "expected sequence of length \(depth < shape.count ? shape[depth] : 0) at dim \(depth) (got \(items.count))"
+          )
         }
         for item in items { try visit(item, depth: depth + 1) }
       case .int(let v):
-        guard depth == shape.count else { throw LessonError.value("expected sequence at dim \(depth), got a number") }
+        guard depth == shape.count else {
+          throw LessonError.value("expected sequence at dim \(depth), got a number")
+        }
         sawInt = true
         values.append(Double(v))
       case .float(let v):
-        guard depth == shape.count else { throw LessonError.value("expected sequence at dim \(depth), got a number") }
+        guard depth == shape.count else {
+          throw LessonError.value("expected sequence at dim \(depth), got a number")
+        }
         sawFloat = true
         values.append(v)
       case .bool(let v):
-        guard depth == shape.count else { throw LessonError.value("expected sequence at dim \(depth), got a number") }
+        guard depth == shape.count else {
+          throw LessonError.value("expected sequence at dim \(depth), got a number")
+        }
         sawBool = true
         values.append(v ? 1 : 0)
       case .tensor(let t) where t.count == 1 && t.rank == 0:
-        guard depth == shape.count else { throw LessonError.value("expected sequence at dim \(depth), got a number") }
+        guard depth == shape.count else {
+          throw LessonError.value("expected sequence at dim \(depth), got a number")
+        }
         if t.dtype == .float32 { sawFloat = true } else { sawInt = true }
         values.append(t.value(at: 0))
       default:
@@ -274,57 +340,5 @@ extension BuiltinTable {
       return Tensor(shape: shape, floats: values.map { Float($0) })
     }
     return Tensor(shape: shape, ints: values.map { Int64($0) }, dtype: sawInt ? .int64 : .bool)
-  }
-}
-
-/// What `torch.manual_seed` returns.
-final class GeneratorObject: HostObject {
-  var typeName: String { "torch._C.Generator" }
-  var text: String { "<torch._C.Generator object>" }
-}
-
-/// `torch.no_grad()` / `torch.enable_grad()`.
-final class GradModeContext: ContextManager {
-  let enabled: Bool
-  init(enabled: Bool) { self.enabled = enabled }
-  var typeName: String { enabled ? "enable_grad" : "no_grad" }
-
-  func run<R>(_ body: () throws -> R) throws -> R {
-    try GradMode.$isEnabled.withValue(enabled) { try body() }
-  }
-}
-
-/// `torch.return_types.max(values=..., indices=...)`: a named pair that unpacks like a tuple.
-final class ReturnTypes: IterableObject, SubscriptableObject {
-  let name: String
-  let values: Tensor
-  let indices: Tensor
-
-  init(name: String, values: Tensor, indices: Tensor) {
-    self.name = name
-    self.values = values
-    self.indices = indices
-  }
-
-  var typeName: String { "torch.return_types.\(name)" }
-  var text: String { formatReturnTypes(name: name, fields: [("values", values), ("indices", indices)]) }
-  var length: Int? { 2 }
-
-  func makeIterator() throws -> ValueIterator { ArrayIterator([.tensor(values), .tensor(indices)]) }
-
-  func attribute(_ name: String, interpreter: Interpreter) throws -> Value? {
-    switch name {
-    case "values": return .tensor(values)
-    case "indices": return .tensor(indices)
-    default: return nil
-    }
-  }
-
-  func item(_ index: Value, interpreter: Interpreter) throws -> Value {
-    switch try indexValue(index) {
-    case 0, -2: return .tensor(values)
-    case 1, -1: return .tensor(indices)
-    default: throw LessonError.index("tuple index out of range")
-    }
   }
 }

@@ -8,7 +8,8 @@ enum BuiltinTable {
   /// The importable modules and what a lesson can do with them.
   static let namespaces: Set<String> = [
     "torch", "torch.nn", "torch.nn.functional", "torch.optim", "torch.autograd", "torch.utils",
-    "torch.utils.data", "torch.cuda", "torchvision", "torchvision.datasets", "torchvision.transforms", "__future__", "math",
+    "torch.utils.data", "torch.cuda", "torchvision", "torchvision.datasets",
+    "torchvision.transforms", "__future__", "math",
   ]
 
   nonisolated(unsafe) static let functions: [String: Builtin.Body] = {
@@ -40,7 +41,9 @@ enum BuiltinTable {
   static func method(of value: Value, _ name: String) -> Value? {
     for prefix in methodPrefixes(of: value) {
       let key = prefix + "." + name
-      if let body = functions[key] { return .builtin(Builtin(name: key, receiver: value, body: body)) }
+      if let body = functions[key] {
+        return .builtin(Builtin(name: key, receiver: value, body: body))
+      }
     }
     return nil
   }
@@ -61,7 +64,11 @@ enum BuiltinTable {
   /// The names a value or namespace offers, for "did you mean" notes.
   static func memberNames(of value: Value) -> [String] {
     let prefixes: [String]
-    if case .namespace(let namespace) = value { prefixes = [namespace] } else { prefixes = methodPrefixes(of: value) }
+    if case .namespace(let namespace) = value {
+      prefixes = [namespace]
+    } else {
+      prefixes = methodPrefixes(of: value)
+    }
     return prefixes.flatMap { prefix in
       (Array(functions.keys) + Array(constants.keys) + Array(namespaces))
         .filter { $0.hasPrefix(prefix + ".") && !$0.dropFirst(prefix.count + 1).contains(".") }

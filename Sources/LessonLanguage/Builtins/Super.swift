@@ -12,7 +12,9 @@ final class SuperProxy: HostObject {
 
   func attribute(_ name: String, interpreter: Interpreter) throws -> Value? {
     if let base = startClass.base, let value = base.lookup(name) {
-      if case .function(let function) = value { return .boundMethod(receiver: receiver, function: function) }
+      if case .function(let function) = value {
+        return .boundMethod(receiver: receiver, function: function)
+      }
       return value
     }
     // Past the lesson classes: nn.Module's own methods (or object's).
@@ -31,7 +33,8 @@ final class SuperProxy: HostObject {
 extension BuiltinTable {
   /// `super()` inside a method (the class and `self` of the running method), or `super(Class, obj)`.
   static func makeSuper(_ interpreter: Interpreter, _ arguments: Arguments) throws -> Value {
-    if arguments.positional.count == 2, case .classObject(let classObject) = arguments.positional[0] {
+    if arguments.positional.count == 2, case .classObject(let classObject) = arguments.positional[0]
+    {
       return .object(SuperProxy(startClass: classObject, receiver: arguments.positional[1]))
     }
     guard arguments.positional.isEmpty, let frame = interpreter.frames.last,

@@ -31,8 +31,8 @@ public struct Arguments {
     if !remaining.isEmpty {
       let required = parameters.filter { !$0.hasSuffix("?") && !$0.hasPrefix("*") }.count
       throw LessonError.type(
-        "\(function)() takes \(required == names.count ? "" : "from \(required) to ")\(names.count) positional "
-          + "argument\(names.count == 1 ? "" : "s") but \(positional.count) were given")
+        positionalCountMessage(
+          function, required: required, total: names.count, given: positional.count))
     }
     let acceptsAnyKeyword = parameters.contains { $0.hasPrefix("**") }
     for (name, value) in keywords {
@@ -41,13 +41,15 @@ public struct Arguments {
       }
       guard names.contains(name) || acceptsAnyKeyword else {
         throw LessonError.type(
-          "\(function)() got an unexpected keyword argument '\(name)'", notes: didYouMean(name, in: names))
+          "\(function)() got an unexpected keyword argument '\(name)'",
+          notes: didYouMean(name, in: names))
       }
       bound.values[name] = value
     }
     for parameter in parameters where !parameter.hasSuffix("?") && !parameter.hasPrefix("*") {
       if bound.values[parameter] == nil {
-        throw LessonError.type("\(function)() missing 1 required positional argument: '\(parameter)'")
+        throw LessonError.type(
+          "\(function)() missing 1 required positional argument: '\(parameter)'")
       }
     }
     return bound
@@ -168,8 +170,11 @@ public struct BoundArguments {
   /// names the `*varargs` parameter.
   public func shape(_ name: String) throws -> [Int] {
     guard case .tuple(let items)? = values[name] else { throw missing(name) }
-    if items.count == 1, !isInt(items[0]) { return try intList(items[0], name) }
-    return try items.map { try intArgument($0, name) }
+    let shape =
+      items.count == 1 && !isInt(items[0])
+      ? try intList(items[0], name) : try items.map { try intArgument($0, name) }
+    try checkAllocation(shape)
+    return shape
   }
 
   private func intArgument(_ value: Value, _ name: String) throws -> Int {
@@ -193,6 +198,34 @@ public struct BoundArguments {
   func wrongType(_ name: String, _ expected: String, _ value: Value) -> LessonError {
     .type("\(function)(): argument '\(name)' must be \(expected), not \(typeName(of: value))")
   }
+}
+
+/// Python's "f() takes 2 positional arguments but 3 were given" (or "from 1 to 2 ...").
+func positionalCountMessage(_ function: String, required: Int, total: Int, given: Int) -> String {
+  let range = required == total ? "\(total)" : "from \(required) to \(total)"
+  return "\(function)() takes \(range) positional argument\(total == 1 ? "" : "s") but \(given) "
+    + (given == 1 ? "was given" : "were given")
+}
+
+/// The most elements a tensor made from a lesson's shape may have (2^28: one GiB of floats), so
+/// `torch.zeros(10**5, 10**5, 10**5)` is an error rather than a failed allocation that aborts.
+let maximumTensorElements = 1 << 28
+
+/// Throws PyTorch's allocation error for a shape (without `-1`s) too large to allocate.
+func checkAllocation(_ shape: [Int]) throws {
+  guard shape.allSatisfy({ $0 >= 0 }) else { return }
+  var count = 1
+  var overflow = false
+  for size in shape where !overflow {
+    (count, overflow) = count.multipliedReportingOverflow(by: size)
+  }
+  guard overflow || count > maximumTensorElements else { return }
+  let bytes = overflow ? "more than \(Int.max)" : "\(count * 4)"
+  throw LessonError.runtime(
+    "DefaultCPUAllocator: not enough memory: you tried to allocate \(bytes) bytes",
+    notes: [
+      "lessons allow at most \(maximumTensorElements) elements in one tensor; the shape \(shapeText(shape)) asks for more"
+    ])
 }
 
 /// The tensor in `value`, or a TypeError naming the argument.

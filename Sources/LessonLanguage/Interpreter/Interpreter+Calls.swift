@@ -42,7 +42,9 @@ extension Interpreter {
     }
   }
 
-  private func dispatchCall(_ callee: Value, _ arguments: Arguments, span: SourceSpan) throws -> Value {
+  private func dispatchCall(_ callee: Value, _ arguments: Arguments, span: SourceSpan) throws
+    -> Value
+  {
     switch callee {
     case .function(let function):
       return try callFunction(function, arguments, receiver: nil, span: span)
@@ -66,26 +68,32 @@ extension Interpreter {
     if let scripted = module as? ScriptModule {
       guard case .function(let forward)? = scripted.classObject.lookup("forward") else {
         throw LessonError(
-          "NotImplementedError", "Module [\(scripted.typeName)] is missing the required \"forward\" function",
+          "NotImplementedError",
+          "Module [\(scripted.typeName)] is missing the required \"forward\" function",
           notes: ["define 'def forward(self, x):' in class \(scripted.typeName)"])
       }
       return try callFunction(forward, arguments, receiver: .module(module), span: span)
     }
     if let lossModule = module as? LossModule {
       let bound = try arguments.bind(module.typeName, ["input", "target"])
-      return .tensor(try lossModule.loss(try bound.tensor("input"), target: try bound.tensor("target")))
+      return .tensor(
+        try lossModule.loss(try bound.tensor("input"), target: try bound.tensor("target")))
     }
     let bound = try arguments.bind(module.typeName, ["input"])
     return .tensor(try module.forward(try bound.tensor("input")))
   }
 
-  func callFunction(_ function: Function, _ arguments: Arguments, receiver: Value?, span: SourceSpan) throws
+  func callFunction(
+    _ function: Function, _ arguments: Arguments, receiver: Value?, span: SourceSpan
+  ) throws
     -> Value
   {
     var arguments = arguments
     if let receiver { arguments.positional.insert(receiver, at: 0) }
-    guard frames.count < 200 else {
-      throw LessonError("RecursionError", "maximum recursion depth exceeded")
+    guard frames.count < Interpreter.maximumCallDepth else {
+      throw LessonError(
+        "RecursionError", "maximum recursion depth exceeded",
+        notes: ["lessons allow \(Interpreter.maximumCallDepth) nested calls; use a loop instead"])
     }
     let scope = Scope(parent: function.closure)
     try bindParameters(function, arguments, into: scope)
@@ -99,13 +107,15 @@ extension Interpreter {
       return value
     } catch var diagnostic as Diagnostic {
       if let location = diagnostic.span, location.file !== span.file || location.line != span.line {
-        diagnostic.notes.append("in \(function.name)(), called from \(span)")
+        diagnostic.appendCallNote("in \(function.name)(), called from \(span)")
       }
       throw diagnostic
     }
   }
 
-  private func bindParameters(_ function: Function, _ arguments: Arguments, into scope: Scope) throws {
+  private func bindParameters(_ function: Function, _ arguments: Arguments, into scope: Scope)
+    throws
+  {
     let parameters = function.parameters
     var positional = arguments.positional[...]
     for parameter in parameters.positional {
@@ -116,9 +126,11 @@ extension Interpreter {
       positional = []
     }
     guard positional.isEmpty else {
+      let required = parameters.positional.filter { function.defaults[$0.name] == nil }.count
       throw LessonError.type(
-        "\(function.name)() takes \(parameters.positional.count) positional arguments but "
-          + "\(arguments.positional.count) were given")
+        positionalCountMessage(
+          function.name, required: required, total: parameters.positional.count,
+          given: arguments.positional.count))
     }
     let named = parameters.positional + parameters.keywordOnly
     let extra = DictStorage()
@@ -136,7 +148,9 @@ extension Interpreter {
           notes: didYouMean(name, in: named.map(\.name)))
       }
     }
-    if let keywordVariadic = parameters.keywordVariadic { scope.variables[keywordVariadic.name] = .dict(extra) }
+    if let keywordVariadic = parameters.keywordVariadic {
+      scope.variables[keywordVariadic.name] = .dict(extra)
+    }
     for parameter in named where scope.variables[parameter.name] == nil {
       guard let value = function.defaults[parameter.name] else {
         throw LessonError.type(
@@ -169,7 +183,8 @@ extension Interpreter {
     var isModule = false
     for argument in definition.bases {
       guard case .positional(let expression) = argument.kind else {
-        throw Diagnostic("TypeError: class keywords are not supported in lessons", at: argument.span)
+        throw Diagnostic(
+          "TypeError: class keywords are not supported in lessons", at: argument.span)
       }
       switch try evaluate(expression, in: scope) {
       case .classObject(let classObject):
@@ -194,7 +209,9 @@ extension Interpreter {
   }
 
   /// `Net()`: makes an instance (a `ScriptModule` for nn.Module classes) and runs `__init__`.
-  func instantiate(_ classObject: ClassObject, _ arguments: Arguments, span: SourceSpan) throws -> Value {
+  func instantiate(_ classObject: ClassObject, _ arguments: Arguments, span: SourceSpan) throws
+    -> Value
+  {
     let instance: Value =
       classObject.isModule
       ? .module(ScriptModule(classObject: classObject, interpreter: self))
@@ -205,6 +222,22 @@ extension Interpreter {
       throw LessonError.type("\(classObject.name)() takes no arguments")
     }
     return instance
+  }
+}
+
+extension Diagnostic {
+  /// Adds a "called from" note, folding a run of identical ones (deep recursion) into one line
+  /// and a count, as Python's traceback does.
+  mutating func appendCallNote(_ note: String) {
+    let prefix = "[previous note repeated "
+    if notes.last == note {
+      notes.append(prefix + "1 more time]")
+    } else if let last = notes.last, last.hasPrefix(prefix), notes.dropLast().last == note {
+      let count = Int(last.dropFirst(prefix.count).prefix { $0.isNumber }) ?? 1
+      notes[notes.count - 1] = prefix + "\(count + 1) more times]"
+    } else {
+      notes.append(note)
+    }
   }
 }
 

@@ -11,15 +11,20 @@ struct FlattenRecord {
 extension Interpreter {
   /// Remembers that `result` is `source` flattened to rows.
   func recordFlatten(of source: Tensor, into result: Tensor) {
-    guard source.rank > 2, result.rank == 2, source.shape.first == result.shape.first else { return }
+    guard source.rank > 2, result.rank == 2, source.shape.first == result.shape.first else {
+      return
+    }
     lastFlatten = FlattenRecord(result: result, sourceShape: source.shape, span: currentSpan)
   }
 
   /// Adds to a size-mismatch error a note on how the input's feature count was formed, when the
   /// input is the last flattened tensor.
   func explained(_ error: TensorError, arguments: Arguments) -> TensorError {
-    guard error.message.hasPrefix("size mismatch"), let record = lastFlatten, let flattened = record.result,
-      arguments.positional.contains(where: { if case .tensor(let t) = $0 { return t === flattened } else { return false } })
+    guard error.message.hasPrefix("size mismatch"), let record = lastFlatten,
+      let flattened = record.result,
+      arguments.positional.contains(where: {
+        if case .tensor(let t) = $0 { return t === flattened } else { return false }
+      })
     else { return error }
     let features = record.sourceShape.dropFirst()
     let product = features.map(String.init).joined(separator: " x ")
@@ -27,7 +32,8 @@ extension Interpreter {
     let place = record.span.map { " at \($0)" } ?? ""
     explanation.notes.append(
       "\(flattened.shape[1]) = \(product): the \(shapeText(record.sourceShape)) tensor was flattened to "
-        + "\(shapeText(flattened.shape))\(place) (\(features.first ?? 0) channels of \(features.dropFirst().map(String.init).joined(separator: "x")))")
+        + "\(shapeText(flattened.shape))\(place) (\(features.first ?? 0) channels of \(features.dropFirst().map(String.init).joined(separator: "x")))"
+    )
     return explanation
   }
 }

@@ -5,6 +5,7 @@ extension Interpreter {
   /// that raised them.
   func evaluate(_ expression: Expression, in scope: Scope) throws -> Value {
     let span = expression.span
+    try at(span) { try stackGuard.check() }
     switch expression.kind {
     case .name(let name):
       return try lookup(name, span: span, in: scope)
@@ -30,10 +31,11 @@ extension Interpreter {
     case .subscript(let objectExpression, let indexExpression):
       let object = try evaluate(objectExpression, in: scope)
       let index = try evaluate(indexExpression, in: scope)
-      return try at(span) { try getItem(object, index) }
+      return try at(span) { try getItem(object, index, span: span) }
     case .slice(let lower, let upper, let step):
       return .slice(
-        try sliceBound(lower, in: scope), try sliceBound(upper, in: scope), try sliceBound(step, in: scope))
+        try sliceBound(lower, in: scope), try sliceBound(upper, in: scope),
+        try sliceBound(step, in: scope))
     case .call(let callee, let arguments):
       return try evaluateCall(callee, arguments, span: span, in: scope)
     case .starred:
@@ -101,11 +103,21 @@ extension Interpreter {
       current = inner.parent
     }
     var notes = didYouMean(name, in: candidates)
-    if ["torch", "nn", "F", "optim", "datasets", "transforms"].contains(name) {
-      notes.append("import it first, e.g. 'import torch.nn.functional as F'")
+    if let statement = Interpreter.importStatements[name] {
+      notes = ["import it first: '\(statement)'"]
     }
     throw Diagnostic("NameError: name '\(name)' is not defined", at: span, notes: notes)
   }
+
+  /// How a lesson imports the names lecture code uses without defining them.
+  static let importStatements = [
+    "torch": "import torch", "nn": "import torch.nn as nn", "F": "import torch.nn.functional as F",
+    "optim": "import torch.optim as optim",
+    "datasets": "from torchvision import datasets, transforms",
+    "transforms": "from torchvision import datasets, transforms",
+    "Variable": "from torch.autograd import Variable",
+    "math": "import math",
+  ]
 
   private func evaluateElements(_ elements: [Expression], in scope: Scope) throws -> [Value] {
     var values: [Value] = []
@@ -129,7 +141,8 @@ extension Interpreter {
       } else if case .dict(let other) = value {
         for (key, otherValue) in zip(other.keys, other.values) { storage[key] = otherValue }
       } else {
-        throw Diagnostic("TypeError: '\(typeName(of: value))' object is not a mapping", at: item.value.span)
+        throw Diagnostic(
+          "TypeError: '\(typeName(of: value))' object is not a mapping", at: item.value.span)
       }
     }
     return storage

@@ -24,7 +24,9 @@ extension Interpreter {
       guard imported.name != "*" else {
         throw Diagnostic(
           "ImportError: 'from \(module) import *' is not supported in lessons", at: imported.span,
-          notes: ["import the names you use, e.g. 'from \(module) import \(BuiltinTable.memberNames(of: .namespace(module)).sorted().first ?? "name")'"])
+          notes: [
+            "import the names you use, e.g. 'from \(module) import \(BuiltinTable.memberNames(of: .namespace(module)).sorted().first ?? "name")'"
+          ])
       }
       guard let value = BuiltinTable.member(module, imported.name) else {
         throw Diagnostic(

@@ -7,6 +7,7 @@ extension Interpreter {
   }
 
   func execute(_ statement: Statement, in scope: Scope) throws {
+    try at(statement.span) { try stackGuard.check() }
     switch statement.kind {
     case .expression(let expression):
       _ = try evaluate(expression, in: scope)
@@ -24,7 +25,8 @@ extension Interpreter {
       let classObject = try makeClass(definition, in: scope)
       try assign(.classObject(classObject), toName: definition.name, in: scope)
     case .return(let expression):
-      throw ControlFlowSignal.returnValue(try expression.map { try evaluate($0, in: scope) } ?? .none)
+      throw ControlFlowSignal.returnValue(
+        try expression.map { try evaluate($0, in: scope) } ?? .none)
     case .if(let condition, let body, let orElse):
       let test = try evaluate(condition, in: scope)
       try execute(try at(condition.span) { try truthy(test) } ? body : orElse, in: scope)
@@ -59,7 +61,8 @@ extension Interpreter {
   }
 
   private func executeFor(
-    target: Expression, iterable: Expression, body: [Statement], orElse: [Statement], in scope: Scope
+    target: Expression, iterable: Expression, body: [Statement], orElse: [Statement],
+    in scope: Scope
   ) throws {
     let sequence = try evaluate(iterable, in: scope)
     let iterator = try at(iterable.span) { try makeIterator(sequence) }
@@ -76,7 +79,8 @@ extension Interpreter {
     try execute(orElse, in: scope)
   }
 
-  private func executeWith(_ items: ArraySlice<WithItem>, body: [Statement], in scope: Scope) throws {
+  private func executeWith(_ items: ArraySlice<WithItem>, body: [Statement], in scope: Scope) throws
+  {
     guard let item = items.first else {
       try execute(body, in: scope)
       return
@@ -85,7 +89,8 @@ extension Interpreter {
     guard case .object(let object) = context, let manager = object as? ContextManager else {
       throw Diagnostic(
         "TypeError: '\(typeName(of: context))' object does not support the context manager protocol",
-        at: item.context.span, notes: ["lessons support 'with torch.no_grad():' and 'with torch.enable_grad():'"])
+        at: item.context.span,
+        notes: ["lessons support 'with torch.no_grad():' and 'with torch.enable_grad():'"])
     }
     if let target = item.target { try assign(context, to: target, in: scope) }
     try manager.run { try executeWith(items.dropFirst(), body: body, in: scope) }
@@ -122,16 +127,45 @@ extension Interpreter {
       try at(target.span) { try setItem(object, index, value) }
     case .tuple(let elements), .list(let elements):
       let items = try at(target.span) { try iterateAll(value) }
+      try unpack(items, to: elements, span: target.span, in: scope)
+    default:
+      throw Diagnostic("SyntaxError: cannot assign to this expression", at: target.span)
+    }
+  }
+
+  /// `a, b = pair` and `first, *rest = items`.
+  private func unpack(
+    _ items: [Value], to elements: [Expression], span: SourceSpan, in scope: Scope
+  ) throws {
+    let starred = elements.firstIndex {
+      if case .starred = $0.kind { return true } else { return false }
+    }
+    guard let starred else {
       guard items.count == elements.count else {
         throw Diagnostic(
           items.count > elements.count
             ? "ValueError: too many values to unpack (expected \(elements.count))"
             : "ValueError: not enough values to unpack (expected \(elements.count), got \(items.count))",
-          at: target.span)
+          at: span)
       }
       for (item, element) in zip(items, elements) { try assign(item, to: element, in: scope) }
-    default:
-      throw Diagnostic("SyntaxError: cannot assign to this expression", at: target.span)
+      return
+    }
+    let after = elements.count - starred - 1
+    guard items.count >= elements.count - 1 else {
+      throw Diagnostic(
+        "ValueError: not enough values to unpack (expected at least \(elements.count - 1), got \(items.count))",
+        at: span)
+    }
+    for (item, element) in zip(items, elements[..<starred]) {
+      try assign(item, to: element, in: scope)
+    }
+    if case .starred(let inner) = elements[starred].kind {
+      let rest = Array(items[starred..<(items.count - after)])
+      try assign(.list(ListStorage(rest)), to: inner, in: scope)
+    }
+    for (item, element) in zip(items.suffix(after), elements.suffix(after)) {
+      try assign(item, to: element, in: scope)
     }
   }
 

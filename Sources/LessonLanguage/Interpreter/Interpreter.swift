@@ -20,9 +20,18 @@ public final class Interpreter {
   var currentSpan: SourceSpan?
   /// The last image batch flattened into rows (see `Interpreter+Explanations.swift`).
   var lastFlatten: FlattenRecord?
+  /// Stops runaway recursion before the Swift stack overflows (set up by each `run`).
+  var stackGuard = StackGuard()
+  /// The most lesson function calls in progress at once. Python allows 1000, but a lesson call
+  /// takes about 40 KiB of Swift stack in a debug build, so 100 calls fit the main thread's 8 MiB
+  /// with room to spare; `stackGuard` covers smaller stacks and deeply nested expressions.
+  static let maximumCallDepth = 100
+  /// The most items a list or string may hold (beyond it, a `MemoryError` instead of a crash).
+  static let maximumItems = 10_000_000
 
   public init(
-    seed: UInt64 = 0, dataDirectories: [String] = [], output: @escaping (String) -> Void = { print($0, terminator: "") },
+    seed: UInt64 = 0, dataDirectories: [String] = [],
+    output: @escaping (String) -> Void = { print($0, terminator: "") },
     warning: @escaping (String) -> Void = { _ in }
   ) {
     self.generator = Generator(seed: seed)
@@ -44,6 +53,7 @@ public final class Interpreter {
     } catch {
       throw Diagnostic("\(error)", at: nil)
     }
+    stackGuard = StackGuard()
     do {
       var body = statements
       var last: Expression?

@@ -16,7 +16,8 @@ extension Interpreter {
     case .size(let dims): return ArrayIterator(dims.map { .int($0) })
     case .tensor(let tensor):
       guard tensor.rank > 0 else { throw LessonError.type("iteration over a 0-d tensor") }
-      return ArrayIterator(try (0..<tensor.shape[0]).map { .tensor(try tensor.indexed([.index($0)])) })
+      return ArrayIterator(
+        try (0..<tensor.shape[0]).map { .tensor(try tensor.indexed([.index($0)])) })
     case .object(let object as IterableObject):
       return try object.makeIterator()
     case .module(let module as Sequential):
@@ -30,9 +31,27 @@ extension Interpreter {
   func iterateAll(_ value: Value) throws -> [Value] {
     if case .list(let storage) = value { return storage.items }
     if case .tuple(let items) = value { return items }
+    if case .object(let object as IterableObject) = value, let count = object.length,
+      count > Interpreter.maximumItems
+    {
+      throw LessonError(
+        "MemoryError", "\(typeName(of: value)) of \(count) items is too large to collect",
+        notes: [
+          "lessons allow at most \(Interpreter.maximumItems) items in a list; loop over it with 'for' instead"
+        ])
+    }
     let iterator = try makeIterator(value)
     var items: [Value] = []
-    while let item = try iterator.next() { items.append(item) }
+    while let item = try iterator.next() {
+      guard items.count < Interpreter.maximumItems else {
+        throw LessonError(
+          "MemoryError", "\(typeName(of: value)) yields too many items to collect",
+          notes: [
+            "lessons allow at most \(Interpreter.maximumItems) items in a list; loop over it with 'for' instead"
+          ])
+      }
+      items.append(item)
+    }
     return items
   }
 
@@ -73,8 +92,15 @@ final class RangeObject: IterableObject {
   var typeName: String { "range" }
   var text: String { step == 1 ? "range(\(start), \(stop))" : "range(\(start), \(stop), \(step))" }
 
+  /// How many numbers the range yields, computed without overflow (`range(-2**63, 2**63 - 1)`
+  /// saturates at `Int.max`).
   var length: Int? {
-    step > 0 ? max(0, (stop - start + step - 1) / step) : max(0, (start - stop - step - 1) / -step)
+    let (low, high, stride) =
+      step > 0 ? (start, stop, step.magnitude) : (stop, start, step.magnitude)
+    guard high > low else { return 0 }
+    let span = UInt(bitPattern: high &- low)  // exact: the true difference fits in 64 unsigned bits
+    let count = (span - 1) / stride + 1
+    return count > UInt(Int.max) ? Int.max : Int(count)
   }
 
   func element(_ i: Int) -> Int { start + i * step }
@@ -87,10 +113,16 @@ final class RangeObject: IterableObject {
         self.range = range
         current = range.start
       }
+      var finished = false
       func next() throws -> Value? {
-        guard range.step > 0 ? current < range.stop : current > range.stop else { return nil }
-        defer { current += range.step }
-        return .int(current)
+        guard !finished, range.step > 0 ? current < range.stop : current > range.stop else {
+          return nil
+        }
+        let value = current
+        let (next, overflow) = current.addingReportingOverflow(range.step)
+        current = next
+        finished = overflow
+        return .int(value)
       }
     }
     return Iterator(self)

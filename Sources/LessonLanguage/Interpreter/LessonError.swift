@@ -41,24 +41,36 @@ public struct LessonError: Error, CustomStringConvertible {
   }
 }
 
-/// The closest of `candidates` to `name` by edit distance, for "did you mean" notes.
+/// The closest of `candidates` to `name` by edit distance, for "did you mean" notes. About one
+/// edit in three characters is allowed, and never a whole name's worth (`c` does not suggest `a`).
 func closestMatch(to name: String, in candidates: [String]) -> String? {
-  let scored = candidates.map { ($0, editDistance(name.lowercased(), $0.lowercased())) }
-  guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
-  return best.1 <= max(1, name.count / 3) ? best.0 : nil
+  let scored = candidates.filter { $0 != name }.map {
+    ($0, editDistance(name.lowercased(), $0.lowercased()))
+  }
+  guard let best = scored.min(by: { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }) else {
+    return nil
+  }
+  return best.1 <= max(1, (name.count + 1) / 3) && best.1 < name.count ? best.0 : nil
 }
 
-/// Levenshtein distance between two strings.
+/// Edit distance between two strings (optimal string alignment: insertions, deletions,
+/// substitutions, and swaps of two neighbours, each costing 1, so `valeu` is 1 from `value`).
 func editDistance(_ a: String, _ b: String) -> Int {
   let a = Array(a)
   let b = Array(b)
   if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
+  var beforePrevious = [Int](repeating: 0, count: b.count + 1)
   var previous = Array(0...b.count)
   for i in 1...a.count {
     var current = [i] + [Int](repeating: 0, count: b.count)
     for j in 1...b.count {
-      current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+      current[j] = min(
+        previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+      if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+        current[j] = min(current[j], beforePrevious[j - 2] + 1)
+      }
     }
+    beforePrevious = previous
     previous = current
   }
   return previous[b.count]

@@ -5,12 +5,23 @@ extension Interpreter {
     if isTensorLike(lhs) || isTensorLike(rhs), let a = asTensor(lhs), let b = asTensor(rhs) {
       return .tensor(try tensorOperation(op, a, b))
     }
+    // `3 * 'ab'` and `3 * [0]` repeat as `'ab' * 3` does.
+    if op == .multiply, case .int = lhs {
+      switch rhs {
+      case .string, .list: return try binaryOperation(op, rhs, lhs)
+      default: break
+      }
+    }
     switch (lhs, rhs) {
     case (.string(let a), .string(let b)) where op == .add: return .string(a + b)
-    case (.string(let a), .int(let n)) where op == .multiply: return .string(repeated(a, n))
-    case (.string(let template), _) where op == .remainder: return .string(try percentFormat(template, rhs))
+    case (.string(let a), .int(let n)) where op == .multiply:
+      try checkCollectionSize(a.count, times: n, "str")
+      return .string(String(repeating: a, count: max(0, n)))
+    case (.string(let template), _) where op == .remainder:
+      return .string(try percentFormat(template, rhs))
     case (.list(let a), .list(let b)) where op == .add: return .list(ListStorage(a.items + b.items))
     case (.list(let a), .int(let n)) where op == .multiply:
+      try checkCollectionSize(a.items.count, times: n, "list")
       return .list(ListStorage(Array(repeatElement(a.items, count: max(0, n)).joined())))
     case (.tuple(let a), .tuple(let b)) where op == .add: return .tuple(a + b)
     case (.size(let a), .size(let b)) where op == .add: return .size(a + b)
@@ -20,11 +31,18 @@ extension Interpreter {
       return try numberOperation(op, a, b)
     }
     throw LessonError.type(
-      "unsupported operand type(s) for \(op.rawValue): '\(typeName(of: lhs))' and '\(typeName(of: rhs))'")
+      "unsupported operand type(s) for \(op.rawValue): '\(typeName(of: lhs))' and '\(typeName(of: rhs))'"
+    )
   }
 
-  private func repeated(_ text: String, _ count: Int) -> String {
-    String(repeating: text, count: max(0, count))
+  /// `[0] * n` and `'-' * n` stay within `Interpreter.maximumItems`.
+  private func checkCollectionSize(_ count: Int, times factor: Int, _ type: String) throws {
+    let (total, overflow) = count.multipliedReportingOverflow(by: max(0, factor))
+    guard overflow || total > Interpreter.maximumItems else { return }
+    throw LessonError(
+      "MemoryError",
+      "a \(type) of \(overflow ? "more than \(Int.max)" : "\(total)") items is too large",
+      notes: ["lessons allow at most \(Interpreter.maximumItems) items in a list or string"])
   }
 
   private func tensorOperation(_ op: BinaryOperator, _ a: Tensor, _ b: Tensor) throws -> Tensor {
@@ -40,7 +58,8 @@ extension Interpreter {
     case .bitwiseAnd: return try a.logicalAnd(b)
     case .bitwiseOr: return try a.logicalOr(b)
     default:
-      throw LessonError.unsupported("the operator \(op.rawValue) is not supported on tensors in lessons")
+      throw LessonError.unsupported(
+        "the operator \(op.rawValue) is not supported on tensors in lessons")
     }
   }
 
@@ -90,7 +109,12 @@ extension Interpreter {
       guard y != 0 else { throw LessonError("ZeroDivisionError", "division by zero") }
       return .float(Double(x) / Double(y))
     case .floorDivide, .remainder:
-      guard y != 0 else { throw LessonError("ZeroDivisionError", "integer division or modulo by zero") }
+      guard y != 0 else {
+        throw LessonError("ZeroDivisionError", "integer division or modulo by zero")
+      }
+      if y == -1 {
+        return op == .floorDivide ? try checked((0).subtractingReportingOverflow(x)) : .int(0)
+      }
       var quotient = x / y
       var remainder = x % y
       if remainder != 0 && (remainder < 0) != (y < 0) {
@@ -103,7 +127,9 @@ extension Interpreter {
       var result = 1
       for _ in 0..<y {
         let (product, overflow) = result.multipliedReportingOverflow(by: x)
-        if overflow { throw LessonError("OverflowError", "integer result too large for a lesson (64-bit) int") }
+        if overflow {
+          throw LessonError("OverflowError", "integer result too large for a lesson (64-bit) int")
+        }
         result = product
       }
       return .int(result)
@@ -121,7 +147,12 @@ extension Interpreter {
     switch (op, operand) {
     case (.not, _): return .bool(!(try truthy(operand)))
     case (.plus, .int), (.plus, .float), (.plus, .tensor): return operand
-    case (.negate, .int(let v)): return .int(0 - v)
+    case (.negate, .int(let v)):
+      let (negated, overflow) = (0).subtractingReportingOverflow(v)
+      guard !overflow else {
+        throw LessonError("OverflowError", "integer result too large for a lesson (64-bit) int")
+      }
+      return .int(negated)
     case (.negate, .float(let v)): return .float(-v)
     case (.negate, .bool(let v)): return .int(v ? -1 : 0)
     case (.negate, .tensor(let t)): return .tensor(try t.neg())
@@ -129,7 +160,8 @@ extension Interpreter {
     case (.invert, .bool(let v)): return .int(v ? -2 : -1)
     case (.invert, .tensor(let t)) where t.dtype == .bool: return .tensor(t.logicalNot())
     default:
-      throw LessonError.type("bad operand type for unary \(op.rawValue): '\(typeName(of: operand))'")
+      throw LessonError.type(
+        "bad operand type for unary \(op.rawValue): '\(typeName(of: operand))'")
     }
   }
 
@@ -190,7 +222,8 @@ extension Interpreter {
     switch container {
     case .string(let text):
       guard case .string(let part) = item else {
-        throw LessonError.type("'in <string>' requires string as left operand, not \(typeName(of: item))")
+        throw LessonError.type(
+          "'in <string>' requires string as left operand, not \(typeName(of: item))")
       }
       return part.isEmpty || text.contains(part)
     case .dict(let storage): return storage.index(of: item) != nil
@@ -234,7 +267,9 @@ extension Interpreter {
       guard tensor.count == 1 else {
         throw LessonError.runtime(
           "Boolean value of Tensor with \(tensor.count == 0 ? "no values" : "more than one value") is ambiguous",
-          notes: ["reduce it first, e.g. '(x > 0).all()' or '(x > 0).any()', or compare one element"])
+          notes: [
+            "reduce it first, e.g. '(x > 0).all()' or '(x > 0).any()', or compare one element"
+          ])
       }
       return tensor.value(at: 0) != 0
     default: return true
@@ -286,7 +321,8 @@ func valuesEqual(_ lhs: Value, _ rhs: Value) -> Bool {
   switch (lhs, rhs) {
   case (.none, .none): return true
   case (.string(let a), .string(let b)): return a == b
-  case (.tuple(let a), .tuple(let b)): return a.count == b.count && zip(a, b).allSatisfy(valuesEqual)
+  case (.tuple(let a), .tuple(let b)):
+    return a.count == b.count && zip(a, b).allSatisfy(valuesEqual)
   case (.list(let a), .list(let b)):
     return a.items.count == b.items.count && zip(a.items, b.items).allSatisfy(valuesEqual)
   case (.size(let a), .size(let b)): return a == b

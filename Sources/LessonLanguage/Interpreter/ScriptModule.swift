@@ -26,7 +26,8 @@ final class ScriptModule: Module {
     }
     let result = try interpreter.callModule(self, Arguments([.tensor(input)]), span: span)
     guard case .tensor(let tensor) = result else {
-      throw TensorError("\(typeName).forward returned \(LessonLanguage.typeName(of: result)), not a Tensor")
+      throw TensorError(
+        "\(typeName).forward returned \(LessonLanguage.typeName(of: result)), not a Tensor")
     }
     return tensor
   }

@@ -37,20 +37,52 @@ extension Interpreter {
 
   /// Python's `repr(value)`: what a notebook cell shows for its last expression.
   public func repr(_ value: Value) -> String {
+    var open: [ObjectIdentifier] = []
+    return repr(value, open: &open, depth: 0)
+  }
+
+  /// `repr` of a value inside `depth` containers, `open` being the lists and dicts being printed:
+  /// a list that contains itself shows as `[...]`, as Python prints `l.append(l)`, and nesting
+  /// deeper than 100 levels is cut the same way instead of exhausting the stack.
+  private func repr(_ value: Value, open: inout [ObjectIdentifier], depth: Int) -> String {
+    switch value {
+    case .list(let storage):
+      guard !open.contains(ObjectIdentifier(storage)), depth < 100 else { return "[...]" }
+      open.append(ObjectIdentifier(storage))
+      defer { open.removeLast() }
+      return "["
+        + storage.items.map { repr($0, open: &open, depth: depth + 1) }.joined(separator: ", ")
+        + "]"
+    case .dict(let storage):
+      guard !open.contains(ObjectIdentifier(storage)), depth < 100 else { return "{...}" }
+      open.append(ObjectIdentifier(storage))
+      defer { open.removeLast() }
+      let items = zip(storage.keys, storage.values).map {
+        "\(repr($0, open: &open, depth: depth + 1)): \(repr($1, open: &open, depth: depth + 1))"
+      }
+      return "{" + items.joined(separator: ", ") + "}"
+    case .tuple(let items):
+      guard depth < 100 else { return "(...)" }
+      let parts = items.map { repr($0, open: &open, depth: depth + 1) }
+      return parts.count == 1 ? "(\(parts[0]),)" : "(" + parts.joined(separator: ", ") + ")"
+    default:
+      return scalarRepr(value)
+    }
+  }
+
+  /// `repr` of everything but lists, dicts and tuples.
+  private func scalarRepr(_ value: Value) -> String {
     switch value {
     case .none: return "None"
     case .bool(let v): return v ? "True" : "False"
     case .int(let v): return String(v)
     case .float(let v): return pythonRepr(v)
     case .string(let text): return quoted(text)
-    case .list(let storage): return "[" + storage.items.map(repr).joined(separator: ", ") + "]"
-    case .tuple(let items):
-      return items.count == 1 ? "(\(repr(items[0])),)" : "(" + items.map(repr).joined(separator: ", ") + ")"
-    case .dict(let storage):
-      return "{" + zip(storage.keys, storage.values).map { "\(repr($0)): \(repr($1))" }.joined(separator: ", ")
-        + "}"
-    case .tensor(let tensor): return tensor.isParameter ? formatParameter(tensor) : tensor.description
-    case .size(let dims): return "torch.Size([" + dims.map(String.init).joined(separator: ", ") + "])"
+    case .list, .dict, .tuple: return repr(value)
+    case .tensor(let tensor):
+      return tensor.isParameter ? formatParameter(tensor) : tensor.description
+    case .size(let dims):
+      return "torch.Size([" + dims.map(String.init).joined(separator: ", ") + "])"
     case .slice(let a, let b, let c):
       let parts = [a, b, c].map { $0.map(String.init) ?? "None" }
       return "slice(\(parts.joined(separator: ", ")))"
@@ -92,10 +124,12 @@ extension Interpreter {
     case .bool(let v): formatValue = .bool(v)
     case .string(let v): formatValue = .string(v)
     case .tensor(let tensor) where tensor.rank == 0:
-      formatValue = tensor.dtype == .float32 ? .float(tensor.value(at: 0)) : .int(Int(tensor.value(at: 0)))
+      formatValue =
+        tensor.dtype == .float32 ? .float(tensor.value(at: 0)) : .int(Int(tensor.value(at: 0)))
     default:
       guard spec.isEmpty else {
-        throw LessonError.type("unsupported format string passed to \(typeName(of: value)).__format__")
+        throw LessonError.type(
+          "unsupported format string passed to \(typeName(of: value)).__format__")
       }
       return str(value)
     }
@@ -129,15 +163,19 @@ extension Interpreter {
         result += "%"
         continue
       }
-      guard !values.isEmpty else { throw LessonError.type("not enough arguments for format string") }
+      guard !values.isEmpty else {
+        throw LessonError.type("not enough arguments for format string")
+      }
       let value = values.removeFirst()
       let alignedSpec = spec.hasPrefix("-") ? "<" + spec.dropFirst() : spec
       switch type {
       case "s": result += try format(.string(str(value)), spec: alignedSpec)
       case "r": result += try format(.string(repr(value)), spec: alignedSpec)
-      case "d", "i": result += try format(.int(Int(try numberValue(value))), spec: alignedSpec + "d")
+      case "d", "i":
+        result += try format(.int(Int(try numberValue(value))), spec: alignedSpec + "d")
       case "f", "e", "g", "F", "E", "G", "x", "o":
-        let number: Value = "xo".contains(type) ? .int(Int(try numberValue(value))) : .float(try numberValue(value))
+        let number: Value =
+          "xo".contains(type) ? .int(Int(try numberValue(value))) : .float(try numberValue(value))
         result += try format(number, spec: alignedSpec + String(type))
       default:
         throw LessonError.value("unsupported format character '\(type)'")
