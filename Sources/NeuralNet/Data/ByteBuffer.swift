@@ -1,0 +1,71 @@
+/// A growable byte buffer for the decoder's output, written through a raw pointer so that copying
+/// a back-reference is a `memmove` or a fill rather than one bounds-checked append per byte.
+final class ByteBuffer {
+  private(set) var base: UnsafeMutablePointer<UInt8>
+  private(set) var capacity: Int
+  /// The bytes written so far.
+  private(set) var count = 0
+
+  init(capacity: Int) {
+    self.capacity = max(capacity, 64)
+    base = UnsafeMutablePointer<UInt8>.allocate(capacity: self.capacity)
+  }
+
+  deinit {
+    base.deallocate()
+  }
+
+  /// Makes room for `extra` more bytes, doubling the capacity as needed.
+  @inline(__always)
+  func reserve(_ extra: Int) {
+    if count + extra > capacity { grow(to: count + extra) }
+  }
+
+  private func grow(to needed: Int) {
+    var newCapacity = capacity
+    while newCapacity < needed { newCapacity *= 2 }
+    let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+    newBase.update(from: base, count: count)
+    base.deallocate()
+    base = newBase
+    capacity = newCapacity
+  }
+
+  @inline(__always)
+  func append(_ byte: UInt8) {
+    reserve(1)
+    base[count] = byte
+    count += 1
+  }
+
+  /// Appends `bytes` (which must not point into this buffer).
+  func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+    guard let source = bytes.baseAddress, bytes.count > 0 else { return }
+    reserve(bytes.count)
+    (base + count).update(from: source, count: bytes.count)
+    count += bytes.count
+  }
+
+  /// Appends `length` bytes copied from `distance` bytes back (1 <= distance <= count). When the
+  /// distance is shorter than the length the source overlaps what is being written, which repeats
+  /// the last `distance` bytes, as DEFLATE specifies.
+  @inline(__always)
+  func appendMatch(distance: Int, length: Int) {
+    reserve(length)
+    let destination = base + count
+    let source = destination - distance
+    if distance >= length {
+      destination.update(from: source, count: length)
+    } else if distance == 1 {
+      destination.update(repeating: source.pointee, count: length)
+    } else {
+      for i in 0..<length { destination[i] = source[i] }
+    }
+    count += length
+  }
+
+  /// The bytes from `start` to the end, as an array.
+  func bytes(from start: Int = 0) -> [UInt8] {
+    Array(UnsafeBufferPointer(start: base + start, count: count - start))
+  }
+}
