@@ -1,6 +1,10 @@
 /// A growable byte buffer for the decoder's output, written through a raw pointer so that copying
 /// a back-reference is a `memmove` or a fill rather than one bounds-checked append per byte.
-final class ByteBuffer {
+///
+/// It is a struct passed `inout` (a class's stored properties would pay a dynamic exclusivity
+/// check on every byte). The function that creates one owns its memory and calls `deallocate()`,
+/// in a `defer`, after taking the bytes out with `bytes(from:)`; copies must not outlive it.
+struct ByteBuffer {
   private(set) var base: UnsafeMutablePointer<UInt8>
   private(set) var capacity: Int
   /// The bytes written so far.
@@ -11,17 +15,18 @@ final class ByteBuffer {
     base = UnsafeMutablePointer<UInt8>.allocate(capacity: self.capacity)
   }
 
-  deinit {
+  /// Frees the memory; the buffer must not be used afterwards.
+  func deallocate() {
     base.deallocate()
   }
 
   /// Makes room for `extra` more bytes, doubling the capacity as needed.
   @inline(__always)
-  func reserve(_ extra: Int) {
+  mutating func reserve(_ extra: Int) {
     if count + extra > capacity { grow(to: count + extra) }
   }
 
-  private func grow(to needed: Int) {
+  private mutating func grow(to needed: Int) {
     var newCapacity = capacity
     while newCapacity < needed { newCapacity *= 2 }
     let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
@@ -32,14 +37,14 @@ final class ByteBuffer {
   }
 
   @inline(__always)
-  func append(_ byte: UInt8) {
+  mutating func append(_ byte: UInt8) {
     reserve(1)
     base[count] = byte
     count += 1
   }
 
   /// Appends `bytes` (which must not point into this buffer).
-  func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+  mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
     guard let source = bytes.baseAddress, bytes.count > 0 else { return }
     reserve(bytes.count)
     (base + count).update(from: source, count: bytes.count)
@@ -50,7 +55,7 @@ final class ByteBuffer {
   /// distance is shorter than the length the source overlaps what is being written, which repeats
   /// the last `distance` bytes, as DEFLATE specifies.
   @inline(__always)
-  func appendMatch(distance: Int, length: Int) {
+  mutating func appendMatch(distance: Int, length: Int) {
     reserve(length)
     let destination = base + count
     let source = destination - distance

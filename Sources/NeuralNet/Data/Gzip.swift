@@ -11,14 +11,15 @@ public enum Gzip {
   /// last member that are not another member.
   public static func decompress(_ data: [UInt8]) throws -> [UInt8] {
     guard hasMagic(data) else { throw InflateError("not in gzip format (no 1f 8b magic number)") }
-    let output = ByteBuffer(capacity: initialCapacity(data))
+    var output = ByteBuffer(capacity: initialCapacity(data))
+    defer { output.deallocate() }
     try data.withUnsafeBufferPointer { bytes in
       var offset = 0
       while offset < bytes.count {
         guard offset + 2 <= bytes.count && bytes[offset] == 0x1F && bytes[offset + 1] == 0x8B else {
           throw InflateError("trailing garbage after the last gzip member")
         }
-        offset = try decodeMember(bytes, at: offset, into: output)
+        offset = try decodeMember(bytes, at: offset, into: &output)
       }
     }
     return output.bytes()
@@ -34,11 +35,11 @@ public enum Gzip {
 
   /// Decodes the member at `start`, checks its trailer, and returns the offset after it.
   private static func decodeMember(
-    _ bytes: UnsafeBufferPointer<UInt8>, at start: Int, into output: ByteBuffer
+    _ bytes: UnsafeBufferPointer<UInt8>, at start: Int, into output: inout ByteBuffer
   ) throws -> Int {
     let streamStart = try skipHeader(bytes, at: start)
     let outputStart = output.count
-    let end = try Inflate.decodeStream(bytes, from: streamStart, into: output)
+    let end = try Inflate.decodeStream(bytes, from: streamStart, into: &output)
     guard end + 8 <= bytes.count else { throw InflateError.truncated }
     let storedCRC = readLittleEndian32(bytes, at: end)
     let storedSize = readLittleEndian32(bytes, at: end + 4)

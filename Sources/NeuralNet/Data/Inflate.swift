@@ -5,9 +5,10 @@
 public enum Inflate {
   /// Decodes a raw DEFLATE stream that fills `data` (bytes after its last block are an error).
   public static func decompress(_ data: [UInt8]) throws -> [UInt8] {
-    let output = ByteBuffer(capacity: data.count * 4)
+    var output = ByteBuffer(capacity: data.count * 4)
+    defer { output.deallocate() }
     let end = try data.withUnsafeBufferPointer { bytes in
-      try decodeStream(bytes, from: 0, into: output)
+      try decodeStream(bytes, from: 0, into: &output)
     }
     guard end == data.count else {
       throw InflateError("\(data.count - end) bytes after the DEFLATE stream")
@@ -18,7 +19,7 @@ public enum Inflate {
   /// Decodes the DEFLATE stream starting at byte `start`, appending to `output`; returns the offset
   /// of the first byte after the stream's last block.
   static func decodeStream(
-    _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, into output: ByteBuffer
+    _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, into output: inout ByteBuffer
   ) throws -> Int {
     var reader = BitReader(bytes: bytes, position: start)
     let streamStart = output.count
@@ -27,13 +28,13 @@ public enum Inflate {
       isLast = try reader.take(1) == 1
       switch try reader.take(2) {
       case 0:
-        try copyStoredBlock(&reader, bytes, into: output)
+        try copyStoredBlock(&reader, bytes, into: &output)
       case 1:
         let (literals, distances) = try fixedTables()
-        try decodeBlock(&reader, literals, distances, into: output, streamStart: streamStart)
+        try decodeBlock(&reader, literals, distances, into: &output, streamStart: streamStart)
       case 2:
         let (literals, distances) = try readDynamicTables(&reader)
-        try decodeBlock(&reader, literals, distances, into: output, streamStart: streamStart)
+        try decodeBlock(&reader, literals, distances, into: &output, streamStart: streamStart)
       default:
         throw InflateError("invalid block type")
       }
@@ -44,7 +45,7 @@ public enum Inflate {
 
   /// A stored block: LEN, its one's complement NLEN, then LEN raw bytes.
   private static func copyStoredBlock(
-    _ reader: inout BitReader, _ bytes: UnsafeBufferPointer<UInt8>, into output: ByteBuffer
+    _ reader: inout BitReader, _ bytes: UnsafeBufferPointer<UInt8>, into output: inout ByteBuffer
   ) throws {
     reader.alignToByte()
     let length = try reader.take(16)
@@ -61,7 +62,7 @@ public enum Inflate {
   /// Decodes literal/length and distance symbols until end-of-block (256).
   private static func decodeBlock(
     _ reader: inout BitReader, _ literals: HuffmanTable, _ distances: HuffmanTable,
-    into output: ByteBuffer, streamStart: Int
+    into output: inout ByteBuffer, streamStart: Int
   ) throws {
     while true {
       reader.refill()

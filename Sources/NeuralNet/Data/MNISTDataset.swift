@@ -53,7 +53,10 @@ public final class MNISTDataset: BatchDataset, CustomStringConvertible {
     columns: Int = 28, transform: (any ImageTransform)? = nil, root: String = "",
     sourceDirectory: String? = nil
   ) throws {
-    guard rows > 0, columns > 0, images.count == labels.count * rows * columns else {
+    let (pixels, overflow) = rows.multipliedReportingOverflow(by: columns)
+    guard rows > 0, columns > 0, !overflow, images.count / pixels == labels.count,
+      images.count % pixels == 0
+    else {
       throw DatasetError(
         "\(images.count) image bytes do not make \(labels.count) images of \(rows) x \(columns) pixels"
       )
