@@ -88,4 +88,25 @@ import Testing
     #expect(try train.image(at: 0).reduce(0) { $0 + Int($1) } == 27_525)
     #expect(try train.image(at: -1).reduce(0) { $0 + Int($1) } == 20_920)
   }
+
+  @Test(
+    .enabled(
+      if: DataTestSupport.realFashionMNISTDirectory != nil,
+      "Fashion-MNIST not found (apt-get install dataset-fashion-mnist, or set CNN_LESSON_FASHION_MNIST)"
+    ))
+  func realFashionMNISTTestSplit() throws {
+    let directory = try #require(DataTestSupport.realFashionMNISTDirectory)
+    let test = try MNISTDataset(
+      variant: .fashionMNIST, root: "/nonexistent", train: false, searchDirectories: [directory],
+      defaults: [])
+    #expect(test.count == 10_000)
+    #expect(Array(test.labels.prefix(5)) == [9, 2, 1, 1, 6])
+    #expect(try test.image(at: 0).reduce(0) { $0 + Int($1) } == 33_456)
+    #expect(test.classes[9] == "Ankle boot")
+    for (name, sha256) in DatasetDownloader.checksums(for: .fashionMNIST)
+    where name.contains("labels") {
+      let bytes = try Gzip.decompress(try DataTestSupport.readBytes(directory + "/" + name + ".gz"))
+      #expect(SHA256.hexDigest(bytes) == sha256)
+    }
+  }
 }

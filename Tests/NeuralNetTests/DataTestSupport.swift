@@ -94,6 +94,15 @@ enum DataTestSupport {
     return nil
   }
 
+  /// The folder with the real Fashion-MNIST files: `$CNN_LESSON_FASHION_MNIST`, else where Debian's
+  /// `dataset-fashion-mnist` package installs them; nil when absent.
+  static var realFashionMNISTDirectory: String? {
+    let fromEnvironment = ProcessInfo.processInfo.environment["CNN_LESSON_FASHION_MNIST"]
+    return [fromEnvironment, "/usr/share/datasets/fashion-mnist"].compactMap { $0 }.first {
+      FileManager.default.fileExists(atPath: $0 + "/t10k-labels-idx1-ubyte.gz")
+    }
+  }
+
   static func readBytes(_ path: String) throws -> [UInt8] {
     [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
   }

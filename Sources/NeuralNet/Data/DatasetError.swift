@@ -17,11 +17,13 @@ public struct DatasetError: Error, Equatable, CustomStringConvertible, Sendable 
   /// Explanations and hints, one per line.
   public var notes: [String]
 
+  /// An error with PyTorch's `message`, raised as `kind` (RuntimeError unless said otherwise).
   public init(_ message: String, kind: Kind = .runtimeError, notes: [String] = []) {
     self.kind = kind
     self.message = message
     self.notes = notes
   }
 
+  /// The message alone (the lesson layer adds the exception name and notes).
   public var description: String { message }
 }

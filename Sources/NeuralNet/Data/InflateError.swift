@@ -7,10 +7,12 @@ public struct InflateError: Error, Equatable, CustomStringConvertible, Sendable 
   /// What is wrong, in zlib's words where zlib has some (`invalid block type`).
   public var message: String
 
+  /// An error with zlib-style `message`.
   public init(_ message: String) {
     self.message = message
   }
 
+  /// The message.
   public var description: String { message }
 
   static let truncated = InflateError("unexpected end of compressed data")

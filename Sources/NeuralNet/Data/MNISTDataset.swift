@@ -41,8 +41,9 @@ public final class MNISTDataset: BatchDataset, CustomStringConvertible {
   public let images: [UInt8]
   /// The labels, one per image.
   public let labels: [Int64]
-  /// Image height and width (28 for both variants).
+  /// Image height (28 for both variants).
   public let rows: Int
+  /// Image width (28 for both variants).
   public let columns: Int
   /// The transform applied to each image (`transform=`); nil hands out raw images.
   public var transform: (any ImageTransform)?

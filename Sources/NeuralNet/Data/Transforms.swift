@@ -21,8 +21,11 @@ public enum TransformStep: Sendable, Equatable {
 
 /// `transforms.ToTensor()`.
 public struct ToTensor: ImageTransform {
+  /// The transform; it has no options.
   public init() {}
+  /// One step: `.toTensor`.
   public var steps: [TransformStep] { [.toTensor] }
+  /// torchvision's repr: `ToTensor()`.
   public var description: String { "ToTensor()" }
 }
 
@@ -33,11 +36,13 @@ public struct Normalize: ImageTransform {
   /// The per-channel standard deviations.
   public let std: [Float]
 
+  /// `Normalize(mean, std)`; values are checked against the image when the transform is applied.
   public init(mean: [Float], std: [Float]) {
     self.mean = mean
     self.std = std
   }
 
+  /// One step: `.normalize(mean:std:)`.
   public var steps: [TransformStep] { [.normalize(mean: mean, std: std)] }
 
   /// torchvision's repr with tuples: `Normalize(mean=(0.1307,), std=(0.3081,))`.
@@ -54,10 +59,12 @@ public struct Compose: ImageTransform {
   /// The composed transforms, in order.
   public let transforms: [any ImageTransform]
 
+  /// `Compose(transforms)`; an empty list leaves images unchanged.
   public init(_ transforms: [any ImageTransform]) {
     self.transforms = transforms
   }
 
+  /// The steps of every transform, in order.
   public var steps: [TransformStep] { transforms.flatMap(\.steps) }
 
   /// torchvision's repr: one transform per line, indented by four spaces.
