@@ -73,6 +73,17 @@ import Testing
     }
   }
 
+  @Test func outputLimitStopsDecompressionBombs() throws {
+    #expect(throws: InflateError("decompressed data exceeds the limit of 100 bytes")) {
+      try Inflate.decompress(Self.dynamicFox, limit: 100)
+    }
+    #expect(try Inflate.decompress(Self.dynamicFox, limit: 1990).count == 1990)
+    #expect(throws: InflateError.self) {
+      try Gzip.decompress(
+        DataTestSupport.gzipStored(Array(repeating: 0, count: 70_000)), limit: 65_536)
+    }
+  }
+
   @Test func everyTruncationThrows() {
     for data in [Self.storedHello, Self.fixedABC, Self.dynamicFox] {
       for length in 0..<data.count {

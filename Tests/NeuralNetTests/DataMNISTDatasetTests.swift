@@ -29,6 +29,7 @@ import Testing
     #expect(label == 3)
     #expect(image.floats[5] == 1)
     #expect(Array(try dataset.image(at: 0)) == [0, 1, 2, 3, 4, 5])
+    #expect(try dataset[0].label == 7)
   }
 
   @Test func outOfRangeIndexIsPyTorchsIndexError() throws {

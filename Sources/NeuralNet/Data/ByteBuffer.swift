@@ -9,9 +9,12 @@ struct ByteBuffer {
   private(set) var capacity: Int
   /// The bytes written so far.
   private(set) var count = 0
+  /// The most bytes it may hold: a guard against "decompression bombs" exhausting memory.
+  let limit: Int
 
-  init(capacity: Int) {
-    self.capacity = max(capacity, 64)
+  init(capacity: Int, limit: Int) {
+    self.limit = limit
+    self.capacity = min(max(capacity, 64), max(limit, 64))
     base = UnsafeMutablePointer<UInt8>.allocate(capacity: self.capacity)
   }
 
@@ -22,13 +25,16 @@ struct ByteBuffer {
 
   /// Makes room for `extra` more bytes, doubling the capacity as needed.
   @inline(__always)
-  mutating func reserve(_ extra: Int) {
-    if count + extra > capacity { grow(to: count + extra) }
+  mutating func reserve(_ extra: Int) throws {
+    if count + extra > capacity { try grow(to: count + extra) }
   }
 
-  private mutating func grow(to needed: Int) {
+  private mutating func grow(to needed: Int) throws {
+    guard needed <= limit else {
+      throw InflateError("decompressed data exceeds the limit of \(limit) bytes")
+    }
     var newCapacity = capacity
-    while newCapacity < needed { newCapacity *= 2 }
+    while newCapacity < needed { newCapacity = min(newCapacity * 2, limit) }
     let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
     newBase.update(from: base, count: count)
     base.deallocate()
@@ -37,16 +43,16 @@ struct ByteBuffer {
   }
 
   @inline(__always)
-  mutating func append(_ byte: UInt8) {
-    reserve(1)
+  mutating func append(_ byte: UInt8) throws {
+    try reserve(1)
     base[count] = byte
     count += 1
   }
 
   /// Appends `bytes` (which must not point into this buffer).
-  mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+  mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) throws {
     guard let source = bytes.baseAddress, bytes.count > 0 else { return }
-    reserve(bytes.count)
+    try reserve(bytes.count)
     (base + count).update(from: source, count: bytes.count)
     count += bytes.count
   }
@@ -55,8 +61,8 @@ struct ByteBuffer {
   /// distance is shorter than the length the source overlaps what is being written, which repeats
   /// the last `distance` bytes, as DEFLATE specifies.
   @inline(__always)
-  mutating func appendMatch(distance: Int, length: Int) {
-    reserve(length)
+  mutating func appendMatch(distance: Int, length: Int) throws {
+    try reserve(length)
     let destination = base + count
     let source = destination - distance
     if distance >= length {

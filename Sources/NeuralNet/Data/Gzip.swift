@@ -1,6 +1,9 @@
 /// The gzip container (RFC 1952): one or more members, each a header, a DEFLATE stream, and a
 /// trailer holding the CRC-32 and the length (mod 2^32) of the member's decompressed bytes.
 public enum Gzip {
+  /// The default output limit, 4 GiB: far above any dataset file here, below a forged bomb.
+  public static let defaultLimit = 1 << 32
+
   /// True when `bytes` starts with gzip's magic number 1f 8b.
   public static func hasMagic(_ bytes: [UInt8]) -> Bool {
     bytes.count >= 2 && bytes[0] == 0x1F && bytes[1] == 0x8B
@@ -8,10 +11,10 @@ public enum Gzip {
 
   /// Decompresses every member of `data` and concatenates their contents. Throws an `InflateError`
   /// for a bad header, a malformed DEFLATE stream, a CRC-32 or length mismatch, or bytes after the
-  /// last member that are not another member.
-  public static func decompress(_ data: [UInt8]) throws -> [UInt8] {
+  /// last member that are not another member, or output beyond `limit` bytes.
+  public static func decompress(_ data: [UInt8], limit: Int = defaultLimit) throws -> [UInt8] {
     guard hasMagic(data) else { throw InflateError("not in gzip format (no 1f 8b magic number)") }
-    var output = ByteBuffer(capacity: initialCapacity(data))
+    var output = ByteBuffer(capacity: initialCapacity(data), limit: limit)
     defer { output.deallocate() }
     try data.withUnsafeBufferPointer { bytes in
       var offset = 0

@@ -4,8 +4,9 @@
 /// makes it loop forever, and a back-reference never reads before the start of its stream.
 public enum Inflate {
   /// Decodes a raw DEFLATE stream that fills `data` (bytes after its last block are an error).
-  public static func decompress(_ data: [UInt8]) throws -> [UInt8] {
-    var output = ByteBuffer(capacity: data.count * 4)
+  /// Output beyond `limit` bytes throws rather than exhausting memory.
+  public static func decompress(_ data: [UInt8], limit: Int = Gzip.defaultLimit) throws -> [UInt8] {
+    var output = ByteBuffer(capacity: data.count * 4, limit: limit)
     defer { output.deallocate() }
     let end = try data.withUnsafeBufferPointer { bytes in
       try decodeStream(bytes, from: 0, into: &output)
@@ -53,7 +54,7 @@ public enum Inflate {
     guard length == ~complement & 0xFFFF else { throw InflateError("invalid stored block lengths") }
     let start = reader.bytePosition
     guard start + length <= bytes.count else { throw InflateError.truncated }
-    output.append(UnsafeBufferPointer(rebasing: bytes[start..<start + length]))
+    try output.append(UnsafeBufferPointer(rebasing: bytes[start..<start + length]))
     reader.seek(to: start + length)
   }
 
@@ -68,7 +69,7 @@ public enum Inflate {
       reader.refill()
       let symbol = try literals.decode(&reader)
       if symbol < 256 {
-        output.append(UInt8(truncatingIfNeeded: symbol))
+        try output.append(UInt8(truncatingIfNeeded: symbol))
         continue
       }
       if symbol == 256 { return }
@@ -81,7 +82,7 @@ public enum Inflate {
       guard distance <= output.count - streamStart else {
         throw InflateError("invalid distance too far back")
       }
-      output.appendMatch(distance: distance, length: length)
+      try output.appendMatch(distance: distance, length: length)
     }
   }
 

@@ -105,6 +105,11 @@ public final class MNISTDataset: BatchDataset, CustomStringConvertible {
     return (Tensor(shape: [1, rows, columns], floats: data.floats), labels[wrapped])
   }
 
+  /// `dataset[index]`, the same as `item(at:)`.
+  public subscript(index: Int) -> (image: Tensor, label: Int64) {
+    get throws { try item(at: index) }
+  }
+
   /// The next batch of `DataLoader`: `batch(indices:transform:)` with this dataset's transform.
   public func batch(indices: [Int]) throws -> (data: Tensor, target: Tensor) {
     try batch(indices: indices, transform: transform)
