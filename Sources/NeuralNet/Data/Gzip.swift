@@ -29,11 +29,11 @@ public enum Gzip {
   }
 
   /// The last member's ISIZE (the whole output for the usual single member), bounded by DEFLATE's
-  /// best ratio (1032:1) so a forged trailer cannot reserve gigabytes.
+  /// best ratio (1032:1) and by 1 GiB so a forged trailer cannot reserve gigabytes up front.
   private static func initialCapacity(_ data: [UInt8]) -> Int {
     guard data.count >= 18 else { return 64 }
     let size = Int(readLittleEndian32(data, at: data.count - 4))
-    return min(size, data.count * 1032)
+    return min(size, data.count * 1032, 1 << 30)
   }
 
   /// Decodes the member at `start`, checks its trailer, and returns the offset after it.
