@@ -5,11 +5,11 @@ outside the repository's own environment, e.g.:
 
     python3 -m venv /tmp/venv-torch && /tmp/venv-torch/bin/pip install torch numpy
     /tmp/venv-torch/bin/python Tests/NeuralNetTests/Reference/make_optimizer_reference.py
-    swift format -i Tests/NeuralNetTests/OptimizerReferenceData.swift
+    swift format -i Tests/NeuralNetTests/OptimizerReferenceData.swift   # a no-op: already formatted
 
 It overwrites Tests/NeuralNetTests/OptimizerReferenceData.swift (pass another path as the first
 argument to write elsewhere). Nothing is random: every weight, input and target comes from
-`wave(count, scale, frequency, phase)` below, which OptimizerReferenceTests.swift computes the same
+`wave(shape, scale, frequency, phase)` below, which OptimizerReferenceTests.swift computes the same
 way, so the Swift test rebuilds each scenario from the same numbers.
 
 Scenarios (each trained for STEPS steps with every optimizer in OPTIMIZERS):
