@@ -50,13 +50,13 @@ struct OptimizerReferenceCase: Sendable, CustomTestStringConvertible {
 
 /// The script's `wave`: element i (row-major) is `scale * sin(frequency * i + phase)`, computed in
 /// Double and rounded to Float, exactly as the script builds its float32 tensors.
-func wave(_ shape: [Int], _ scale: Double, _ frequency: Double, _ phase: Double) -> Tensor {
+private func wave(_ shape: [Int], _ scale: Double, _ frequency: Double, _ phase: Double) -> Tensor {
   let values = (0..<elementCount(shape)).map { Float(scale * sin(frequency * Double($0) + phase)) }
   return Tensor(shape: shape, floats: values)
 }
 
 /// A scenario's initial parameters (requiring grad) and its loss as a function of them.
-struct ReferenceScenario {
+private struct ReferenceScenario {
   let parameters: [Tensor]
   let loss: ([Tensor]) throws -> Tensor
 
@@ -93,7 +93,9 @@ struct ReferenceScenario {
 }
 
 /// Runs `steps` steps of zero_grad, forward, backward, step; returns the loss of each step.
-func train(_ scenario: ReferenceScenario, with optimizer: Optimizer, steps: Int) throws -> [Float] {
+private func train(_ scenario: ReferenceScenario, with optimizer: Optimizer, steps: Int) throws
+  -> [Float]
+{
   var losses: [Float] = []
   for _ in 0..<steps {
     optimizer.zeroGrad()
@@ -106,7 +108,7 @@ func train(_ scenario: ReferenceScenario, with optimizer: Optimizer, steps: Int)
 }
 
 /// Expects `actual` to match `expected` within 1e-5 relative to max(1, |expected|), element-wise.
-func expectClose(
+private func expectClose(
   _ actual: [Float], _ expected: [Float], _ what: String,
   sourceLocation: SourceLocation = #_sourceLocation
 ) {
