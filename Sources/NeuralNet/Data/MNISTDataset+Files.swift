@@ -1,0 +1,131 @@
+import Foundation
+
+/// Finding and reading the four IDX files: where `datasets.MNIST(root=..., download=...)` looks.
+extension MNISTDataset {
+  /// The files of one split, without `.gz` (each may be stored plain or gzipped).
+  public static func fileNames(train: Bool) -> (images: String, labels: String) {
+    train
+      ? ("train-images-idx3-ubyte", "train-labels-idx1-ubyte")
+      : ("t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte")
+  }
+
+  /// The folders named by `CNN_LESSON_DATA` (several separated by `:`), for `searchDirectories`.
+  public static func environmentDirectories() -> [String] {
+    let value = ProcessInfo.processInfo.environment["CNN_LESSON_DATA"] ?? ""
+    return value.split(separator: ":").map(String.init)
+  }
+
+  /// The documented fallbacks: `~/.cache/cnn-lesson/<MNIST|FashionMNIST>`, and for Fashion-MNIST
+  /// `/usr/share/datasets/fashion-mnist` (where Debian's `dataset-fashion-mnist` package puts it).
+  public static func defaultDirectories(for variant: Variant) -> [String] {
+    let home = ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory()
+    let cache = join(home, ".cache/cnn-lesson/\(variant.rawValue)")
+    return variant == .mnist ? [cache] : [cache, "/usr/share/datasets/fashion-mnist"]
+  }
+
+  /// Every folder searched, in order: `root/<Variant>/raw` (torchvision's layout) and `root`
+  /// itself; each of `searchDirectories` (as a torchvision root, then as a flat folder); then
+  /// `defaults`. A flat folder is taken to hold whichever variant was asked for.
+  public static func candidateDirectories(
+    variant: Variant, root: String, searchDirectories: [String], defaults: [String]
+  ) -> [String] {
+    var candidates = [rawDirectory(variant: variant, root: root), root]
+    for directory in searchDirectories {
+      candidates += [rawDirectory(variant: variant, root: directory), directory]
+    }
+    candidates += defaults
+    var seen = Set<String>()
+    return candidates.filter { !$0.isEmpty && seen.insert($0).inserted }
+  }
+
+  /// `root/<Variant>/raw`, where torchvision keeps (and `download=True` writes) the files.
+  public static func rawDirectory(variant: Variant, root: String) -> String {
+    join(root, "\(variant.rawValue)/raw")
+  }
+
+  /// The path of `name` in `directory`, plain or `.gz` (plain first), if it exists.
+  static func existingFile(_ name: String, in directory: String) -> String? {
+    [name, name + ".gz"].map { join(directory, $0) }.first {
+      FileManager.default.fileExists(atPath: $0)
+    }
+  }
+
+  static func join(_ directory: String, _ name: String) -> String {
+    directory.hasSuffix("/") ? directory + name : directory + "/" + name
+  }
+
+  // MARK: - Loading
+
+  /// `datasets.MNIST(root, train=, transform=, download=)`: the split from the first folder of
+  /// `candidateDirectories` that holds both its files; when none does and `download` is true, the
+  /// four files are fetched into `root/<Variant>/raw` first. `defaults` replaces
+  /// `defaultDirectories(for:)` (tests), `downloader` the standard mirrors.
+  public convenience init(
+    variant: Variant = .mnist, root: String, train: Bool = true,
+    transform: (any ImageTransform)? = nil,
+    download: Bool = false, searchDirectories: [String] = [], defaults: [String]? = nil,
+    downloader: DatasetDownloader? = nil
+  ) throws {
+    let candidates = Self.candidateDirectories(
+      variant: variant, root: root, searchDirectories: searchDirectories,
+      defaults: defaults ?? Self.defaultDirectories(for: variant))
+    let names = Self.fileNames(train: train)
+    var found = Self.locate(names, in: candidates)
+    if found == nil && download {
+      let target = Self.rawDirectory(variant: variant, root: root)
+      try (downloader ?? DatasetDownloader(variant: variant)).download(
+        variant: variant, into: target)
+      found = Self.locate(names, in: [target])
+    }
+    guard let (directory, imagesPath, labelsPath) = found else {
+      throw Self.notFoundError(variant: variant, names: names, candidates: candidates, root: root)
+    }
+    let imageFile = try IDXFile(contentsOf: imagesPath, rank: 3)
+    let labelFile = try IDXFile(contentsOf: labelsPath, rank: 1)
+    guard imageFile.dimensions[0] == labelFile.dimensions[0] else {
+      throw DatasetError(
+        "\(imagesPath) holds \(imageFile.dimensions[0]) images but \(labelsPath) holds "
+          + "\(labelFile.dimensions[0]) labels",
+        notes: ["the two files should come from the same split of the same dataset"]
+          + IDXFile.damagedNotes)
+    }
+    try self.init(
+      variant: variant, train: train, images: imageFile.bytes,
+      labels: labelFile.bytes.map { Int64($0) },
+      rows: imageFile.dimensions[1], columns: imageFile.dimensions[2], transform: transform,
+      root: root,
+      sourceDirectory: directory)
+  }
+
+  /// The first folder holding both files of the split.
+  private static func locate(
+    _ names: (images: String, labels: String), in candidates: [String]
+  ) -> (String, String, String)? {
+    for directory in candidates {
+      if let images = existingFile(names.images, in: directory),
+        let labels = existingFile(names.labels, in: directory)
+      {
+        return (directory, images, labels)
+      }
+    }
+    return nil
+  }
+
+  /// torchvision's message, with every folder searched and the ways to get the files.
+  private static func notFoundError(
+    variant: Variant, names: (images: String, labels: String), candidates: [String], root: String
+  ) -> DatasetError {
+    var notes = ["looked for \(names.images)[.gz] and \(names.labels)[.gz] in:"]
+    notes += candidates.map { "  \($0)" }
+    notes.append(
+      "to get them: run with --data DIR or set CNN_LESSON_DATA=DIR for a folder holding the four "
+        + "\(variant.rawValue) files, or pass download=True to fetch them into "
+        + rawDirectory(variant: variant, root: root))
+    if variant == .fashionMNIST {
+      notes.append(
+        "on Debian or Ubuntu, `apt-get install dataset-fashion-mnist` puts them in /usr/share/datasets/fashion-mnist"
+      )
+    }
+    return DatasetError("Dataset not found. You can use download=True to download it", notes: notes)
+  }
+}

@@ -1,0 +1,112 @@
+import Foundation
+import Testing
+
+@testable import NeuralNet
+
+@Suite struct DataMNISTDatasetFilesTests {
+  @Test func loadsTorchvisionLayoutGzipped() throws {
+    let root = try DataTestSupport.makeTemporaryDirectory()
+    try DataTestSupport.writeSyntheticMNIST(into: root + "/MNIST/raw", count: 5)
+    let train = try MNISTDataset(root: root, train: true, transform: ToTensor(), defaults: [])
+    #expect(train.count == 5)
+    #expect(train.sourceDirectory == root + "/MNIST/raw")
+    #expect(train.labels == [0, 1, 2, 3, 4])
+    #expect(Array(try train.image(at: 1).prefix(3)) == [7, 8, 9])
+    let test = try MNISTDataset(root: root, train: false, defaults: [])
+    #expect(test.count == 3)
+  }
+
+  @Test func loadsFlatPlainFolderAndSearchDirectories() throws {
+    let flat = try DataTestSupport.makeTemporaryDirectory()
+    try DataTestSupport.writeSyntheticMNIST(into: flat, count: 4, gzip: false)
+    #expect(try MNISTDataset(root: flat, defaults: []).count == 4)
+    let elsewhere = try MNISTDataset(
+      variant: .fashionMNIST, root: "/nonexistent", searchDirectories: ["/also-missing", flat],
+      defaults: [])
+    #expect(elsewhere.sourceDirectory == flat)
+    #expect(elsewhere.variant == .fashionMNIST)
+  }
+
+  @Test func candidateOrder() {
+    let candidates = MNISTDataset.candidateDirectories(
+      variant: .fashionMNIST, root: "./data/", searchDirectories: ["/d"], defaults: ["/usr/share/x"]
+    )
+    #expect(
+      candidates == [
+        "./data/FashionMNIST/raw", "./data/", "/d/FashionMNIST/raw", "/d", "/usr/share/x",
+      ])
+    #expect(
+      MNISTDataset.defaultDirectories(for: .fashionMNIST).last
+        == "/usr/share/datasets/fashion-mnist")
+    #expect(
+      MNISTDataset.defaultDirectories(for: .mnist).first?.hasSuffix("/.cache/cnn-lesson/MNIST")
+        == true)
+  }
+
+  @Test func missingFilesListEveryPlaceLooked() throws {
+    let root = try DataTestSupport.makeTemporaryDirectory()
+    let error = try #require(throws: DatasetError.self) {
+      try MNISTDataset(root: root, searchDirectories: ["/from-cli"], defaults: ["/default"])
+    }
+    #expect(error.kind == .runtimeError)
+    #expect(error.message == "Dataset not found. You can use download=True to download it")
+    #expect(error.notes.contains("  /from-cli"))
+    #expect(error.notes.contains("  /default"))
+    #expect(error.notes.contains("  \(root)/MNIST/raw"))
+    #expect(error.notes.last?.contains("--data DIR") == true)
+  }
+
+  @Test func countMismatchBetweenImagesAndLabels() throws {
+    let root = try DataTestSupport.makeTemporaryDirectory()
+    try DataTestSupport.writeSyntheticMNIST(into: root, count: 4, gzip: false)
+    try DataTestSupport.write(
+      DataTestSupport.idx(dims: [3], data: [1, 2, 3]), to: root + "/train-labels-idx1-ubyte")
+    let error = try #require(throws: DatasetError.self) {
+      try MNISTDataset(root: root, defaults: [])
+    }
+    #expect(
+      error.message.hasSuffix(
+        "train-images-idx3-ubyte holds 4 images but \(root)/train-labels-idx1-ubyte holds 3 labels")
+    )
+  }
+
+  @Test(
+    .enabled(
+      if: DataTestSupport.realMNISTDirectory != nil, "real MNIST not found (set CNN_LESSON_MNIST)"))
+  func realMNIST() throws {
+    let directory = try #require(DataTestSupport.realMNISTDirectory)
+    let train = try MNISTDataset(root: "/nonexistent", searchDirectories: [directory], defaults: [])
+    #expect(train.count == 60_000)
+    #expect(train.rows == 28 && train.columns == 28)
+    #expect(Array(train.labels.prefix(5)) == [5, 0, 4, 1, 9])
+    let test = try MNISTDataset(
+      root: "/nonexistent", train: false, searchDirectories: [directory], defaults: [])
+    #expect(test.count == 10_000)
+    #expect(Array(test.labels.prefix(5)) == [7, 2, 1, 0, 4])
+    #expect(try test.image(at: 0).reduce(0) { $0 + Int($1) } == 18_454)
+    #expect(test.images.reduce(0) { $0 + Int($1) } == 264_923_200)
+    #expect(try train.image(at: 0).reduce(0) { $0 + Int($1) } == 27_525)
+    #expect(try train.image(at: -1).reduce(0) { $0 + Int($1) } == 20_920)
+  }
+
+  @Test(
+    .enabled(
+      if: DataTestSupport.realFashionMNISTDirectory != nil,
+      "Fashion-MNIST not found (apt-get install dataset-fashion-mnist, or set CNN_LESSON_FASHION_MNIST)"
+    ))
+  func realFashionMNISTTestSplit() throws {
+    let directory = try #require(DataTestSupport.realFashionMNISTDirectory)
+    let test = try MNISTDataset(
+      variant: .fashionMNIST, root: "/nonexistent", train: false, searchDirectories: [directory],
+      defaults: [])
+    #expect(test.count == 10_000)
+    #expect(Array(test.labels.prefix(5)) == [9, 2, 1, 1, 6])
+    #expect(try test.image(at: 0).reduce(0) { $0 + Int($1) } == 33_456)
+    #expect(test.classes[9] == "Ankle boot")
+    for (name, sha256) in DatasetDownloader.checksums(for: .fashionMNIST)
+    where name.contains("labels") {
+      let bytes = try Gzip.decompress(try DataTestSupport.readBytes(directory + "/" + name + ".gz"))
+      #expect(SHA256.hexDigest(bytes) == sha256)
+    }
+  }
+}
