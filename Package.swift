@@ -17,7 +17,7 @@ let package = Package(
     .target(name: "CNNLessonCLI", dependencies: ["LessonRunner"]),
     .executableTarget(name: "cnn-lesson", dependencies: ["CNNLessonCLI"]),
     .testTarget(name: "TensorCoreTests", dependencies: ["TensorCore"]),
-    .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet"]),
+    .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet"], exclude: ["Reference"]),
     .testTarget(name: "LessonLanguageTests", dependencies: ["LessonLanguage"]),
     .testTarget(name: "LessonRunnerTests", dependencies: ["LessonRunner"]),
     .testTarget(name: "CNNLessonCLITests", dependencies: ["CNNLessonCLI"]),

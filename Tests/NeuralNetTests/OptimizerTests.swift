@@ -135,12 +135,9 @@ private func expectValues(
   }
 
   @Test func descriptionPrintsDecimalOptionsAsGiven() throws {
-    // SGD keeps its options as Float, so 0.01 comes back as 0.009999999776482582 (see report).
     let sgd = try SGD(parameters: [parameter([1])], learningRate: 0.01, momentum: 0.9)
-    withKnownIssue("SGD stores its options as Float and prints them widened to Double") {
-      #expect(sgd.description.contains("lr: 0.01\n"))
-      #expect(sgd.description.contains("momentum: 0.9\n"))
-    }
+    #expect(sgd.description.contains("lr: 0.01\n"))
+    #expect(sgd.description.contains("momentum: 0.9\n"))
   }
 }
 
@@ -186,22 +183,18 @@ private func expectValues(
     try adam.step()
     expectValues(b, [1])
     try step(adam, grads: [[1], [2]])
-    // 1e-5: Adam's float32 rounding of 1 - beta2 differs from PyTorch's (next test).
-    expectValues(a, [0.8], tolerance: 1e-5)
+    expectValues(a, [0.8], tolerance: 2e-7)
     expectValues(b, [0.9])
   }
 
   @Test func roundsOneMinusBetaLikePyTorch() throws {
-    // PyTorch computes 1 - beta in double and rounds that to float32 (0.001); Adam rounds beta2
-    // first (1 - Float(0.999) = 0.000999987), so v and the step drift by about 1e-5 relative.
-    // PyTorch 2.15 gives 0.800000012 here; we give 0.79999864.
+    // PyTorch computes 1 - beta in double and rounds that to float32 (0.001), not
+    // 1 - Float(0.999) = 0.000999987; PyTorch 2.15 gives 0.800000012 here.
     let a = try parameter([1])
     let adam = try Adam(parameters: [a], learningRate: 0.1, epsilon: 0)
     try step(adam, grads: [[1]])
     try step(adam, grads: [[1]])
-    withKnownIssue("Adam computes 1 - beta in Float instead of in Double") {
-      expectValues(a, [0.800000012], tolerance: 2e-7)
-    }
+    expectValues(a, [0.800000012], tolerance: 2e-7)
   }
 
   @Test func argumentErrorsUsePyTorchsWords() throws {

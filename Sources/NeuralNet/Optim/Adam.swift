@@ -43,12 +43,14 @@ public final class Adam: Optimizer {
       let t = Double(state.step)
       let stepSize = Float(learningRate / (1 - pow(beta1, t)))
       let correction2 = Float((1 - pow(beta2, t)).squareRoot())
-      let (b1, b2, eps, decay) = (Float(beta1), Float(beta2), Float(epsilon), Float(weightDecay))
+      // 1 - beta in double, then rounded, as PyTorch computes it.
+      let (b2, eps, decay) = (Float(beta2), Float(epsilon), Float(weightDecay))
+      let (c1, c2) = (Float(1 - beta1), Float(1 - beta2))
       parameter.updateFloats { weights in
         for i in 0..<weights.count {
           let g = grad.floats[i] + decay * weights[i]
-          state.m[i] = b1 * state.m[i] + (1 - b1) * g
-          state.v[i] = b2 * state.v[i] + (1 - b2) * g * g
+          state.m[i] += c1 * (g - state.m[i])
+          state.v[i] = b2 * state.v[i] + c2 * g * g
           let denominator = state.v[i].squareRoot() / correction2 + eps
           weights[i] -= stepSize * state.m[i] / denominator
         }

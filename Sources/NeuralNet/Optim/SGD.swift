@@ -7,10 +7,10 @@
 ///     g = g + momentum * buf  if nesterov,  else  g = buf      (when momentum != 0)
 ///     p = p - lr * g
 public final class SGD: Optimizer {
-  public let learningRate: Float
-  public let momentum: Float
-  public let dampening: Float
-  public let weightDecay: Float
+  public let learningRate: Double
+  public let momentum: Double
+  public let dampening: Double
+  public let weightDecay: Double
   public let nesterov: Bool
   private var momentumBuffers: [ObjectIdentifier: [Float]] = [:]
 
@@ -24,10 +24,10 @@ public final class SGD: Optimizer {
     if nesterov && (momentum <= 0 || dampening != 0) {
       throw TensorError("Nesterov momentum requires a momentum and zero dampening")
     }
-    self.learningRate = Float(learningRate)
-    self.momentum = Float(momentum)
-    self.dampening = Float(dampening)
-    self.weightDecay = Float(weightDecay)
+    self.learningRate = learningRate
+    self.momentum = momentum
+    self.dampening = dampening
+    self.weightDecay = weightDecay
     self.nesterov = nesterov
     try super.init(parameters: parameters)
   }
@@ -46,6 +46,9 @@ public final class SGD: Optimizer {
 
   // n = parameter element count; buffer is nil until the first step with momentum.
   private func update(_ weights: inout [Float], grad: [Float], buffer: inout [Float]?) {
+    // Hyper-parameters rounded to float32 as PyTorch does, 1 - dampening computed in double first.
+    let (learningRate, momentum, weightDecay) = (Float(learningRate), Float(momentum), Float(weightDecay))
+    let keep = Float(1 - dampening)
     let n = weights.count
     var direction = grad
     if weightDecay != 0 {
@@ -53,7 +56,7 @@ public final class SGD: Optimizer {
     }
     if momentum != 0 {
       if var previous = buffer {
-        for i in 0..<n { previous[i] = momentum * previous[i] + (1 - dampening) * direction[i] }
+        for i in 0..<n { previous[i] = momentum * previous[i] + keep * direction[i] }
         buffer = previous
       } else {
         buffer = direction
@@ -71,11 +74,11 @@ public final class SGD: Optimizer {
 
   public override var hyperParameterLines: [String] {
     [
-      "dampening: \(pythonNumberText(Double(dampening)))",
-      "lr: \(pythonNumberText(Double(learningRate)))",
-      "momentum: \(pythonNumberText(Double(momentum)))",
+      "dampening: \(pythonNumberText(dampening))",
+      "lr: \(pythonNumberText(learningRate))",
+      "momentum: \(pythonNumberText(momentum))",
       "nesterov: \(nesterov ? "True" : "False")",
-      "weight_decay: \(pythonNumberText(Double(weightDecay)))",
+      "weight_decay: \(pythonNumberText(weightDecay))",
     ]
   }
 }
