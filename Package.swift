@@ -12,7 +12,8 @@ let package = Package(
   targets: [
     .target(name: "TensorCore"),
     .target(name: "NeuralNet", dependencies: ["TensorCore"]),
-    .target(name: "LessonLanguage", dependencies: ["NeuralNet", "TensorCore"]),
+    .target(name: "CStackBounds"),
+    .target(name: "LessonLanguage", dependencies: ["NeuralNet", "TensorCore", "CStackBounds"]),
     .target(name: "LessonRunner", dependencies: ["LessonLanguage"]),
     .target(name: "CNNLessonCLI", dependencies: ["LessonRunner"]),
     .executableTarget(name: "cnn-lesson", dependencies: ["CNNLessonCLI"]),

@@ -81,16 +81,18 @@ extension BuiltinTable {
     "torch.nn.functional.nll_loss": { interpreter, arguments in
       let (input, target, reduction, ignoreIndex) = try lossArguments(
         interpreter, arguments, "nll_loss")
-      return .tensor(
-        try Functional.nllLoss(
-          input, target: target, reduction: reduction, ignoreIndex: ignoreIndex))
+      let loss = try Functional.nllLoss(
+        input, target: target, reduction: reduction, ignoreIndex: ignoreIndex)
+      interpreter.noteLoss(loss)
+      return .tensor(loss)
     },
     "torch.nn.functional.cross_entropy": { interpreter, arguments in
       let (input, target, reduction, ignoreIndex) = try lossArguments(
         interpreter, arguments, "cross_entropy")
-      return .tensor(
-        try Functional.crossEntropy(
-          input, target: target, reduction: reduction, ignoreIndex: ignoreIndex))
+      let loss = try Functional.crossEntropy(
+        input, target: target, reduction: reduction, ignoreIndex: ignoreIndex)
+      interpreter.noteLoss(loss)
+      return .tensor(loss)
     },
     "torch.nn.functional.dropout": { interpreter, arguments in
       let bound = try arguments.bind("dropout", ["input", "p?", "training?", "inplace?"])

@@ -10,11 +10,13 @@ enum BuiltinTable {
     "torch", "torch.nn", "torch.nn.functional", "torch.optim", "torch.autograd", "torch.utils",
     "torch.utils.data", "torch.cuda", "torchvision", "torchvision.datasets",
     "torchvision.transforms", "__future__", "math",
+    // Imported by the course's scripts for command-line flags they do not use in lessons.
+    "argparse",
   ]
 
   nonisolated(unsafe) static let functions: [String: Builtin.Body] = {
     var table: [String: Builtin.Body] = [:]
-    for part in [python, containers, torch, tensorMethods, functional, layers, optimizers, math] {
+    for part in [python, containers, torch, tensorMethods, functional, layers, optimizers, math, data] {
       table.merge(part) { first, _ in first }
     }
     return table

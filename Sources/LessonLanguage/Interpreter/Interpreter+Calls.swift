@@ -76,8 +76,9 @@ extension Interpreter {
     }
     if let lossModule = module as? LossModule {
       let bound = try arguments.bind(module.typeName, ["input", "target"])
-      return .tensor(
-        try lossModule.loss(try bound.tensor("input"), target: try bound.tensor("target")))
+      let loss = try lossModule.loss(try bound.tensor("input"), target: try bound.tensor("target"))
+      noteLoss(loss)
+      return .tensor(loss)
     }
     let bound = try arguments.bind(module.typeName, ["input"])
     return .tensor(try module.forward(try bound.tensor("input")))

@@ -12,6 +12,10 @@ public final class Interpreter {
   public var warning: (String) -> Void
   /// Directories searched for datasets after the `root` a lesson gives (`--data`, `CNN_LESSON_DATA`).
   public var dataDirectories: [String]
+  /// Called after each batch a data loader delivers (nil: no progress reporting).
+  public var progress: ((LoaderProgress) -> Void)?
+  var loaderPasses: [ObjectIdentifier: Int] = [:]
+  var lastLoss: Double?
   let globals = Scope(parent: nil)
   private var warned: Set<String> = []
   /// Lesson function calls in progress, innermost last (for `super()` and the recursion limit).
@@ -86,6 +90,8 @@ public final class Interpreter {
       return diagnostic
     case let error as LessonError:
       return Diagnostic("\(error.kind): \(error.message)", at: span, notes: error.notes)
+    case let error as DatasetError:
+      return Diagnostic("\(error.kind.rawValue): \(error.message)", at: span, notes: error.notes)
     case let error as TensorError:
       return Diagnostic("RuntimeError: \(error.message)", at: span, notes: error.notes)
     case is ControlFlowSignal:

@@ -1,3 +1,5 @@
+import CStackBounds
+
 /// Keeps deep recursion in lesson code (a recursive function, a 5,000-term `1 + 1 + ...`) from
 /// overflowing the Swift stack: the tree-walking interpreter recurses once per nested expression
 /// and call, and a debug build spends several kilobytes of stack per level.
@@ -18,19 +20,11 @@ struct StackGuard {
   }
 
   private static func currentThreadLimit() -> UInt? {
-    #if canImport(Glibc)
-      var attributes = pthread_attr_t()
-      guard getThreadAttributes(pthread_self(), &attributes) == 0 else { return nil }
-      defer { pthread_attr_destroy(&attributes) }
-      var base: UnsafeMutableRawPointer?
-      var size = 0
-      guard pthread_attr_getstack(&attributes, &base, &size) == 0, let base else { return nil }
-      let low = UInt(bitPattern: base)
-      // Keep the larger of the margin and half a small stack (a 512 KiB secondary thread).
-      return low + max(margin, UInt(size) / 8)
-    #else
-      return nil
-    #endif
+    var base: UnsafeMutableRawPointer?
+    var size = 0
+    guard cnn_current_stack_bounds(&base, &size) == 0, let base else { return nil }
+    // Keep the larger of the margin and an eighth of the stack (a 512 KiB secondary thread).
+    return UInt(bitPattern: base) + max(margin, UInt(size) / 8)
   }
 
   /// Throws `RecursionError` when the stack is nearly used up.
@@ -47,13 +41,3 @@ struct StackGuard {
     }
   }
 }
-
-#if canImport(Glibc)
-  /// glibc's `pthread_getattr_np` (a GNU extension the Glibc module does not import): the
-  /// attributes, stack bounds included, of a running thread.
-  @_silgen_name("pthread_getattr_np")
-  private func getThreadAttributes(
-    _ thread: pthread_t, _ attributes: UnsafeMutablePointer<pthread_attr_t>
-  )
-    -> Int32
-#endif
