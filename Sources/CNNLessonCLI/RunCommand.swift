@@ -22,7 +22,7 @@ struct RunCommand {
       }
       return try runScript(scripts[0])
     }
-    var totals = (passed: 0, failed: 0)
+    var totals = (passed: 0, failed: 0, skipped: 0)
     var status = ExitCode.success
     for path in options.operands {
       let live = LiveReporter(sink: stdout, color: options.color)
@@ -32,10 +32,12 @@ struct RunCommand {
       }
       totals.passed += report.passed
       totals.failed += report.failed
+      totals.skipped += report.skippedChecks
       if !report.succeeded && status == .success { status = .checkFailed }
       if options.bless { try bless(report, path: path) }
     }
-    stdout.write(LessonReport.summaryLine(passed: totals.passed, failed: totals.failed) + "\n")
+    stdout.write(
+      LessonReport.summaryLine(passed: totals.passed, failed: totals.failed, skipped: totals.skipped) + "\n")
     return status
   }
 
@@ -50,6 +52,7 @@ struct RunCommand {
       return nil
     }
     let interpreter = makeInterpreter()
+    if let reporter { interpreter.progress = { reporter.progress($0) } }
     let run = LessonRun(lesson: lesson, executor: InterpreterExecutor(interpreter: interpreter))
     let outcomes = run.run { event in reporter?.handle(event, lesson: lesson) }
     return LessonReport(lesson: lesson, outcomes: outcomes)

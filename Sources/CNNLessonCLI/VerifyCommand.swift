@@ -30,7 +30,7 @@ struct VerifyCommand {
         malformed = true
         continue
       }
-      for outcome in report.outcomes where outcome.failure != nil {
+      for outcome in report.outcomes where outcome.failure != nil || outcome.error?.missingRequirement != nil {
         stdout.write(report.rendered(outcome, color: options.color) + "\n")
       }
       stdout.write("\(path): \(report.summaryLine)\n")
@@ -41,7 +41,8 @@ struct VerifyCommand {
     }
     let passed = reports.reduce(0) { $0 + $1.passed }
     let failed = reports.reduce(0) { $0 + $1.failed }
-    stdout.write(LessonReport.summaryLine(passed: passed, failed: failed) + "\n")
+    let skipped = reports.reduce(0) { $0 + $1.skippedChecks }
+    stdout.write(LessonReport.summaryLine(passed: passed, failed: failed, skipped: skipped) + "\n")
     if malformed { return .lessonError }
     return failed > 0 ? .checkFailed : .success
   }

@@ -53,6 +53,9 @@ public struct Diagnostic: Error, CustomStringConvertible, Sendable {
   public var span: SourceSpan?
   public var message: String
   public var notes: [String]
+  /// Set when the error means "cannot run here" rather than "wrong": something the code needs
+  /// (a dataset) is not on this machine and could not be fetched. Runners skip instead of failing.
+  public var missingRequirement: String?
 
   public init(_ message: String, at span: SourceSpan?, notes: [String] = []) {
     self.message = message

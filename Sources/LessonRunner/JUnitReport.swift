@@ -21,7 +21,7 @@ public struct JUnitReport: Sendable {
 
   /// The XML document.
   public var xml: String {
-    let checks = reports.reduce(0) { $0 + $1.passed + $1.failed }
+    let checks = reports.reduce(0) { $0 + $1.passed + $1.failed + $1.skippedChecks }
     let failures = reports.reduce(0) { $0 + $1.failed }
     var lines = [
       #"<?xml version="1.0" encoding="UTF-8"?>"#,
@@ -40,10 +40,10 @@ public struct JUnitReport: Sendable {
   private func suite(_ report: LessonReport) -> [String] {
     let path = Self.escape(report.lesson.file.path)
     var lines = [
-      "  <testsuite name=\"\(path)\" tests=\"\(report.passed + report.failed)\" "
-        + "failures=\"\(report.failed)\" errors=\"0\" skipped=\"0\">"
+      "  <testsuite name=\"\(path)\" tests=\"\(report.passed + report.failed + report.skippedChecks)\" "
+        + "failures=\"\(report.failed)\" errors=\"0\" skipped=\"\(report.skippedChecks)\">"
     ]
-    for outcome in report.outcomes where outcome.isCheck {
+    for outcome in report.outcomes where outcome.isCheck || Self.isSkippedCheck(outcome) {
       lines += testcase(outcome, in: report)
     }
     lines.append("  </testsuite>")
@@ -59,6 +59,9 @@ public struct JUnitReport: Sendable {
     let open =
       "    <testcase name=\"\(Self.escape("\(file):\(line)"))\" "
       + "classname=\"\(Self.escape(report.lesson.file.path))\" time=\"\(String(format: "%.3f", seconds))\""
+    if Self.isSkippedCheck(outcome), case .skipped(let reason?) = outcome.status {
+      return [open + ">", "      <skipped message=\"\(Self.escape(reason))\"/>", "    </testcase>"]
+    }
     guard let failure = outcome.failure else { return [open + "/>"] }
     let kind: String =
       switch failure {
@@ -73,6 +76,12 @@ public struct JUnitReport: Sendable {
       "      <system-out>" + Self.escape(outcome.output, attribute: false) + "</system-out>",
       "    </testcase>",
     ]
+  }
+
+  /// A check that could not run here (see `LessonReport.skippedChecks`).
+  private static func isSkippedCheck(_ outcome: CellOutcome) -> Bool {
+    if case .skipped(let reason?) = outcome.status { return outcome.cell.expectation != nil && !reason.isEmpty }
+    return false
   }
 
   /// `text` made safe for XML: `& < > " '` as entities; in attributes, tabs and line breaks as

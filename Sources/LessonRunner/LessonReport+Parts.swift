@@ -12,7 +12,10 @@ extension LessonReport {
       color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
     }
     switch outcome.status {
-    case .skipped: return paint("2", "skipped")
+    case .skipped(let reason?):
+      let shown = outcome.error.map { "\n" + $0.rendered(color: color) } ?? ""
+      return paint("1;33", "skipped: \(reason)") + shown
+    case .skipped(nil): return paint("2", "skipped")
     case .ran, .passed: return paint("1;32", "ok")
     case .failed(let failure):
       return paint("1;31", "FAILED") + "\n" + failure.diagnostic.rendered(color: color)

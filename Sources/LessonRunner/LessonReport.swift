@@ -32,15 +32,24 @@ public struct LessonReport: Sendable {
   public var skipped: Int {
     outcomes.count(where: { if case .skipped = $0.status { true } else { false } })
   }
+  /// Checks that could not run here (a missing dataset): neither passed nor failed.
+  public var skippedChecks: Int {
+    outcomes.count(where: {
+      if case .skipped(let reason?) = $0.status { $0.cell.expectation != nil && !reason.isEmpty } else { false }
+    })
+  }
   /// True when no check failed.
   public var succeeded: Bool { failed == 0 }
 
   /// `N passed, N failed`.
-  public var summaryLine: String { Self.summaryLine(passed: passed, failed: failed) }
+  public var summaryLine: String {
+    Self.summaryLine(passed: passed, failed: failed, skipped: skippedChecks)
+  }
 
   /// `N passed, N failed`, for totals over several lessons.
-  public static func summaryLine(passed: Int, failed: Int) -> String {
-    "\(passed) passed, \(failed) failed"
+  /// `N passed, N failed`, with `, N skipped` when checks could not run.
+  public static func summaryLine(passed: Int, failed: Int, skipped: Int = 0) -> String {
+    "\(passed) passed, \(failed) failed" + (skipped > 0 ? ", \(skipped) skipped" : "")
   }
 
   /// The whole report: every cell, then `path: N passed, N failed`. ANSI colours only if `color`.

@@ -25,8 +25,9 @@ public enum CellFailure: Sendable {
 public struct CellOutcome: Sendable {
   /// How the cell ended.
   public enum Status: Sendable {
-    /// ```` ```python skip ````: not run.
-    case skipped
+    /// Not run: ```` ```python skip ```` (reason nil), or something the lesson needs is missing
+    /// here (a dataset), from the cell that found out to the end of the lesson.
+    case skipped(reason: String?)
     /// Ran without error and has no expectation: not a check.
     case ran
     /// Its expectation held.
@@ -96,9 +97,24 @@ public final class LessonRun {
   }
 
   /// Runs every cell and returns their outcomes in order; `onEvent` sees each step as it happens.
+  ///
+  /// When a cell fails because something it needs is missing on this machine (a dataset), it and
+  /// every later cell are skipped with that reason, as pytest skips a module, rather than failing.
   public func run(onEvent: ((Event) -> Void)? = nil) -> [CellOutcome] {
-    lesson.cells.map { cell in
-      let outcome = run(cell, onEvent: onEvent)
+    var missing: String?
+    return lesson.cells.map { cell in
+      var outcome: CellOutcome
+      if let missing {
+        outcome = CellOutcome(cell: cell, output: "", error: nil, status: .skipped(reason: missing))
+      } else {
+        outcome = run(cell, onEvent: onEvent)
+        if let requirement = outcome.error?.missingRequirement {
+          missing = requirement
+          outcome = CellOutcome(
+            cell: cell, output: outcome.output, error: outcome.error, status: .skipped(reason: requirement),
+            duration: outcome.duration)
+        }
+      }
       onEvent?(.cellFinished(outcome))
       return outcome
     }
@@ -106,7 +122,7 @@ public final class LessonRun {
 
   private func run(_ cell: LessonCell, onEvent: ((Event) -> Void)?) -> CellOutcome {
     guard !cell.isSkipped else {
-      return CellOutcome(cell: cell, output: "", error: nil, status: .skipped)
+      return CellOutcome(cell: cell, output: "", error: nil, status: .skipped(reason: nil))
     }
     onEvent?(.cellStarted(cell))
     let buffer = OutputBuffer()

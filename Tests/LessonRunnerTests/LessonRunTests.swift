@@ -141,3 +141,59 @@ extension CellOutcome.Status {
     return false
   }
 }
+
+/// An executor whose `load()` cell reports a missing dataset, as the interpreter does.
+final class MissingDataExecutor: CellExecutor {
+  func run(code: String, file: SourceFile, firstLine: Int, output: @escaping (String) -> Void)
+    -> Diagnostic?
+  {
+    guard code == "load()" else {
+      output("ran\n")
+      return nil
+    }
+    var error = Diagnostic(
+      "RuntimeError: Dataset not found", at: SourceSpan(file: file, line: firstLine, column: 1))
+    error.missingRequirement = "the dataset is not on this machine"
+    return error
+  }
+}
+
+@Test func aMissingDatasetSkipsTheRestOfTheLessonInsteadOfFailing() throws {
+  let text = """
+    ```python
+    before()
+    ```
+    ```output
+    ran
+    ```
+    ```python
+    load()
+    ```
+    ```output
+    60000
+    ```
+    ```python
+    train()
+    ```
+    ```output
+    ran
+    ```
+    """
+  let lesson = try LessonParser.parse(SourceFile(path: "d.md", text: text))
+  let outcomes = LessonRun(lesson: lesson, executor: MissingDataExecutor()).run()
+  #expect(outcomes[0].status.isPassed)
+  for outcome in outcomes.dropFirst() {
+    guard case .skipped(let reason?) = outcome.status else {
+      Issue.record("expected a skip with a reason, got \(outcome.status)")
+      continue
+    }
+    #expect(reason == "the dataset is not on this machine")
+  }
+  #expect(outcomes[1].error != nil, "the cell that found out keeps its error for the report")
+  let report = LessonReport(lesson: lesson, outcomes: outcomes)
+  #expect(report.summaryLine == "1 passed, 0 failed, 2 skipped")
+  #expect(report.rendered().contains("skipped: the dataset is not on this machine"))
+  let xml = JUnitReport(reports: [report]).xml
+  #expect(xml.contains("skipped=\"2\""))
+  #expect(xml.contains("<skipped message=\"the dataset is not on this machine\"/>"))
+}

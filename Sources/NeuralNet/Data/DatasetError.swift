@@ -14,6 +14,9 @@ public struct DatasetError: Error, Equatable, CustomStringConvertible, Sendable 
   public var kind: Kind
   /// The main message, PyTorch's wording where PyTorch has one.
   public var message: String
+  /// True when the data is not on this machine and could not be downloaded (not a mistake in the
+  /// lesson: a runner may skip what needs it).
+  public var isUnavailable = false
   /// Explanations and hints, one per line.
   public var notes: [String]
 

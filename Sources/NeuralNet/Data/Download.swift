@@ -129,10 +129,12 @@ public struct DatasetDownloader: Sendable {
         failures.append("\(address): \(error.message)")
       }
     }
-    throw DatasetError(
+    var error = DatasetError(
       "Error downloading \(name).gz",
       notes: ["tried:"] + failures.map { "  " + $0 }
         + ["without network access, copy the four .gz files into a folder and run with --data DIR"])
+    error.isUnavailable = true
+    throw error
   }
 
   /// One HTTP GET, waited for; anything but status 200 with a body throws.

@@ -73,8 +73,16 @@ extension MNISTDataset {
     var found = Self.locate(names, in: candidates)
     if found == nil && download {
       let target = Self.rawDirectory(variant: variant, root: root)
-      try (downloader ?? DatasetDownloader(variant: variant)).download(
-        variant: variant, into: target)
+      do {
+        try (downloader ?? DatasetDownloader(variant: variant)).download(
+          variant: variant, into: target)
+      } catch var error as DatasetError where error.isUnavailable {
+        // Say where the files were looked for too, not only that the download failed.
+        let notFound = Self.notFoundError(
+          variant: variant, names: names, candidates: candidates, root: root)
+        error.notes = notFound.notes.dropLast() + error.notes
+        throw error
+      }
       found = Self.locate(names, in: [target])
     }
     guard let (directory, imagesPath, labelsPath) = found else {
@@ -126,6 +134,8 @@ extension MNISTDataset {
         "on Debian or Ubuntu, `apt-get install dataset-fashion-mnist` puts them in /usr/share/datasets/fashion-mnist"
       )
     }
-    return DatasetError("Dataset not found. You can use download=True to download it", notes: notes)
+    var error = DatasetError("Dataset not found. You can use download=True to download it", notes: notes)
+    error.isUnavailable = true
+    return error
   }
 }
