@@ -21,6 +21,8 @@ enum HelpText {
     OPTIONS (all commands)
       --data DIR       where datasets are found (also: CNN_LESSON_DATA)
       --seed N         seed of torch's generator at start (default 0; torch.manual_seed overrides)
+      --offline        never download datasets (also: CNN_LESSON_OFFLINE=1); lessons whose data
+                       is missing skip the cells that need it
       --color, --no-color
                        force colour on or off (default: on for a terminal, off with NO_COLOR)
       -h, --help       show help
@@ -40,12 +42,15 @@ enum HelpText {
     OPTIONS
       --bless          rewrite the lesson's ```output blocks with what the cells printed
                        (review the diff before committing it)
-      --data DIR       where datasets are found (also: CNN_LESSON_DATA)
+      --data DIR       where datasets are found (also: CNN_LESSON_DATA); a lesson whose dataset
+                       is missing reports the cells that need it as skipped
+      --offline        never download datasets (also: CNN_LESSON_OFFLINE=1)
       --seed N         initial seed of the generator (default 0)
       --color, --no-color
 
     EXIT STATUS
-      0 every check passed   1 a check failed   65 error in lesson code   66 file not found
+      0 every check passed (or skipped)   1 a check failed   65 error in lesson code
+      66 file not found
 
     EXAMPLES
       cnn-lesson run lessons/08.md

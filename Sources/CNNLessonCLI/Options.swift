@@ -8,6 +8,7 @@ struct Options {
   var bless = false
   var junitPath: String?
   var dataDirectory: String?
+  var offline = false
   var seed: UInt64 = 0
   var color: Bool
 
@@ -19,6 +20,7 @@ struct Options {
     var options = Options(
       color: isTerminal && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb")
     options.dataDirectory = environment["CNN_LESSON_DATA"]
+    options.offline = !(environment["CNN_LESSON_OFFLINE"] ?? "").isEmpty
     var words = arguments[...]
     while let word = words.popFirst() {
       if word == "--" {
@@ -56,6 +58,7 @@ struct Options {
       switch name {
       case "-h", "--help": options.help = true
       case "--bless": options.bless = true
+      case "--offline": options.offline = true
       case "--color": options.color = true
       case "--no-color": options.color = false
       case "--junit": options.junitPath = try value()
@@ -68,7 +71,9 @@ struct Options {
         }
         options.seed = seed
       default:
-        let known = ["--help", "--bless", "--color", "--no-color", "--junit", "--data", "--seed"]
+        let known = [
+          "--help", "--bless", "--color", "--no-color", "--junit", "--data", "--seed", "--offline",
+        ]
         throw UsageError(
           "unknown option '\(name)'",
           notes: closest(name, known).map { ["did you mean '\($0)'?"] } ?? [],

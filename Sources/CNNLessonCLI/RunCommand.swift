@@ -74,10 +74,12 @@ struct RunCommand {
     let stdout = self.stdout
     let stderr = self.stderr
     let color = options.color
-    return Interpreter(
+    let interpreter = Interpreter(
       seed: options.seed, dataDirectories: options.dataDirectory.map { [$0] } ?? [],
       output: { stdout.write($0) },
       warning: { stderr.write((color ? "\u{1B}[2m\($0)\u{1B}[0m" : $0) + "\n") })
+    interpreter.allowsDownloads = !options.offline
+    return interpreter
   }
 
   private func bless(_ report: LessonReport, path: String) throws {

@@ -30,8 +30,14 @@ struct VerifyCommand {
         malformed = true
         continue
       }
-      for outcome in report.outcomes where outcome.failure != nil || outcome.error?.missingRequirement != nil {
+      for outcome in report.outcomes where outcome.failure != nil {
         stdout.write(report.rendered(outcome, color: options.color) + "\n")
+      }
+      if let first = report.outcomes.first(where: { $0.error?.missingRequirement != nil }),
+        let error = first.error, let reason = error.missingRequirement
+      {
+        let place = error.span.map { "\($0)" } ?? path
+        stdout.write("\(place): skipped from here: \(reason)\n")
       }
       stdout.write("\(path): \(report.summaryLine)\n")
       reports.append(report)

@@ -69,7 +69,8 @@ extension BuiltinTable {
     }
     let dataset = try MNISTDataset(
       variant: variant, root: try bound.string("root"), train: try bound.bool("train", default: true),
-      transform: transform, download: try bound.bool("download", default: false),
+      transform: transform,
+      download: try bound.bool("download", default: false) && interpreter.allowsDownloads,
       searchDirectories: interpreter.dataDirectories)
     return .object(DatasetObject(dataset))
   }

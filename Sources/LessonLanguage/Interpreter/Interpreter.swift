@@ -12,6 +12,8 @@ public final class Interpreter {
   public var warning: (String) -> Void
   /// Directories searched for datasets after the `root` a lesson gives (`--data`, `CNN_LESSON_DATA`).
   public var dataDirectories: [String]
+  /// Whether `download=True` may fetch datasets from the network (off for tests and offline runs).
+  public var allowsDownloads = true
   /// Called after each batch a data loader delivers (nil: no progress reporting).
   public var progress: ((LoaderProgress) -> Void)?
   var loaderPasses: [ObjectIdentifier: Int] = [:]
