@@ -43,10 +43,14 @@ final class LiveReporter {
   func progress(_ progress: LoaderProgress) {
     guard sink.isTerminal else { return }
     let now = ContinuousClock.now
-    guard progress.batch == progress.batches || now - lastProgressDraw >= .milliseconds(100) else { return }
+    guard progress.batch == progress.batches || now - lastProgressDraw >= .milliseconds(100) else {
+      return
+    }
     lastProgressDraw = now
     let percent = progress.batches > 0 ? 100 * progress.batch / progress.batches : 100
-    var parts = ["epoch \(progress.pass)", "batch \(progress.batch)/\(progress.batches) \(percent)%"]
+    var parts = [
+      "epoch \(progress.pass)", "batch \(progress.batch)/\(progress.batches) \(percent)%",
+    ]
     if let loss = progress.loss { parts.append("loss " + formatC("%.4f", loss)) }
     parts.append("\(Int(progress.samplesPerSecond)) samples/s")
     let left = Int(progress.secondsLeft.rounded())

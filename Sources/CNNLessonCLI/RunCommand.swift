@@ -37,7 +37,8 @@ struct RunCommand {
       if options.bless { try bless(report, path: path) }
     }
     stdout.write(
-      LessonReport.summaryLine(passed: totals.passed, failed: totals.failed, skipped: totals.skipped) + "\n")
+      LessonReport.summaryLine(
+        passed: totals.passed, failed: totals.failed, skipped: totals.skipped) + "\n")
     return status
   }
 

@@ -80,7 +80,9 @@ public struct JUnitReport: Sendable {
 
   /// A check that could not run here (see `LessonReport.skippedChecks`).
   private static func isSkippedCheck(_ outcome: CellOutcome) -> Bool {
-    if case .skipped(let reason?) = outcome.status { return outcome.cell.expectation != nil && !reason.isEmpty }
+    if case .skipped(let reason?) = outcome.status {
+      return outcome.cell.expectation != nil && !reason.isEmpty
+    }
     return false
   }
 

@@ -35,7 +35,11 @@ public struct LessonReport: Sendable {
   /// Checks that could not run here (a missing dataset): neither passed nor failed.
   public var skippedChecks: Int {
     outcomes.count(where: {
-      if case .skipped(let reason?) = $0.status { $0.cell.expectation != nil && !reason.isEmpty } else { false }
+      if case .skipped(let reason?) = $0.status {
+        $0.cell.expectation != nil && !reason.isEmpty
+      } else {
+        false
+      }
     })
   }
   /// True when no check failed.

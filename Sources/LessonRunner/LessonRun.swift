@@ -111,7 +111,8 @@ public final class LessonRun {
         if let requirement = outcome.error?.missingRequirement {
           missing = requirement
           outcome = CellOutcome(
-            cell: cell, output: outcome.output, error: outcome.error, status: .skipped(reason: requirement),
+            cell: cell, output: outcome.output, error: outcome.error,
+            status: .skipped(reason: requirement),
             duration: outcome.duration)
         }
       }

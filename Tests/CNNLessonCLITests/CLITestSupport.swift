@@ -17,7 +17,9 @@ struct ToolRun {
 
 /// Runs `cnn-lesson ARGUMENTS` in process, from the package root, without colour and offline (the
 /// training cells of lessons are skipped: debug builds are too slow for them; CI verifies them).
-func runTool(_ arguments: [String], environment: [String: String] = ["CNN_LESSON_OFFLINE": "1"]) -> ToolRun {
+func runTool(_ arguments: [String], environment: [String: String] = ["CNN_LESSON_OFFLINE": "1"])
+  -> ToolRun
+{
   let out = StringSink()
   let err = StringSink()
   let previous = FileManager.default.currentDirectoryPath

@@ -15,7 +15,9 @@ extension BuiltinTable {
     "torchvision.transforms.Normalize": { interpreter, arguments in
       let bound = try arguments.bind("Normalize", ["mean", "std", "inplace?"])
       func floats(_ name: String) throws -> [Float] {
-        guard let value = bound[name] else { throw LessonError.type("Normalize() missing required argument '\(name)'") }
+        guard let value = bound[name] else {
+          throw LessonError.type("Normalize() missing required argument '\(name)'")
+        }
         if numeric(value) != nil { return [Float(try interpreter.numberValue(value))] }
         return try interpreter.iterateAll(value).map { Float(try interpreter.numberValue($0)) }
       }
@@ -23,7 +25,8 @@ extension BuiltinTable {
     },
     "torchvision.transforms.Compose": { interpreter, arguments in
       let bound = try arguments.bind("Compose", ["transforms"])
-      let steps = try interpreter.iterateAll(bound.values["transforms"] ?? .none).map { value -> any ImageTransform in
+      let steps = try interpreter.iterateAll(bound.values["transforms"] ?? .none).map {
+        value -> any ImageTransform in
         guard case .object(let object as TransformObject) = value else {
           throw LessonError.type(
             "Compose takes a list of transforms, got \(typeName(of: value))",
@@ -36,17 +39,23 @@ extension BuiltinTable {
     "torch.utils.data.DataLoader": { interpreter, arguments in
       let bound = try arguments.bind(
         "DataLoader",
-        ["dataset", "batch_size?", "shuffle?", "sampler?", "batch_sampler?", "num_workers?", "collate_fn?",
-         "pin_memory?", "drop_last?"])
+        [
+          "dataset", "batch_size?", "shuffle?", "sampler?", "batch_sampler?", "num_workers?",
+          "collate_fn?",
+          "pin_memory?", "drop_last?",
+        ])
       guard case .object(let object as DatasetObject)? = bound["dataset"] else {
-        throw bound.wrongType("dataset", "a dataset such as datasets.MNIST(...)", bound["dataset"] ?? .none)
+        throw bound.wrongType(
+          "dataset", "a dataset such as datasets.MNIST(...)", bound["dataset"] ?? .none)
       }
-      for unsupported in ["sampler", "batch_sampler", "collate_fn"] where bound[unsupported] != nil {
+      for unsupported in ["sampler", "batch_sampler", "collate_fn"] where bound[unsupported] != nil
+      {
         throw LessonError.unsupported("DataLoader(\(unsupported)=...) is not supported in lessons")
       }
       let shuffle = try bound.bool("shuffle", default: false)
       let loader = try DataLoader(
-        dataset: object.dataset, batchSize: try bound.int("batch_size", default: 1), shuffle: shuffle,
+        dataset: object.dataset, batchSize: try bound.int("batch_size", default: 1),
+        shuffle: shuffle,
         dropLast: try bound.bool("drop_last", default: false), generator: interpreter.generator)
       return .object(LoaderObject(loader: loader, dataset: object, interpreter: interpreter))
     },
@@ -58,7 +67,8 @@ extension BuiltinTable {
     let bound = try arguments.bind(
       variant.rawValue, ["root", "train?", "transform?", "target_transform?", "download?"])
     if bound["target_transform"] != nil {
-      throw LessonError.unsupported("\(variant.rawValue)(target_transform=...) is not supported in lessons")
+      throw LessonError.unsupported(
+        "\(variant.rawValue)(target_transform=...) is not supported in lessons")
     }
     var transform: (any ImageTransform)?
     if let value = bound["transform"] {
@@ -68,7 +78,8 @@ extension BuiltinTable {
       transform = object.transform
     }
     let dataset = try MNISTDataset(
-      variant: variant, root: try bound.string("root"), train: try bound.bool("train", default: true),
+      variant: variant, root: try bound.string("root"),
+      train: try bound.bool("train", default: true),
       transform: transform,
       download: try bound.bool("download", default: false) && interpreter.allowsDownloads,
       searchDirectories: interpreter.dataDirectories)

@@ -16,7 +16,9 @@ enum BuiltinTable {
 
   nonisolated(unsafe) static let functions: [String: Builtin.Body] = {
     var table: [String: Builtin.Body] = [:]
-    for part in [python, containers, torch, tensorMethods, functional, layers, optimizers, math, data] {
+    for part in [
+      python, containers, torch, tensorMethods, functional, layers, optimizers, math, data,
+    ] {
       table.merge(part) { first, _ in first }
     }
     return table

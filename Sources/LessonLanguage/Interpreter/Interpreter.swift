@@ -93,8 +93,12 @@ public final class Interpreter {
     case let error as LessonError:
       return Diagnostic("\(error.kind): \(error.message)", at: span, notes: error.notes)
     case let error as DatasetError:
-      var diagnostic = Diagnostic("\(error.kind.rawValue): \(error.message)", at: span, notes: error.notes)
-      if error.isUnavailable { diagnostic.missingRequirement = "the dataset is not on this machine (use --data DIR or CNN_LESSON_DATA)" }
+      var diagnostic = Diagnostic(
+        "\(error.kind.rawValue): \(error.message)", at: span, notes: error.notes)
+      if error.isUnavailable {
+        diagnostic.missingRequirement =
+          "the dataset is not on this machine (use --data DIR or CNN_LESSON_DATA)"
+      }
       return diagnostic
     case let error as TensorError:
       return Diagnostic("RuntimeError: \(error.message)", at: span, notes: error.notes)

@@ -18,7 +18,8 @@ public struct LoaderProgress: Sendable {
 
   /// Samples per second so far in this pass.
   public var samplesPerSecond: Double {
-    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+    let seconds =
+      Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
     return seconds > 0 ? Double(samples) / seconds : 0
   }
 

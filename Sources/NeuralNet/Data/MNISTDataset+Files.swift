@@ -134,7 +134,8 @@ extension MNISTDataset {
         "on Debian or Ubuntu, `apt-get install dataset-fashion-mnist` puts them in /usr/share/datasets/fashion-mnist"
       )
     }
-    var error = DatasetError("Dataset not found. You can use download=True to download it", notes: notes)
+    var error = DatasetError(
+      "Dataset not found. You can use download=True to download it", notes: notes)
     error.isUnavailable = true
     return error
   }

@@ -47,7 +47,9 @@ public final class SGD: Optimizer {
   // n = parameter element count; buffer is nil until the first step with momentum.
   private func update(_ weights: inout [Float], grad: [Float], buffer: inout [Float]?) {
     // Hyper-parameters rounded to float32 as PyTorch does, 1 - dampening computed in double first.
-    let (learningRate, momentum, weightDecay) = (Float(learningRate), Float(momentum), Float(weightDecay))
+    let (learningRate, momentum, weightDecay) = (
+      Float(learningRate), Float(momentum), Float(weightDecay)
+    )
     let keep = Float(1 - dampening)
     let n = weights.count
     var direction = grad
