@@ -42,7 +42,10 @@ extension Interpreter {
     guard BuiltinTable.namespaces.contains(name) else {
       throw Diagnostic(
         "ModuleNotFoundError: No module named '\(name)'", at: span,
-        notes: ["lessons can import: " + BuiltinTable.namespaces.sorted().joined(separator: ", ")])
+        notes: [
+          "lessons can import: "
+            + BuiltinTable.namespaces.subtracting(["argparse"]).sorted().joined(separator: ", ")
+        ])
     }
   }
 }

@@ -1,7 +1,0 @@
-import Testing
-
-@testable import LessonLanguage
-
-@Test func LessonLanguageModuleLinksTensorCore() {
-  #expect(elementCount([2, 3]) == 6)
-}
