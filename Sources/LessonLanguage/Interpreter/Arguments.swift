@@ -207,25 +207,11 @@ func positionalCountMessage(_ function: String, required: Int, total: Int, given
     + (given == 1 ? "was given" : "were given")
 }
 
-/// The most elements a tensor made from a lesson's shape may have (2^28: one GiB of floats), so
-/// `torch.zeros(10**5, 10**5, 10**5)` is an error rather than a failed allocation that aborts.
-let maximumTensorElements = 1 << 28
-
-/// Throws PyTorch's allocation error for a shape (without `-1`s) too large to allocate.
+/// Throws PyTorch's allocation error for a shape (without `-1`s) too large to allocate, before
+/// any op tries (the limit is TensorCore's `maximumElementCount`).
 func checkAllocation(_ shape: [Int]) throws {
   guard shape.allSatisfy({ $0 >= 0 }) else { return }
-  var count = 1
-  var overflow = false
-  for size in shape where !overflow {
-    (count, overflow) = count.multipliedReportingOverflow(by: size)
-  }
-  guard overflow || count > maximumTensorElements else { return }
-  let bytes = overflow ? "more than \(Int.max)" : "\(count * 4)"
-  throw LessonError.runtime(
-    "DefaultCPUAllocator: not enough memory: you tried to allocate \(bytes) bytes",
-    notes: [
-      "lessons allow at most \(maximumTensorElements) elements in one tensor; the shape \(shapeText(shape)) asks for more"
-    ])
+  _ = try checkedElementCount(shape)
 }
 
 /// The tensor in `value`, or a TypeError naming the argument.

@@ -18,6 +18,7 @@ public func broadcastShapes(_ a: [Int], _ b: [Int]) throws -> [Int] {
     }
     result[axis] = sizeA == 1 ? sizeB : sizeA
   }
+  _ = try checkedElementCount(result)
   return result
 }
 

@@ -83,11 +83,22 @@ extension Tensor {
   }
 }
 
-/// The element count of `shape` (sizes >= 0), throwing instead of overflowing.
-func checkedElementCount(_ shape: [Int]) throws -> Int {
-  try shape.reduce(1) { total, size in
+/// The most elements one tensor may have (2^28: one GiB of floats). Larger requests are PyTorch's
+/// allocation error instead of an allocation failure that would abort the process.
+public let maximumElementCount = 1 << 28
+
+/// The element count of `shape` (sizes >= 0), throwing instead of overflowing or allocating more
+/// than `maximumElementCount` elements.
+public func checkedElementCount(_ shape: [Int]) throws -> Int {
+  let count = try shape.reduce(1) { total, size in
     let (product, overflow) = total.multipliedReportingOverflow(by: size)
     guard !overflow else { throw TensorError("numel: integer multiplication overflow") }
     return product
   }
+  guard count <= maximumElementCount else {
+    throw TensorError(
+      "DefaultCPUAllocator: not enough memory: you tried to allocate \(count * 4) bytes",
+      notes: ["at most \(maximumElementCount) elements fit in one tensor; \(shapeText(shape)) asks for more"])
+  }
+  return count
 }
