@@ -8,10 +8,12 @@ let package = Package(
   products: [
     .executable(name: "cnn-lesson", targets: ["cnn-lesson"]),
     .library(name: "TensorCore", targets: ["TensorCore"]),
+    .library(name: "Benchmarks", targets: ["Benchmarks"]),
   ],
   targets: [
     .target(name: "TensorCore"),
     .target(name: "NeuralNet", dependencies: ["TensorCore"]),
+    .target(name: "Benchmarks", dependencies: ["NeuralNet"]),
     .target(name: "LessonLanguage", dependencies: ["NeuralNet", "TensorCore"]),
     .target(name: "LessonRunner", dependencies: ["LessonLanguage"]),
     .target(name: "CNNLessonCLI", dependencies: ["LessonRunner"]),
