@@ -49,38 +49,31 @@ extension Functional {
   }
 
   /// The maximum of every window of every plane, and its flat index in the plane.
+  ///
+  /// Walks each window directly (no gather table), eight planes at a time in SIMD lanes: every
+  /// lane shares the window geometry, so padding skips whole taps and the comparisons become
+  /// blends instead of unpredictable branches. Taps go in row-major window order, so ties go to the
+  /// first. `naiveMaxPool2dForward` is its oracle.
   static func maxPool2dForward(
     _ window: Window2D, planes: Int, planeSize: Int, input x: [Float]
   ) -> (values: [Float], indices: [Int64]) {
-    // planes = N*C; planeSize = H*W; P = OH*OW positions; KK = KH*KW taps per window.
-    let (p, kk) = (window.outputCount, window.kernelCount)
-    let offsets = window.gatherOffsets()
-    var values = [Float](repeating: -.infinity, count: planes * p)
-    // -1 until a window's first in-bounds tap; every window has one (padding <= half the kernel).
-    var indices = [Int64](repeating: -1, count: planes * p)
-    x.withUnsafeBufferPointer { x in
-      offsets.withUnsafeBufferPointer { offsets in
-        values.withUnsafeMutableBufferPointer { values in
-          indices.withUnsafeMutableBufferPointer { indices in
-            for plane in 0..<planes {
-              let (inBase, outBase) = (plane * planeSize, plane * p)
-              for tap in 0..<kk {
-                for pos in 0..<p {
-                  let offset = offsets[tap * p + pos]
-                  if offset < 0 { continue }
-                  let v = x[inBase + offset]
-                  let o = outBase + pos
-                  // Same rule as PyTorch: take v if it is larger or NaN, so NaN propagates.
-                  if indices[o] < 0 || v > values[o] || v.isNaN {
-                    values[o] = v
-                    indices[o] = Int64(offset)
-                  }
-                }
-              }
-            }
+    let count = planes * window.outputCount
+    var indices = [Int64](repeating: -1, count: count)
+    let values = [Float](unsafeUninitializedCapacity: count) { values, initialized in
+      x.withUnsafeBufferPointer { x in
+        indices.withUnsafeMutableBufferPointer { indices in
+          guard let x = x.baseAddress, let v = values.baseAddress, let i = indices.baseAddress
+          else { return }
+          let lanes = planeSize <= Int(Int32.max) ? planes / 8 * 8 : 0
+          for plane in stride(from: 0, to: lanes, by: 8) {
+            maxPoolPlanes(window, x + plane * planeSize, planeSize, v, i, first: plane)
+          }
+          for plane in lanes..<planes {
+            maxPoolPlane(window, x + plane * planeSize, v, i, first: plane)
           }
         }
       }
+      initialized = count
     }
     return (values, indices)
   }
@@ -105,5 +98,79 @@ extension Functional {
       }
     }
     return dx
+  }
+}
+
+// MARK: - Max-pool kernels
+
+/// One plane: `values[first*P + o]` and `indices[...]` for its P = OH*OW windows.
+/// Legend: H x W plane; window (oy, ox) starts at (oy*sh - ph, ox*sw - pw), taps at dilation (dh, dw).
+private func maxPoolPlane(
+  _ window: Window2D, _ input: UnsafePointer<Float>, _ values: UnsafeMutablePointer<Float>,
+  _ indices: UnsafeMutablePointer<Int64>, first plane: Int
+) {
+  let (r, c) = (window.rows, window.cols)
+  var o = plane * window.outputCount
+  for oy in 0..<r.outputSize {
+    for ox in 0..<c.outputSize {
+      var (best, bestIndex) = (-Float.infinity, -1)
+      for ky in 0..<r.kernel {
+        let iy = oy * r.stride - r.padBegin + ky * r.dilation
+        if iy < 0 || iy >= r.inputSize { continue }
+        for kx in 0..<c.kernel {
+          let ix = ox * c.stride - c.padBegin + kx * c.dilation
+          if ix < 0 || ix >= c.inputSize { continue }
+          let v = input[iy * c.inputSize + ix]
+          // PyTorch's rule: take v if it is larger or NaN, so NaN propagates.
+          if bestIndex < 0 || v > best || v.isNaN { (best, bestIndex) = (v, iy * c.inputSize + ix) }
+        }
+      }
+      (values[o], indices[o]) = (best, Int64(bestIndex))
+      o += 1
+    }
+  }
+}
+
+/// Eight consecutive planes at once, one per SIMD lane, same rule as `maxPoolPlane`.
+private func maxPoolPlanes(
+  _ window: Window2D, _ input: UnsafePointer<Float>, _ planeSize: Int,
+  _ values: UnsafeMutablePointer<Float>, _ indices: UnsafeMutablePointer<Int64>, first plane: Int
+) {
+  let (r, c, p) = (window.rows, window.cols, window.outputCount)
+  var o = 0
+  for oy in 0..<r.outputSize {
+    for ox in 0..<c.outputSize {
+      var best = SIMD8<Float>(repeating: -.infinity)
+      var bestIndex = SIMD8<Int32>(repeating: -1)
+      var started = false
+      for ky in 0..<r.kernel {
+        let iy = oy * r.stride - r.padBegin + ky * r.dilation
+        if iy < 0 || iy >= r.inputSize { continue }
+        for kx in 0..<c.kernel {
+          let ix = ox * c.stride - c.padBegin + kx * c.dilation
+          if ix < 0 || ix >= c.inputSize { continue }
+          let offset = iy * c.inputSize + ix
+          var v = SIMD8<Float>()
+          for lane in 0..<8 { v[lane] = input[lane * planeSize + offset] }
+          let index = SIMD8<Int32>(repeating: Int32(truncatingIfNeeded: offset))
+          if !started {
+            (best, bestIndex, started) = (v, index, true)
+            continue
+          }
+          // Two single-mask blends (larger, then NaN); combining masks would go lane by lane.
+          let larger = v .> best
+          best.replace(with: v, where: larger)
+          bestIndex.replace(with: index, where: larger)
+          let nan = v .!= v
+          best.replace(with: v, where: nan)
+          bestIndex.replace(with: index, where: nan)
+        }
+      }
+      for lane in 0..<8 {
+        values[(plane + lane) * p + o] = best[lane]
+        indices[(plane + lane) * p + o] = Int64(bestIndex[lane])
+      }
+      o += 1
+    }
   }
 }
