@@ -51,24 +51,24 @@ extension Functional {
     )
     guard n > 0 else { return [] }
     let packedWeights = plan.packWeights(w, transposed: false)
-    let scratchCount = packedCount(min(p, convColumnBlock), kc: k, panel: gemmNR)
+    let scratchCount = k * columnBlockStride(min(p, convColumnBlock))
     return [Float](unsafeUninitializedCapacity: n * oc * p) { out, initialized in
       let out = out.baseAddress.unsafelyUnwrapped
       x.withUnsafeBufferPointer { x in
         let x = x.baseAddress.unsafelyUnwrapped
         plan.forEachImageRange { images in
-          withAlignedScratch(count: scratchCount + plan.paddedGroupCount) { packedB in
+          withAlignedScratch(count: scratchCount + plan.paddedGroupCount) { col in
             for image in images {
               for g in 0..<plan.groups {
-                let src = plan.source(x, image: image, group: g, scratch: packedB + scratchCount)
+                let src = plan.source(x, image: image, group: g, scratch: col + scratchCount)
                 let dst = out + (image * oc + g * ocg) * p
                 for j0 in stride(from: 0, to: p, by: convColumnBlock) {
                   let nb = min(convColumnBlock, p - j0)
-                  src.packColumns(rows: k, positions: j0..<j0 + nb, into: packedB)
+                  let ld = columnBlockStride(nb)
+                  src.im2col(rows: k, positions: j0..<j0 + nb, into: col, ld: ld)
                   gemmMacroKernel(
-                    m: ocg, n: nb, kc: k, packedA: packedWeights.pointer(group: g),
-                    packedB: packedB,
-                    c: dst + j0, ldc: p, accumulate: false)
+                    m: ocg, n: nb, kc: k, packedA: packedWeights.pointer(group: g), packedB: col,
+                    ldb: ld, c: dst + j0, ldc: p, accumulate: false)
                 }
               }
               if let b { addBias(b, to: out + image * oc * p, planeSize: p) }

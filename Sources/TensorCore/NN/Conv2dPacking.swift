@@ -1,12 +1,11 @@
-/// The convolution's side of the packed GEMM: im2col fused into panel packing, the transposed
-/// packing the weight gradient needs, and col2im for the input gradient.
+/// The convolution's side of the GEMM: im2col and col2im a block of positions at a time.
 ///
-/// The column matrix `col (K, P)` of one group of one image is never formed whole. With the group's
-/// planes zero-padded to `Hp x Wp` (or used in place when there is no padding),
-/// `col[ch*KK + tap, pos] = planes[ch*Hp*Wp + tapStart[tap] + positionStart[pos]]`, where
-/// `tapStart[ky*KW + kx] = ky*dh*Wp + kx*dw` and `positionStart[oy*OW + ox] = oy*sh*Wp + ox*sw`:
-/// every read is in bounds, so packing needs no branch per element. K = CG*KK rows (KK = KH*KW
-/// taps), P = OH*OW positions. Panels use `GemmKernel.swift`'s layouts.
+/// The column matrix `col (K, P)` of one group of one image is formed a block of positions at a
+/// time. With the group's planes zero-padded to `Hp x Wp` (or used in place when there is no
+/// padding), `col[ch*KK + tap, oy*OW + ox] = planes[ch*Hp*Wp + tapStart[tap] + oy*sh*Wp + ox*sw]`,
+/// where `tapStart[ky*KW + kx] = ky*dh*Wp + kx*dw`: every read is in bounds, and the positions of
+/// one output row are a run in the input (contiguous at stride 1), copied without an index table.
+/// K = CG*KK rows (KK = KH*KW taps), P = OH*OW positions.
 
 /// One group of one image as the kernels read it.
 struct ConvSource {
@@ -16,107 +15,125 @@ struct ConvSource {
   let planeSize: Int
   let tables: ConvTables
 
-  /// The first element read by column-matrix row `row` (channel and tap).
+  /// Calls `body(run, start, count)` for each row of `col` and each stretch of `positions` within
+  /// one output row: `run` is the first input element of the stretch (relative to `base`, which is
+  /// `planes` or a pointer laid out like it), `start` the stretch's first position minus
+  /// `positions.lowerBound`.
   @inline(__always)
-  func rowBase(_ row: Int) -> UnsafePointer<Float> {
-    let (ch, tap) = row.quotientAndRemainder(dividingBy: tables.taps)
-    return planes + ch * planeSize + tables.tapStarts[tap]
-  }
-
-  /// Packs `col[0..<rows, positions]` as the B operand (k = rows, n = positions) of the forward
-  /// GEMM `out = W x col`: NR-position panels, zero past the last position.
-  func packColumns(rows: Int, positions range: Range<Int>, into dst: UnsafeMutablePointer<Float>) {
-    var out = dst
-    for j0 in stride(from: range.lowerBound, to: range.upperBound, by: gemmNR) {
-      let live = min(gemmNR, range.upperBound - j0)
-      let starts = tables.positionStarts + j0
-      // 16 positions in one output row at stride 1 read 16 consecutive elements.
-      let contiguous = live == gemmNR && starts[gemmNR - 1] - starts[0] == gemmNR - 1
-      for row in 0..<rows {
-        let base = rowBase(row)
-        let panelRow = out + row * gemmNR
-        if contiguous {
-          let v = UnsafeRawPointer(base + starts[0]).loadUnaligned(as: FloatVector.self)
-          UnsafeMutableRawPointer(panelRow).storeBytes(of: v, as: FloatVector.self)
-        } else {
-          for j in 0..<live { panelRow[j] = base[starts[j]] }
-          for j in live..<gemmNR { panelRow[j] = 0 }
-        }
-      }
-      out += gemmNR * rows
-    }
-  }
-
-  /// Packs `col^T[positions, 0..<rows]` as the B operand (k = positions, n = rows) of the weight
-  /// gradient `dW += dOut x col^T`: NR-row panels, zero past the last row.
-  func packColumnsTransposed(
-    rows: Int, positions range: Range<Int>, into dst: UnsafeMutablePointer<Float>
+  private func forEachRun(
+    rows: Int, positions range: Range<Int>,
+    _ body: (_ row: Int, _ input: Int, _ start: Int, _ count: Int) -> Void
   ) {
-    let kc = range.count
-    let starts = tables.positionStarts + range.lowerBound
-    var out = dst
-    for r0 in stride(from: 0, to: rows, by: gemmNR) {
-      for j in 0..<gemmNR {
-        guard r0 + j < rows else {
-          for p in 0..<kc { out[p * gemmNR + j] = 0 }
-          continue
-        }
-        let base = rowBase(r0 + j)
-        for p in 0..<kc { out[p * gemmNR + j] = base[starts[p]] }
+    let (ow, rowStep, colStep) = (tables.outWidth, tables.rowStep, tables.colStep)
+    // The first position's output row and column, found once; the rows below only step.
+    let (oy0, ox0) = range.lowerBound.quotientAndRemainder(dividingBy: ow)
+    var (ch, tap) = (0, 0)
+    for row in 0..<rows {
+      let base = ch * planeSize + tables.tapStarts[tap]
+      var (position, oy, ox) = (range.lowerBound, oy0, ox0)
+      while position < range.upperBound {
+        let count = min(ow - ox, range.upperBound - position)
+        body(row, base + oy * rowStep + ox * colStep, position - range.lowerBound, count)
+        (position, oy, ox) = (position + count, oy + 1, 0)
       }
-      out += gemmNR * kc
+      tap += 1
+      if tap == tables.taps { (ch, tap) = (ch + 1, 0) }
     }
   }
 
-  /// Folds a block of a column matrix, `block (rows, positions.count)` row-major, back onto planes
-  /// laid out like `planes` starting at `dx`: every entry is added (`+=`) to the element it was read
-  /// from. The adjoint of `packColumns`.
-  func foldColumns(
-    _ block: UnsafePointer<Float>, rows: Int, positions range: Range<Int>,
+  /// Writes `col[0..<rows, positions]` row-major into `dst`, rows `ld` apart; the columns from
+  /// `positions.count` to `ld` are zeroed.
+  func im2col(
+    rows: Int, positions range: Range<Int>, into dst: UnsafeMutablePointer<Float>, ld: Int
+  ) {
+    let (planes, colStep) = (planes, tables.colStep)
+    forEachRun(rows: rows, positions: range) { row, input, start, count in
+      let (src, out) = (planes + input, dst + row * ld + start)
+      if colStep == 1 {
+        copyRun(src, out, count)
+      } else {
+        for i in 0..<count { out[i] = src[i * colStep] }
+      }
+    }
+    for row in 0..<rows {
+      for i in range.count..<ld { dst[row * ld + i] = 0 }
+    }
+  }
+
+  /// Folds `block (rows, positions.count)`, rows `ld` apart, back onto planes laid out like
+  /// `planes` starting at `dx`: every entry is added (`+=`) to the element it was read from. The
+  /// adjoint of `im2col`.
+  func col2im(
+    _ block: UnsafePointer<Float>, rows: Int, positions range: Range<Int>, ld: Int,
     into dx: UnsafeMutablePointer<Float>
   ) {
-    let width = range.count
-    let starts = tables.positionStarts + range.lowerBound
-    for row in 0..<rows {
-      let (ch, tap) = row.quotientAndRemainder(dividingBy: tables.taps)
-      let base = dx + ch * planeSize + tables.tapStarts[tap]
-      let values = block + row * width
-      for p in 0..<width { base[starts[p]] += values[p] }
+    let colStep = tables.colStep
+    forEachRun(rows: rows, positions: range) { row, input, start, count in
+      let (dst, values) = (dx + input, block + row * ld + start)
+      if colStep == 1 {
+        addRun(values, dst, count)
+      } else {
+        for i in 0..<count { dst[i * colStep] += values[i] }
+      }
     }
   }
 }
 
-/// The index tables of `ConvSource`, in memory that lives as long as the object.
+/// `dst[0..<count] = src[0..<count]` in vector chunks (runs are short: a call to memcpy per run
+/// would cost more than the copy).
+@inline(__always)
+private func copyRun(_ src: UnsafePointer<Float>, _ dst: UnsafeMutablePointer<Float>, _ count: Int)
+{
+  var i = 0
+  while i + 8 <= count {
+    let v = UnsafeRawPointer(src + i).loadUnaligned(as: SIMD8<Float>.self)
+    UnsafeMutableRawPointer(dst + i).storeBytes(of: v, as: SIMD8<Float>.self)
+    i += 8
+  }
+  while i < count {
+    dst[i] = src[i]
+    i += 1
+  }
+}
+
+/// `dst[0..<count] += src[0..<count]` in vector chunks.
+@inline(__always)
+private func addRun(_ src: UnsafePointer<Float>, _ dst: UnsafeMutablePointer<Float>, _ count: Int) {
+  var i = 0
+  while i + 8 <= count {
+    let v = UnsafeRawPointer(src + i).loadUnaligned(as: SIMD8<Float>.self)
+    let sum = UnsafeRawPointer(dst + i).loadUnaligned(as: SIMD8<Float>.self) + v
+    UnsafeMutableRawPointer(dst + i).storeBytes(of: sum, as: SIMD8<Float>.self)
+    i += 8
+  }
+  while i < count {
+    dst[i] += src[i]
+    i += 1
+  }
+}
+
+/// The geometry `ConvSource` walks, in memory that lives as long as the object.
 final class ConvTables: @unchecked Sendable {
   let taps: Int
   /// `tapStarts[ky*KW + kx] = ky*dh*Wp + kx*dw`.
   let tapStarts: UnsafeMutablePointer<Int>
-  /// `positionStarts[oy*OW + ox] = oy*sh*Wp + ox*sw`.
-  let positionStarts: UnsafeMutablePointer<Int>
+  /// OW; `sh * Wp` between output rows; `sw` between output columns.
+  let outWidth: Int, rowStep: Int, colStep: Int
 
   /// The tables of `window` over planes `paddedWidth` wide.
   init(_ window: Window2D, paddedWidth: Int) {
     let (rows, cols) = (window.rows, window.cols)
     taps = window.kernelCount
+    (outWidth, rowStep, colStep) = (cols.outputSize, rows.stride * paddedWidth, cols.stride)
     tapStarts = .allocate(capacity: max(1, taps))
-    positionStarts = .allocate(capacity: max(1, window.outputCount))
     for ky in 0..<rows.kernel {
       for kx in 0..<cols.kernel {
         tapStarts[ky * cols.kernel + kx] = ky * rows.dilation * paddedWidth + kx * cols.dilation
       }
     }
-    for oy in 0..<rows.outputSize {
-      for ox in 0..<cols.outputSize {
-        positionStarts[oy * cols.outputSize + ox] =
-          oy * rows.stride * paddedWidth + ox * cols.stride
-      }
-    }
   }
 
-  deinit {
-    tapStarts.deallocate()
-    positionStarts.deallocate()
-  }
+  deinit { tapStarts.deallocate() }
 }
 
 /// `out[ch] = sum over n, i of values[(n*channels + ch)*planeSize + i]` (a bias gradient).

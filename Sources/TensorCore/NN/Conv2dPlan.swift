@@ -2,6 +2,14 @@
 
 /// Positions of the output plane packed and multiplied per block (a B block of K x 256 floats).
 let convColumnBlock = 256
+/// The row stride of a column-matrix block of `n` positions read in place by the micro-kernel:
+/// `n` rounded up to whole NR-column panels, and an odd number of panels, so the rows of a panel
+/// (one cache line each) spread over all L1 sets instead of a power-of-two few.
+func columnBlockStride(_ n: Int) -> Int {
+  let panels = (n + gemmNR - 1) / gemmNR
+  return (panels % 2 == 0 ? panels + 1 : panels) * gemmNR
+}
+
 /// Convolutions below this many multiply-adds run on the calling thread.
 private let convParallelThreshold = 1 << 20
 
@@ -139,15 +147,13 @@ extension ConvPlan {
     wCount: Int
   ) {
     let (ocg, k, p) = (outPerGroup, rows, positions)
-    let kb = min(p, convColumnBlock)
+    let block = min(p, convColumnBlock)
+    let ld = columnBlockStride(block)
     let counts = (
-      a: packedCount(ocg, kc: kb, panel: gemmMR), b: packedCount(k, kc: kb, panel: gemmNR),
-      dyB: packedCount(kb, kc: ocg, panel: gemmNR), col: k * kb, padded: paddedGroupCount
+      dyB: packedCount(block, kc: ocg, panel: gemmNR), col: k * ld, padded: paddedGroupCount
     )
-    let total = counts.a + counts.b + counts.dyB + counts.col + 2 * counts.padded
-    withAlignedScratch(count: total) { scratch in
-      let (packedA, packedB) = (scratch, scratch + counts.a)
-      let (packedDy, col) = (packedB + counts.b, packedB + counts.b + counts.dyB)
+    withAlignedScratch(count: counts.dyB + counts.col + 2 * counts.padded) { scratch in
+      let (packedDy, col) = (scratch, scratch + counts.dyB)
       let (paddedX, paddedDx) = (col + counts.col, col + counts.col + counts.padded)
       for image in images {
         for g in 0..<groups {
@@ -156,12 +162,10 @@ extension ConvPlan {
           if let dw = grads.dw {
             for p0 in stride(from: 0, to: p, by: convColumnBlock) {
               let depth = min(convColumnBlock, p - p0)
-              packA(
-                dyG + p0, lda: p, transposed: false, rows: ocg, kc: depth, alpha: 1, into: packedA)
-              src.packColumnsTransposed(rows: k, positions: p0..<p0 + depth, into: packedB)
-              gemmMacroKernel(
-                m: ocg, n: k, kc: depth, packedA: packedA, packedB: packedB,
-                c: dw + worker * wCount + g * ocg * k, ldc: k, accumulate: true)
+              src.im2col(rows: k, positions: p0..<p0 + depth, into: col, ld: ld)
+              gemmDotProducts(
+                m: ocg, n: k, k: depth, a: dyG + p0, lda: p, b: col, ldb: ld,
+                c: dw + worker * wCount + g * ocg * k, ldc: k)
             }
           }
           guard let dx = grads.dx, let weights = grads.weightsTransposed else { continue }
@@ -174,7 +178,7 @@ extension ConvPlan {
             gemmMacroKernel(
               m: k, n: width, kc: ocg, packedA: weights.pointer(group: g), packedB: packedDy,
               c: col, ldc: width, accumulate: false)
-            src.foldColumns(col, rows: k, positions: j0..<j0 + width, into: target)
+            src.col2im(col, rows: k, positions: j0..<j0 + width, ld: width, into: target)
           }
           if isPadded { addCropped(paddedDx, to: planes) }
         }

@@ -26,12 +26,13 @@ func multiplyAdd(_ acc: FloatVector, _ a: Float, _ b: FloatVector) -> FloatVecto
 
 /// One micro-tile `C[0..<rows, 0..<cols] (+)= Apanel (MR x kc) * Bpanel (kc x NR)`.
 ///
-/// `a` and `b` point at packed panels; `c` at the tile's top-left element, row stride `ldc`.
-/// With `accumulate` the tile is added to C, otherwise it overwrites C.
+/// `a` points at a packed A panel; `b` at row 0 of a B panel whose rows of NR floats are `ldb`
+/// apart (NR when packed); `c` at the tile's top-left element, row stride `ldc`. With
+/// `accumulate` the tile is added to C, otherwise it overwrites C.
 @inline(__always)
 func gemmMicroKernel(
-  kc: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>, c: UnsafeMutablePointer<Float>,
-  ldc: Int, rows: Int, cols: Int, accumulate: Bool
+  kc: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>, ldb: Int,
+  c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, cols: Int, accumulate: Bool
 ) {
   var (c0, c1, c2, c3, c4) = (
     FloatVector(), FloatVector(), FloatVector(), FloatVector(), FloatVector()
@@ -45,7 +46,7 @@ func gemmMicroKernel(
     c3 = multiplyAdd(c3, pa[3], bv)
     c4 = multiplyAdd(c4, pa[4], bv)
     pa += gemmMR
-    pb += gemmNR * MemoryLayout<Float>.stride
+    pb += ldb * MemoryLayout<Float>.stride
   }
   if rows == gemmMR && cols == gemmNR {
     storeRow(c0, c, accumulate)
@@ -55,10 +56,13 @@ func gemmMicroKernel(
     storeRow(c4, c + 4 * ldc, accumulate)
     return
   }
-  let tile = [c0, c1, c2, c3, c4]
-  for r in 0..<rows {
-    let row = c + r * ldc
-    for j in 0..<cols { row[j] = accumulate ? row[j] + tile[r][j] : tile[r][j] }
+  var tile = (c0, c1, c2, c3, c4)
+  withUnsafeBytes(of: &tile) { raw in
+    let tile = raw.bindMemory(to: Float.self).baseAddress.unsafelyUnwrapped
+    for r in 0..<rows {
+      let (row, values) = (c + r * ldc, tile + r * gemmNR)
+      for j in 0..<cols { row[j] = accumulate ? row[j] + values[j] : values[j] }
+    }
   }
 }
 
@@ -74,16 +78,21 @@ private func storeRow(_ v: FloatVector, _ c: UnsafeMutablePointer<Float>, _ accu
 ///
 /// Legend: m, n = rows and columns of this block of C; `c` its top-left element. B panels go in
 /// the outer loop so each (kc x NR, at most 16 KB) stays in L1 while A's panels stream from L2.
+///
+/// B is packed (`ldb == NR`, the default) or a row-major `kc x n` matrix with row stride `ldb`
+/// whose rows are readable up to a multiple of NR (the columns past n are never stored).
 func gemmMacroKernel(
   m: Int, n: Int, kc: Int, packedA: UnsafePointer<Float>, packedB: UnsafePointer<Float>,
-  c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool
+  ldb: Int = gemmNR, c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool
 ) {
+  // Packed panels are NR x kc apart; the panels of a plain matrix are NR columns apart.
+  let panelStride = ldb == gemmNR ? gemmNR * kc : gemmNR
   for j0 in stride(from: 0, to: n, by: gemmNR) {
-    let b = packedB + (j0 / gemmNR) * gemmNR * kc
+    let b = packedB + (j0 / gemmNR) * panelStride
     for i0 in stride(from: 0, to: m, by: gemmMR) {
       gemmMicroKernel(
-        kc: kc, a: packedA + (i0 / gemmMR) * gemmMR * kc, b: b, c: c + i0 * ldc + j0, ldc: ldc,
-        rows: min(gemmMR, m - i0), cols: min(gemmNR, n - j0), accumulate: accumulate)
+        kc: kc, a: packedA + (i0 / gemmMR) * gemmMR * kc, b: b, ldb: ldb, c: c + i0 * ldc + j0,
+        ldc: ldc, rows: min(gemmMR, m - i0), cols: min(gemmNR, n - j0), accumulate: accumulate)
     }
   }
 }
