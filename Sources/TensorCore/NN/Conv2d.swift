@@ -58,6 +58,7 @@ extension Functional {
         let x = x.baseAddress.unsafelyUnwrapped
         plan.forEachImageRange { images in
           withAlignedScratch(count: scratchCount + plan.paddedGroupCount) { col in
+            col.update(repeating: 0, count: scratchCount)
             for image in images {
               for g in 0..<plan.groups {
                 let src = plan.source(x, image: image, group: g, scratch: col + scratchCount)

@@ -41,8 +41,9 @@ struct ConvSource {
     }
   }
 
-  /// Writes `col[0..<rows, positions]` row-major into `dst`, rows `ld` apart; the columns from
-  /// `positions.count` to `ld` are zeroed.
+  /// Writes `col[0..<rows, positions]` row-major into `dst`, rows `ld` apart. The columns from
+  /// `positions.count` to `ld` are left as they are: the micro-kernel reads them but never stores
+  /// what they produce (callers zero the scratch once, so they hold finite values).
   func im2col(
     rows: Int, positions range: Range<Int>, into dst: UnsafeMutablePointer<Float>, ld: Int
   ) {
@@ -54,9 +55,6 @@ struct ConvSource {
       } else {
         for i in 0..<count { out[i] = src[i * colStep] }
       }
-    }
-    for row in 0..<rows {
-      for i in range.count..<ld { dst[row * ld + i] = 0 }
     }
   }
 

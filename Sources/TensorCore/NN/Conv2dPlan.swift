@@ -154,6 +154,7 @@ extension ConvPlan {
     )
     withAlignedScratch(count: counts.dyB + counts.col + 2 * counts.padded) { scratch in
       let (packedDy, col) = (scratch, scratch + counts.dyB)
+      col.update(repeating: 0, count: counts.col)
       let (paddedX, paddedDx) = (col + counts.col, col + counts.col + counts.padded)
       for image in images {
         for g in 0..<groups {
