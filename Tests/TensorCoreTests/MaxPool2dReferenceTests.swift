@@ -2,14 +2,16 @@ import Testing
 
 @testable import TensorCore
 
-/// The direct max-pool kernel (eight planes per SIMD pass plus a scalar remainder) against the
-/// gather-table reference, including NaN, -inf and ties.
+/// The direct max-pool kernel (eight planes per SIMD pass, one or two threads, plus a scalar
+/// remainder) against the gather-table reference, including NaN, -inf and ties.
 @Suite struct MaxPool2dReferenceTests {
   @Test(arguments: [
     ([2, 5, 24, 24], Size2D(2), Size2D(2), Size2D(0), Size2D(1), false),
     ([3, 3, 7, 9], Size2D(3), Size2D(2), Size2D(1), Size2D(1), true),
     ([1, 17, 6, 5], Size2D(2, 3), Size2D(1, 2), Size2D(1, 1), Size2D(2, 1), false),
     ([9, 1, 4, 4], Size2D(1), Size2D(1), Size2D(0), Size2D(1), false),
+    // Large enough for two threads; 51 planes leave a scalar remainder of 3.
+    ([3, 17, 40, 40], Size2D(3), Size2D(1), Size2D(1), Size2D(1), false),
   ])
   func fastMatchesReference(
     shape: [Int], kernel: Size2D, step: Size2D, padding: Size2D, dilation: Size2D, ceil: Bool

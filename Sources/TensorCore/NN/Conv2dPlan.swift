@@ -139,51 +139,113 @@ struct ConvGradientPointers {
   let weightsTransposed: PackedWeights?
 }
 
+/// One thread's scratch for the backward pass.
+struct ConvBackwardScratch {
+  /// dOut of one position block packed as a B operand (`dx`), or the rows of several images side
+  /// by side (`dW`).
+  let dy: UnsafeMutablePointer<Float>
+  /// A block of the column matrix: `K x 256` at most.
+  let col: UnsafeMutablePointer<Float>
+  /// One padded group of the input and of its gradient (empty without padding).
+  let paddedX: UnsafeMutablePointer<Float>
+  let paddedDx: UnsafeMutablePointer<Float>
+}
+
 extension ConvPlan {
+  /// Images whose positions are multiplied together for the weight gradient: small planes are
+  /// put side by side (up to 256 positions) so the dot products run long before being summed.
+  var imagesPerWeightBlock: Int { max(1, convColumnBlock / positions) }
+
   /// The backward pass over `images` on one thread: `dW (worker's block) += dOut_g x col^T` and
-  /// `dx += col2im(W_g^T x dOut_g)`, a block of positions at a time.
+  /// `dx += col2im(W_g^T x dOut_g)`, a block of positions (or of images) at a time.
   func backward(
     images: Range<Int>, x: UnsafePointer<Float>, _ grads: ConvGradientPointers, worker: Int,
     wCount: Int
   ) {
     let (ocg, k, p) = (outPerGroup, rows, positions)
     let block = min(p, convColumnBlock)
-    let ld = columnBlockStride(block)
     let counts = (
-      dyB: packedCount(block, kc: ocg, panel: gemmNR), col: k * ld, padded: paddedGroupCount
+      dy: max(packedCount(block, kc: ocg, panel: gemmNR), ocg * convColumnBlock),
+      col: k * convColumnBlock, padded: paddedGroupCount
     )
-    withAlignedScratch(count: counts.dyB + counts.col + 2 * counts.padded) { scratch in
-      let (packedDy, col) = (scratch, scratch + counts.dyB)
-      col.update(repeating: 0, count: counts.col)
-      let (paddedX, paddedDx) = (col + counts.col, col + counts.col + counts.padded)
-      for image in images {
+    withAlignedScratch(count: counts.dy + counts.col + 2 * counts.padded) { base in
+      let scratch = ConvBackwardScratch(
+        dy: base, col: base + counts.dy, paddedX: base + counts.dy + counts.col,
+        paddedDx: base + counts.dy + counts.col + counts.padded)
+      let chunk = imagesPerWeightBlock
+      for first in stride(from: images.lowerBound, to: images.upperBound, by: chunk) {
+        let chunkImages = first..<min(images.upperBound, first + chunk)
         for g in 0..<groups {
-          let src = source(x, image: image, group: g, scratch: paddedX)
-          let dyG = grads.dy + (image * outChannels + g * ocg) * p
           if let dw = grads.dw {
-            for p0 in stride(from: 0, to: p, by: convColumnBlock) {
-              let depth = min(convColumnBlock, p - p0)
-              src.im2col(rows: k, positions: p0..<p0 + depth, into: col, ld: ld)
-              gemmDotProducts(
-                m: ocg, n: k, k: depth, a: dyG + p0, lda: p, b: col, ldb: ld,
-                c: dw + worker * wCount + g * ocg * k, ldc: k)
-            }
+            weightGradient(
+              images: chunkImages, group: g, x: x, dy: grads.dy, scratch,
+              into: dw + worker * wCount + g * ocg * k)
           }
           guard let dx = grads.dx, let weights = grads.weightsTransposed else { continue }
-          let planes = dx + (image * channels + g * inPerGroup) * planeSize
-          let target = isPadded ? paddedDx : planes
-          if isPadded { paddedDx.update(repeating: 0, count: counts.padded) }
-          for j0 in stride(from: 0, to: p, by: convColumnBlock) {
-            let width = min(convColumnBlock, p - j0)
-            packB(dyG + j0, ldb: p, transposed: false, kc: ocg, cols: width, into: packedDy)
-            gemmMacroKernel(
-              m: k, n: width, kc: ocg, packedA: weights.pointer(group: g), packedB: packedDy,
-              c: col, ldc: width, accumulate: false)
-            src.col2im(col, rows: k, positions: j0..<j0 + width, ld: width, into: target)
+          for image in chunkImages {
+            inputGradient(
+              image: image, group: g, x: x, dy: grads.dy, weights: weights, scratch, into: dx)
           }
-          if isPadded { addCropped(paddedDx, to: planes) }
         }
       }
     }
+  }
+
+  /// `dW_g (OCG, K) += dOut_g x col^T` over `images` of one group: one image a block of positions
+  /// at a time, or several small images side by side.
+  private func weightGradient(
+    images: Range<Int>, group g: Int, x: UnsafePointer<Float>, dy: UnsafePointer<Float>,
+    _ scratch: ConvBackwardScratch, into dw: UnsafeMutablePointer<Float>
+  ) {
+    let (ocg, k, p) = (outPerGroup, rows, positions)
+    let dyAt = { (image: Int) in dy + (image * self.outChannels + g * ocg) * p }
+    if images.count == 1 {
+      let (src, dyG) = (
+        source(x, image: images.lowerBound, group: g, scratch: scratch.paddedX),
+        dyAt(images.lowerBound)
+      )
+      for p0 in stride(from: 0, to: p, by: convColumnBlock) {
+        let depth = min(convColumnBlock, p - p0)
+        src.im2col(rows: k, positions: p0..<p0 + depth, into: scratch.col, ld: depth)
+        gemmDotProducts(
+          m: ocg, n: k, k: depth, a: dyG + p0, lda: p, b: scratch.col, ldb: depth, c: dw, ldc: k)
+      }
+      return
+    }
+    // Image j's positions are columns j*P ..< (j+1)*P of both the column block and dOut's rows.
+    let width = images.count * p
+    for (j, image) in images.enumerated() {
+      let src = source(x, image: image, group: g, scratch: scratch.paddedX)
+      src.im2col(rows: k, positions: 0..<p, into: scratch.col + j * p, ld: width)
+      for o in 0..<ocg {
+        (scratch.dy + o * width + j * p).update(from: dyAt(image) + o * p, count: p)
+      }
+    }
+    gemmDotProducts(
+      m: ocg, n: k, k: width, a: scratch.dy, lda: width, b: scratch.col, ldb: width, c: dw, ldc: k)
+  }
+
+  /// `dx_g += col2im(W_g^T x dOut_g)` for one image and group, a block of positions at a time.
+  private func inputGradient(
+    image: Int, group g: Int, x: UnsafePointer<Float>, dy: UnsafePointer<Float>,
+    weights: PackedWeights, _ scratch: ConvBackwardScratch, into dx: UnsafeMutablePointer<Float>
+  ) {
+    let (ocg, k, p) = (outPerGroup, rows, positions)
+    let dyG = dy + (image * outChannels + g * ocg) * p
+    // col2im only walks the geometry: the source's planes are not read.
+    let layout = ConvSource(
+      planes: x, planeSize: isPadded ? paddedPlaneSize : planeSize, tables: tables)
+    let planes = dx + (image * channels + g * inPerGroup) * planeSize
+    let target = isPadded ? scratch.paddedDx : planes
+    if isPadded { scratch.paddedDx.update(repeating: 0, count: paddedGroupCount) }
+    for j0 in stride(from: 0, to: p, by: convColumnBlock) {
+      let width = min(convColumnBlock, p - j0)
+      packB(dyG + j0, ldb: p, transposed: false, kc: ocg, cols: width, into: scratch.dy)
+      gemmMacroKernel(
+        m: k, n: width, kc: ocg, packedA: weights.pointer(group: g), packedB: scratch.dy,
+        c: scratch.col, ldc: width, accumulate: false)
+      layout.col2im(scratch.col, rows: k, positions: j0..<j0 + width, ld: width, into: target)
+    }
+    if isPadded { addCropped(scratch.paddedDx, to: planes) }
   }
 }

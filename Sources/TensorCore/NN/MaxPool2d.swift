@@ -65,11 +65,19 @@ extension Functional {
           guard let x = x.baseAddress, let v = values.baseAddress, let i = indices.baseAddress
           else { return }
           let lanes = planeSize <= Int(Int32.max) ? planes / 8 * 8 : 0
-          for plane in stride(from: 0, to: lanes, by: 8) {
-            maxPoolPlanes(window, x + plane * planeSize, planeSize, v, i, first: plane)
-          }
-          for plane in lanes..<planes {
-            maxPoolPlane(window, x + plane * planeSize, v, i, first: plane)
+          // Two threads for a large batch, each an equal share of the 8-plane groups.
+          let work = count * window.kernelCount
+          let workers = work >= 1 << 17 && lanes >= 16 ? 2 : 1
+          let split = lanes / 16 * 8
+          runConcurrently(workers) { worker in
+            let groups = workers == 1 ? 0..<lanes : worker == 0 ? 0..<split : split..<lanes
+            for plane in stride(from: groups.lowerBound, to: groups.upperBound, by: 8) {
+              maxPoolPlanes(window, x + plane * planeSize, planeSize, v, i, first: plane)
+            }
+            guard worker == workers - 1 else { return }
+            for plane in lanes..<planes {
+              maxPoolPlane(window, x + plane * planeSize, v, i, first: plane)
+            }
           }
         }
       }
