@@ -55,6 +55,7 @@ let package = Package(
     .executableTarget(name: "cnn-lesson", dependencies: ["CNNLessonCLI"]),
     .testTarget(name: "TensorCoreTests", dependencies: ["TensorCore"]),
     .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet"]),
+    .testTarget(name: "BenchmarksTests", dependencies: ["Benchmarks"]),
     .testTarget(name: "LessonLanguageTests", dependencies: ["LessonLanguage"]),
     .testTarget(name: "LessonRunnerTests", dependencies: ["LessonRunner"]),
     .testTarget(name: "CNNLessonCLITests", dependencies: ["CNNLessonCLI"]),

@@ -24,7 +24,7 @@ struct BenchmarkCases {
     let generator = Generator(seed: 1)
     let net = try LectureNet(generator: generator)
     let batch = try syntheticBatch(size: 64, generator: generator)
-    let ms = try medianMilliseconds(warmup: 3, repetitions: 40) {
+    let ms = try medianMilliseconds(warmup: 10, repetitions: 40) {
       try net.trainStep(images: batch.images, labels: batch.labels)
     }
     return row(
