@@ -10,6 +10,10 @@ import Testing
     ([3, 3, 7, 9], Size2D(3), Size2D(2), Size2D(1), Size2D(1), true),
     ([1, 17, 6, 5], Size2D(2, 3), Size2D(1, 2), Size2D(1, 1), Size2D(2, 1), false),
     ([9, 1, 4, 4], Size2D(1), Size2D(1), Size2D(0), Size2D(1), false),
+    // The 2x2 stride-2 path: two threads, 13 windows a row (a scalar one after three passes),
+    // an odd input row and column left out.
+    ([8, 40, 27, 27], Size2D(2), Size2D(2), Size2D(0), Size2D(1), false),
+    ([1, 3, 5, 9], Size2D(2), Size2D(2), Size2D(0), Size2D(1), true),
     // Large enough for two threads; 51 planes leave a scalar remainder of 3.
     ([3, 17, 40, 40], Size2D(3), Size2D(1), Size2D(1), Size2D(1), false),
   ])

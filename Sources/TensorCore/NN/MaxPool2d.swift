@@ -52,24 +52,34 @@ extension Functional {
   ///
   /// Walks each window directly (no gather table), eight planes at a time in SIMD lanes: every
   /// lane shares the window geometry, so padding skips whole taps and the comparisons become
-  /// blends instead of unpredictable branches. Taps go in row-major window order, so ties go to the
-  /// first. `naiveMaxPool2dForward` is its oracle.
+  /// blends instead of unpredictable branches. Plain 2x2 windows at stride 2 (the lecture's pool)
+  /// go four windows of a row at a time instead. Taps go in row-major window order, so ties go to
+  /// the first. `naiveMaxPool2dForward` is its oracle.
   static func maxPool2dForward(
     _ window: Window2D, planes: Int, planeSize: Int, input x: [Float]
   ) -> (values: [Float], indices: [Int64]) {
     let count = planes * window.outputCount
-    var indices = [Int64](repeating: -1, count: count)
-    let values = [Float](unsafeUninitializedCapacity: count) { values, initialized in
-      x.withUnsafeBufferPointer { x in
-        indices.withUnsafeMutableBufferPointer { indices in
+    // Every kernel below writes every output, so neither buffer is initialised first.
+    var values: [Float] = []
+    let indices = [Int64](unsafeUninitializedCapacity: count) { indices, indicesWritten in
+      values = [Float](unsafeUninitializedCapacity: count) { values, initialized in
+        x.withUnsafeBufferPointer { x in
           guard let x = x.baseAddress, let v = values.baseAddress, let i = indices.baseAddress
           else { return }
           let lanes = planeSize <= Int(Int32.max) ? planes / 8 * 8 : 0
-          // Two threads for a large batch, each an equal share of the 8-plane groups.
+          let twoByTwo = window.isPlainTwoByTwo && planeSize <= Int(Int32.max)
+          // Two threads for a large batch, each an equal share of the planes (of 8-plane groups).
           let work = count * window.kernelCount
-          let workers = work >= 1 << 17 && lanes >= 16 ? 2 : 1
-          let split = lanes / 16 * 8
+          let workers = work >= 1 << 17 && (twoByTwo ? planes >= 2 : lanes >= 16) ? 2 : 1
+          let split = twoByTwo ? planes / 2 : lanes / 16 * 8
           runConcurrently(workers) { worker in
+            if twoByTwo {
+              let share = workers == 1 ? 0..<planes : worker == 0 ? 0..<split : split..<planes
+              for plane in share {
+                maxPool2x2Plane(window, x + plane * planeSize, v, i, first: plane)
+              }
+              return
+            }
             let groups = workers == 1 ? 0..<lanes : worker == 0 ? 0..<split : split..<lanes
             for plane in stride(from: groups.lowerBound, to: groups.upperBound, by: 8) {
               maxPoolPlanes(window, x + plane * planeSize, planeSize, v, i, first: plane)
@@ -80,8 +90,9 @@ extension Functional {
             }
           }
         }
+        initialized = count
       }
-      initialized = count
+      indicesWritten = count
     }
     return (values, indices)
   }
@@ -179,6 +190,70 @@ private func maxPoolPlanes(
         indices[(plane + lane) * p + o] = Int64(bestIndex[lane])
       }
       o += 1
+    }
+  }
+}
+
+/// 2x2 windows at stride 2 over one plane, four windows of an output row per pass: the two input
+/// rows are loaded eight elements at a time and split into even (left) and odd (right) taps.
+/// Legend: H x W plane; OH x OW windows, window (oy, ox) covers rows 2oy, 2oy+1, columns 2ox, 2ox+1.
+private func maxPool2x2Plane(
+  _ window: Window2D, _ input: UnsafePointer<Float>, _ values: UnsafeMutablePointer<Float>,
+  _ indices: UnsafeMutablePointer<Int64>, first plane: Int
+) {
+  let (oh, ow, w) = (window.rows.outputSize, window.cols.outputSize, window.cols.inputSize)
+  let lanes = SIMD4<Int32>(0, 2, 4, 6)
+  var o = plane * oh * ow
+  for oy in 0..<oh {
+    let top = 2 * oy * w
+    var ox = 0
+    while ox + 4 <= ow {
+      let upper = UnsafeRawPointer(input + top + 2 * ox).loadUnaligned(as: SIMD8<Float>.self)
+      let lower = UnsafeRawPointer(input + top + w + 2 * ox).loadUnaligned(as: SIMD8<Float>.self)
+      var best = upper.evenHalf
+      var index = SIMD4<Int32>(repeating: Int32(truncatingIfNeeded: top + 2 * ox)) &+ lanes
+      let first = index
+      // Same rule as the other kernels, tap by tap: take a larger value, then a NaN.
+      considerTap(upper.oddHalf, at: first &+ 1, &best, &index)
+      considerTap(lower.evenHalf, at: first &+ Int32(truncatingIfNeeded: w), &best, &index)
+      considerTap(lower.oddHalf, at: first &+ Int32(truncatingIfNeeded: w + 1), &best, &index)
+      UnsafeMutableRawPointer(values + o).storeBytes(of: best, as: SIMD4<Float>.self)
+      for lane in 0..<4 { indices[o + lane] = Int64(index[lane]) }
+      (o, ox) = (o + 4, ox + 4)
+    }
+    for x in ox..<ow {
+      var (best, bestIndex) = (input[top + 2 * x], top + 2 * x)
+      for (dy, dx) in [(0, 1), (1, 0), (1, 1)] {
+        let at = top + dy * w + 2 * x + dx
+        let v = input[at]
+        if v > best || v.isNaN { (best, bestIndex) = (v, at) }
+      }
+      (values[o], indices[o]) = (best, Int64(bestIndex))
+      o += 1
+    }
+  }
+}
+
+/// One tap of four windows: lanes where `tap` is larger, or NaN, take its value and index.
+@inline(__always)
+private func considerTap(
+  _ tap: SIMD4<Float>, at index: SIMD4<Int32>, _ best: inout SIMD4<Float>,
+  _ bestIndex: inout SIMD4<Int32>
+) {
+  let larger = tap .> best
+  best.replace(with: tap, where: larger)
+  bestIndex.replace(with: index, where: larger)
+  let nan = tap .!= tap
+  best.replace(with: tap, where: nan)
+  bestIndex.replace(with: index, where: nan)
+}
+
+extension Window2D {
+  /// True for 2x2 windows at stride 2 without padding or dilation, all inside the input.
+  var isPlainTwoByTwo: Bool {
+    [rows, cols].allSatisfy { axis in
+      axis.kernel == 2 && axis.stride == 2 && axis.padBegin == 0 && axis.dilation == 1
+        && 2 * axis.outputSize <= axis.inputSize
     }
   }
 }
