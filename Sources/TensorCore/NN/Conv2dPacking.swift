@@ -138,25 +138,22 @@ final class ConvTables: @unchecked Sendable {
 func sumPlanes(_ values: [Float], batch: Int, channels: Int, planeSize: Int) -> [Float] {
   var sums = [Float](repeating: 0, count: channels)
   values.withUnsafeBufferPointer { v in
-    for n in 0..<batch {
-      for ch in 0..<channels {
-        let base = (n * channels + ch) * planeSize
-        // Four partial sums let the loop vectorise without reassociating one long chain.
-        var (s0, s1, s2, s3): (Float, Float, Float, Float) = (0, 0, 0, 0)
+    guard let v = v.baseAddress else { return }
+    for ch in 0..<channels {
+      // Eight-lane partial sums over every image's plane, reduced once per channel.
+      var (lanes, tail): (SIMD8<Float>, Float) = (SIMD8(), 0)
+      for n in 0..<batch {
+        let plane = v + (n * channels + ch) * planeSize
         var i = 0
-        while i + 4 <= planeSize {
-          s0 += v[base + i]
-          s1 += v[base + i + 1]
-          s2 += v[base + i + 2]
-          s3 += v[base + i + 3]
-          i += 4
+        while i + 8 <= planeSize {
+          lanes += UnsafeRawPointer(plane + i).loadUnaligned(as: SIMD8<Float>.self)
+          i += 8
         }
-        while i < planeSize {
-          s0 += v[base + i]
-          i += 1
-        }
-        sums[ch] += (s0 + s1) + (s2 + s3)
+        for j in i..<planeSize { tail += plane[j] }
       }
+      let four = lanes.lowHalf + lanes.highHalf
+      let two = four.lowHalf + four.highHalf
+      sums[ch] = two[0] + two[1] + tail
     }
   }
   return sums

@@ -102,16 +102,18 @@ extension Functional {
   static func maxPool2dBackward(
     _ dy: [Float], indices: [Int64], planes: Int, planeSize: Int
   ) -> [Float] {
-    // dy and indices: (planes, P); dx: (planes, H*W).
+    // dy and indices: (planes, P); dx: (planes, H*W). One thread: splitting this between two
+    // measured four times slower (both fault in pages of the fresh result at once).
     let p = planes == 0 ? 0 : dy.count / planes
     var dx = [Float](repeating: 0, count: planes * planeSize)
     dy.withUnsafeBufferPointer { dy in
       indices.withUnsafeBufferPointer { indices in
         dx.withUnsafeMutableBufferPointer { dx in
+          guard let dx = dx.baseAddress, let g = dy.baseAddress, let at = indices.baseAddress
+          else { return }
           for plane in 0..<planes {
-            for pos in 0..<p where indices[plane * p + pos] >= 0 {
-              dx[plane * planeSize + Int(indices[plane * p + pos])] += dy[plane * p + pos]
-            }
+            let (grads, targets, out) = (g + plane * p, at + plane * p, dx + plane * planeSize)
+            for pos in 0..<p where targets[pos] >= 0 { out[Int(targets[pos])] += grads[pos] }
           }
         }
       }
