@@ -1,7 +1,43 @@
 // swift-tools-version:6.0
 // cnn-lesson: executable lecture notes for convolutional networks.
-// Layers depend one way: CNNLessonCLI -> LessonRunner -> LessonLanguage -> NeuralNet -> TensorCore.
+// Layers depend one way: CNNLessonCLI -> LessonRunner -> LessonLanguage -> NeuralNet -> TensorCore;
+// the CLI also uses Benchmarks (-> NeuralNet) for `cnn-lesson bench`.
 import PackageDescription
+
+#if canImport(Foundation)
+  import Foundation
+#endif
+
+/// Compiler settings for TensorCore's kernels.
+///
+/// - Always: no dynamic exclusivity checks (the kernels work through unsafe pointers, and the
+///   checks on class properties cost time in hot loops).
+/// - Release: `-Ounchecked` (no overflow, bounds or precondition traps; about 15% on the lecture's
+///   training step). Every user-facing check in TensorCore throws before a kernel runs; debug
+///   builds, and so `swift test`, keep all the traps.
+/// - Release, when the machine building the package has AVX2 and FMA (read from /proc/cpuinfo):
+///   code for Haswell (AVX2 + FMA: Intel since 2013, AMD since Zen 1), and `TENSORCORE_FMA` fuses
+///   the micro-kernels' multiply-adds. A binary built there needs such a CPU to run. Without them,
+///   or with `CNN_LESSON_PORTABLE=1` in the environment, the code is generic x86-64.
+func tensorCoreSettings() -> [SwiftSetting] {
+  var settings: [SwiftSetting] = [
+    .unsafeFlags(["-enforce-exclusivity=unchecked"]),
+    .unsafeFlags(["-Ounchecked"], .when(configuration: .release)),
+  ]
+  #if canImport(Foundation) && arch(x86_64) && os(Linux)
+    let portable = ProcessInfo.processInfo.environment["CNN_LESSON_PORTABLE"] == "1"
+    let cpuInfo = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
+    let flags = Set(
+      cpuInfo.split(separator: "\n").first { $0.hasPrefix("flags") }?.split(separator: " ") ?? [])
+    if !portable && flags.contains("avx2") && flags.contains("fma") {
+      settings += [
+        .unsafeFlags(["-target-cpu", "haswell"], .when(configuration: .release)),
+        .define("TENSORCORE_FMA", .when(configuration: .release)),
+      ]
+    }
+  #endif
+  return settings
+}
 
 let package = Package(
   name: "cnn-lesson",
@@ -10,15 +46,17 @@ let package = Package(
     .library(name: "TensorCore", targets: ["TensorCore"]),
   ],
   targets: [
-    .target(name: "TensorCore"),
+    .target(name: "TensorCore", swiftSettings: tensorCoreSettings()),
     .target(name: "NeuralNet", dependencies: ["TensorCore"]),
     .target(name: "CStackBounds"),
     .target(name: "LessonLanguage", dependencies: ["NeuralNet", "TensorCore", "CStackBounds"]),
     .target(name: "LessonRunner", dependencies: ["LessonLanguage"]),
-    .target(name: "CNNLessonCLI", dependencies: ["LessonRunner"]),
+    .target(name: "Benchmarks", dependencies: ["NeuralNet"]),
+    .target(name: "CNNLessonCLI", dependencies: ["LessonRunner", "Benchmarks"]),
     .executableTarget(name: "cnn-lesson", dependencies: ["CNNLessonCLI"]),
     .testTarget(name: "TensorCoreTests", dependencies: ["TensorCore"]),
     .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet"], exclude: ["Reference"]),
+    .testTarget(name: "BenchmarksTests", dependencies: ["Benchmarks"]),
     .testTarget(name: "LessonLanguageTests", dependencies: ["LessonLanguage"]),
     .testTarget(name: "LessonRunnerTests", dependencies: ["LessonRunner"]),
     .testTarget(name: "CNNLessonCLITests", dependencies: ["CNNLessonCLI"]),

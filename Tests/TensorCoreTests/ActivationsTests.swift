@@ -19,3 +19,20 @@ import Testing
     #expect(output.gradFn?.name == "ReluBackward0")
   }
 }
+
+/// The eight-lane relu kernels against their scalar definitions, on lengths around the vector
+/// width, with NaN, infinities and signed zeros.
+@Test(arguments: [0, 1, 7, 8, 9, 31])
+func reluKernelsMatchTheDefinition(count: Int) {
+  let specials: [Float] = [.nan, -.infinity, .infinity, -0.0, 0, -1e-30, 1e-30]
+  let x = (0..<count).map { i in i % 5 == 4 ? specials[i % specials.count] : Float(i % 7) - 3.5 }
+  let dy = (0..<count).map { Float($0) + 0.5 }
+  let y = Functional.reluForward(x)
+  #expect(y.count == count)
+  for i in 0..<count {
+    let expected: Float = x[i].isNaN || x[i] > 0 ? x[i] : 0
+    #expect(y[i].bitPattern == expected.bitPattern || (y[i].isNaN && expected.isNaN))
+  }
+  let dx = Functional.reluBackward(dy, output: y)
+  #expect(dx == (0..<count).map { y[$0] > 0 ? dy[$0] : 0 })
+}

@@ -49,6 +49,18 @@ func gemmMatchesNaiveOnAwkwardShapes(shape: (Int, Int, Int)) {
   expectClose(fast, naive, tolerance: 1e-4)
 }
 
+/// The blocking edges of the packed GEMM: a narrow C split by rows between two threads, more
+/// columns than one B block (512), more depth than one block (256), every transpose.
+@Test(arguments: [(300, 40, 200), (7, 600, 3), (11, 21, 520)])
+func gemmBlockAndThreadEdges(shape: (Int, Int, Int)) {
+  let (m, n, k) = shape
+  for (transA, transB) in [(false, false), (false, true), (true, false), (true, true)] {
+    let (fast, naive) = bothGemms(
+      transA: transA, transB: transB, m: m, n: n, k: k, alpha: 0.5, beta: 1)
+    expectClose(fast, naive, tolerance: 1e-3)
+  }
+}
+
 @Test func gemmByHand() {
   // [[1, 2], [3, 4]] x [[5, 6], [7, 8]] = [[19, 22], [43, 50]]
   let a: [Float] = [1, 2, 3, 4]

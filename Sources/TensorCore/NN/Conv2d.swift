@@ -39,136 +39,99 @@ extension Functional {
     }
   }
 
-  /// im2col + GEMM: for each image and group, `out_g (OCG, OH*OW) = W_g (OCG, CG*KH*KW) x col`.
+  /// im2col + GEMM: for each image and group, `out_g (OCG, P) = W_g (OCG, K) x col (K, P)`, the
+  /// column matrix packed straight from the input, a block of positions at a time.
   static func conv2dForward(
     _ geometry: Conv2dGeometry, input x: [Float], weight w: [Float], bias b: [Float]?
   ) -> [Float] {
-    // N, C, HW = H*W input; OC, OCG = OC / G, CG = C / G; K = CG*KH*KW im2col rows; P = OH*OW.
-    let (n, c, hw) = (geometry.layout.batch, geometry.layout.channels, geometry.planeSize)
-    let (oc, ocg, cg) = (
-      geometry.outChannels, geometry.outChannelsPerGroup, geometry.inChannelsPerGroup
+    let plan = ConvPlan(geometry)
+    // N, OC, OCG, K = CG*KH*KW, P = OH*OW (see ConvPlan).
+    let (n, oc, ocg, k, p) = (
+      plan.batch, plan.outChannels, plan.outPerGroup, plan.rows, plan.positions
     )
-    let (k, p) = (geometry.columnRows, geometry.window.outputCount)
-    let offsets = geometry.window.gatherOffsets()
-    var out = [Float](repeating: 0, count: n * oc * p)
-    var col = [Float](repeating: 0, count: k * p)
-    for image in 0..<n {
-      for g in 0..<geometry.groups {
-        im2col(
-          x, at: (image * c + g * cg) * hw, channels: cg, planeSize: hw, offsets: offsets,
-          into: &col)
-        arrayGemm(
-          transA: false, transB: false, m: ocg, n: p, k: k, a: w, aStart: g * ocg * k, lda: k,
-          b: col,
-          ldb: p, beta: 0, c: &out, cStart: (image * oc + g * ocg) * p, ldc: p)
+    guard n > 0 else { return [] }
+    let packedWeights = plan.packWeights(w, transposed: false)
+    let scratchCount = k * columnBlockStride(min(p, convColumnBlock))
+    return [Float](unsafeUninitializedCapacity: n * oc * p) { out, initialized in
+      let out = out.baseAddress.unsafelyUnwrapped
+      x.withUnsafeBufferPointer { x in
+        let x = x.baseAddress.unsafelyUnwrapped
+        plan.forEachImageRange { images in
+          withAlignedScratch(count: scratchCount + plan.paddedGroupCount) { col in
+            col.update(repeating: 0, count: scratchCount)
+            for image in images {
+              for g in 0..<plan.groups {
+                let src = plan.source(x, image: image, group: g, scratch: col + scratchCount)
+                let dst = out + (image * oc + g * ocg) * p
+                for j0 in stride(from: 0, to: p, by: convColumnBlock) {
+                  let nb = min(convColumnBlock, p - j0)
+                  let ld = columnBlockStride(nb)
+                  src.im2col(rows: k, positions: j0..<j0 + nb, into: col, ld: ld)
+                  gemmMacroKernel(
+                    m: ocg, n: nb, kc: k, packedA: packedWeights.pointer(group: g), packedB: col,
+                    ldb: ld, c: dst + j0, ldc: p, accumulate: false)
+                }
+              }
+              if let b { addBias(b, to: out + image * oc * p, planeSize: p) }
+            }
+          }
+        }
       }
-      guard let b else { continue }
-      for channel in 0..<oc {
-        let row = (image * oc + channel) * p
-        for i in 0..<p { out[row + i] += b[channel] }
-      }
+      initialized = n * oc * p
     }
-    return out
   }
 
   /// Gradients of `conv2dForward`, each nil unless `needs` asks for it:
   /// `dW_g += dOut_g x col^T`, `dcol = W_g^T x dOut_g` folded back by col2im, `db = sum dOut`.
+  /// Images are split between two threads; each sums its own weight gradient, added at the end.
   static func conv2dBackward(
     _ geometry: Conv2dGeometry, gradOutput dy: [Float], input x: [Float], weight w: [Float],
     needs: (input: Bool, weight: Bool, bias: Bool)
   ) -> (input: [Float]?, weight: [Float]?, bias: [Float]?) {
-    // Same legend as conv2dForward.
-    let (n, c, hw) = (geometry.layout.batch, geometry.layout.channels, geometry.planeSize)
-    let (oc, ocg, cg) = (
-      geometry.outChannels, geometry.outChannelsPerGroup, geometry.inChannelsPerGroup
-    )
-    let (k, p) = (geometry.columnRows, geometry.window.outputCount)
-    let offsets = geometry.window.gatherOffsets()
-    var dx = [Float](repeating: 0, count: needs.input ? x.count : 0)
-    var dw = [Float](repeating: 0, count: needs.weight ? w.count : 0)
-    var col = [Float](repeating: 0, count: needs.input || needs.weight ? k * p : 0)
-    for image in 0..<n where needs.input || needs.weight {
-      for g in 0..<geometry.groups {
-        let (plane, dyAt) = ((image * c + g * cg) * hw, (image * oc + g * ocg) * p)
-        if needs.weight {
-          im2col(x, at: plane, channels: cg, planeSize: hw, offsets: offsets, into: &col)
-          arrayGemm(
-            transA: false, transB: true, m: ocg, n: k, k: p, a: dy, aStart: dyAt, lda: p, b: col,
-            ldb: p, beta: 1, c: &dw, cStart: g * ocg * k, ldc: k)
-        }
-        if needs.input {
-          arrayGemm(
-            transA: true, transB: false, m: k, n: p, k: ocg, a: w, aStart: g * ocg * k, lda: k,
-            b: dy,
-            bStart: dyAt, ldb: p, beta: 0, c: &col, ldc: p)
-          col2im(col, channels: cg, planeSize: hw, offsets: offsets, into: &dx, at: plane)
-        }
-      }
-    }
+    let plan = ConvPlan(geometry)
+    let (n, oc, p) = (plan.batch, plan.outChannels, plan.positions)
     let db = needs.bias ? sumPlanes(dy, batch: n, channels: oc, planeSize: p) : nil
-    return (needs.input ? dx : nil, needs.weight ? dw : nil, db)
-  }
-}
-
-// MARK: - im2col / col2im
-
-/// Unfolds `channels` planes starting at `x[base]` into the column matrix `col (channels*KK, P)`:
-/// `col[(ch*KK + tap)*P + pos] = plane_ch[offsets[tap*P + pos]]`, or 0 where the offset is -1.
-func im2col(
-  _ x: [Float], at base: Int, channels: Int, planeSize: Int, offsets: [Int],
-  into col: inout [Float]
-) {
-  // Row ch*KK + tap of col is block ch of the whole table (KK*P entries) applied to plane ch.
-  let taps = offsets.count
-  x.withUnsafeBufferPointer { x in
-    offsets.withUnsafeBufferPointer { offsets in
-      col.withUnsafeMutableBufferPointer { col in
-        for ch in 0..<channels {
-          let (plane, block) = (base + ch * planeSize, ch * taps)
-          for i in 0..<taps {
-            let offset = offsets[i]
-            col[block + i] = offset >= 0 ? x[plane + offset] : 0
+    guard n > 0 && (needs.input || needs.weight) else {
+      return (needs.input ? x : nil, needs.weight ? [Float](repeating: 0, count: w.count) : nil, db)
+    }
+    var dx = [Float](repeating: 0, count: needs.input ? x.count : 0)
+    let workers = plan.workerCount
+    var partials = [Float](repeating: 0, count: needs.weight ? workers * w.count : 0)
+    let packedTransposed = needs.input ? plan.packWeights(w, transposed: true) : nil
+    x.withUnsafeBufferPointer { x in
+      dy.withUnsafeBufferPointer { dy in
+        dx.withUnsafeMutableBufferPointer { dx in
+          partials.withUnsafeMutableBufferPointer { partials in
+            let gradients = ConvGradientPointers(
+              dy: dy.baseAddress.unsafelyUnwrapped, dx: dx.baseAddress,
+              dw: partials.baseAddress, weightsTransposed: packedTransposed)
+            plan.forEachImageRange { images in
+              plan.backward(
+                images: images, x: x.baseAddress.unsafelyUnwrapped, gradients,
+                worker: images.lowerBound == 0 ? 0 : 1, wCount: w.count)
+            }
           }
         }
       }
     }
+    let dw = needs.weight ? sumPartials(partials, workers: workers, count: w.count) : nil
+    return (needs.input ? dx : nil, dw, db)
   }
 }
 
-/// Folds a column matrix back onto the planes starting at `dx[base]`, adding (`+=`) every entry to
-/// the element it was read from; padding entries are dropped. The adjoint of `im2col`.
-func col2im(
-  _ col: [Float], channels: Int, planeSize: Int, offsets: [Int], into dx: inout [Float],
-  at base: Int
-) {
-  let taps = offsets.count
-  col.withUnsafeBufferPointer { col in
-    offsets.withUnsafeBufferPointer { offsets in
-      dx.withUnsafeMutableBufferPointer { dx in
-        for ch in 0..<channels {
-          let (plane, block) = (base + ch * planeSize, ch * taps)
-          for i in 0..<taps {
-            let offset = offsets[i]
-            if offset >= 0 { dx[plane + offset] += col[block + i] }
-          }
-        }
-      }
-    }
+/// `out[ch * planeSize + i] += bias[ch]` for one image's output planes.
+private func addBias(_ bias: [Float], to out: UnsafeMutablePointer<Float>, planeSize: Int) {
+  for (ch, value) in bias.enumerated() {
+    let plane = out + ch * planeSize
+    for i in 0..<planeSize { plane[i] += value }
   }
 }
 
-/// `out[ch] = sum over n, i of values[(n*channels + ch)*planeSize + i]` (a bias gradient).
-func sumPlanes(_ values: [Float], batch: Int, channels: Int, planeSize: Int) -> [Float] {
-  var sums = [Float](repeating: 0, count: channels)
-  values.withUnsafeBufferPointer { v in
-    for n in 0..<batch {
-      for ch in 0..<channels {
-        let base = (n * channels + ch) * planeSize
-        var total: Float = 0
-        for i in 0..<planeSize { total += v[base + i] }
-        sums[ch] += total
-      }
-    }
+/// The sum of `workers` consecutive arrays of `count` floats.
+private func sumPartials(_ partials: [Float], workers: Int, count: Int) -> [Float] {
+  var total = Array(partials[0..<count])
+  for worker in 1..<max(workers, 1) {
+    for i in 0..<count { total[i] += partials[worker * count + i] }
   }
-  return sums
+  return total
 }

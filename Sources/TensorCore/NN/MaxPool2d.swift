@@ -49,38 +49,50 @@ extension Functional {
   }
 
   /// The maximum of every window of every plane, and its flat index in the plane.
+  ///
+  /// Walks each window directly (no gather table), eight planes at a time in SIMD lanes: every
+  /// lane shares the window geometry, so padding skips whole taps and the comparisons become
+  /// blends instead of unpredictable branches. Plain 2x2 windows at stride 2 (the lecture's pool)
+  /// go four windows of a row at a time instead. Taps go in row-major window order, so ties go to
+  /// the first. `naiveMaxPool2dForward` is its oracle.
   static func maxPool2dForward(
     _ window: Window2D, planes: Int, planeSize: Int, input x: [Float]
   ) -> (values: [Float], indices: [Int64]) {
-    // planes = N*C; planeSize = H*W; P = OH*OW positions; KK = KH*KW taps per window.
-    let (p, kk) = (window.outputCount, window.kernelCount)
-    let offsets = window.gatherOffsets()
-    var values = [Float](repeating: -.infinity, count: planes * p)
-    // -1 until a window's first in-bounds tap; every window has one (padding <= half the kernel).
-    var indices = [Int64](repeating: -1, count: planes * p)
-    x.withUnsafeBufferPointer { x in
-      offsets.withUnsafeBufferPointer { offsets in
-        values.withUnsafeMutableBufferPointer { values in
-          indices.withUnsafeMutableBufferPointer { indices in
-            for plane in 0..<planes {
-              let (inBase, outBase) = (plane * planeSize, plane * p)
-              for tap in 0..<kk {
-                for pos in 0..<p {
-                  let offset = offsets[tap * p + pos]
-                  if offset < 0 { continue }
-                  let v = x[inBase + offset]
-                  let o = outBase + pos
-                  // Same rule as PyTorch: take v if it is larger or NaN, so NaN propagates.
-                  if indices[o] < 0 || v > values[o] || v.isNaN {
-                    values[o] = v
-                    indices[o] = Int64(offset)
-                  }
-                }
+    let count = planes * window.outputCount
+    // Every kernel below writes every output, so neither buffer is initialised first.
+    var values: [Float] = []
+    let indices = [Int64](unsafeUninitializedCapacity: count) { indices, indicesWritten in
+      values = [Float](unsafeUninitializedCapacity: count) { values, initialized in
+        x.withUnsafeBufferPointer { x in
+          guard let x = x.baseAddress, let v = values.baseAddress, let i = indices.baseAddress
+          else { return }
+          let lanes = planeSize <= Int(Int32.max) ? planes / 8 * 8 : 0
+          let twoByTwo = window.isPlainTwoByTwo && planeSize <= Int(Int32.max)
+          // Two threads for a large batch, each an equal share of the planes (of 8-plane groups).
+          let work = count * window.kernelCount
+          let workers = work >= 1 << 17 && (twoByTwo ? planes >= 2 : lanes >= 16) ? 2 : 1
+          let split = twoByTwo ? planes / 2 : lanes / 16 * 8
+          runConcurrently(workers) { worker in
+            if twoByTwo {
+              let share = workers == 1 ? 0..<planes : worker == 0 ? 0..<split : split..<planes
+              for plane in share {
+                maxPool2x2Plane(window, x + plane * planeSize, v, i, first: plane)
               }
+              return
+            }
+            let groups = workers == 1 ? 0..<lanes : worker == 0 ? 0..<split : split..<lanes
+            for plane in stride(from: groups.lowerBound, to: groups.upperBound, by: 8) {
+              maxPoolPlanes(window, x + plane * planeSize, planeSize, v, i, first: plane)
+            }
+            guard worker == workers - 1 else { return }
+            for plane in lanes..<planes {
+              maxPoolPlane(window, x + plane * planeSize, v, i, first: plane)
             }
           }
         }
+        initialized = count
       }
+      indicesWritten = count
     }
     return (values, indices)
   }
@@ -90,20 +102,160 @@ extension Functional {
   static func maxPool2dBackward(
     _ dy: [Float], indices: [Int64], planes: Int, planeSize: Int
   ) -> [Float] {
-    // dy and indices: (planes, P); dx: (planes, H*W).
+    // dy and indices: (planes, P); dx: (planes, H*W). One thread: splitting this between two
+    // measured four times slower (both fault in pages of the fresh result at once).
     let p = planes == 0 ? 0 : dy.count / planes
     var dx = [Float](repeating: 0, count: planes * planeSize)
     dy.withUnsafeBufferPointer { dy in
       indices.withUnsafeBufferPointer { indices in
         dx.withUnsafeMutableBufferPointer { dx in
+          guard let dx = dx.baseAddress, let g = dy.baseAddress, let at = indices.baseAddress
+          else { return }
           for plane in 0..<planes {
-            for pos in 0..<p where indices[plane * p + pos] >= 0 {
-              dx[plane * planeSize + Int(indices[plane * p + pos])] += dy[plane * p + pos]
-            }
+            let (grads, targets, out) = (g + plane * p, at + plane * p, dx + plane * planeSize)
+            for pos in 0..<p where targets[pos] >= 0 { out[Int(targets[pos])] += grads[pos] }
           }
         }
       }
     }
     return dx
+  }
+}
+
+// MARK: - Max-pool kernels
+
+/// One plane: `values[first*P + o]` and `indices[...]` for its P = OH*OW windows.
+/// Legend: H x W plane; window (oy, ox) starts at (oy*sh - ph, ox*sw - pw), taps at dilation (dh, dw).
+private func maxPoolPlane(
+  _ window: Window2D, _ input: UnsafePointer<Float>, _ values: UnsafeMutablePointer<Float>,
+  _ indices: UnsafeMutablePointer<Int64>, first plane: Int
+) {
+  let (r, c) = (window.rows, window.cols)
+  var o = plane * window.outputCount
+  for oy in 0..<r.outputSize {
+    for ox in 0..<c.outputSize {
+      var (best, bestIndex) = (-Float.infinity, -1)
+      for ky in 0..<r.kernel {
+        let iy = oy * r.stride - r.padBegin + ky * r.dilation
+        if iy < 0 || iy >= r.inputSize { continue }
+        for kx in 0..<c.kernel {
+          let ix = ox * c.stride - c.padBegin + kx * c.dilation
+          if ix < 0 || ix >= c.inputSize { continue }
+          let v = input[iy * c.inputSize + ix]
+          // PyTorch's rule: take v if it is larger or NaN, so NaN propagates.
+          if bestIndex < 0 || v > best || v.isNaN { (best, bestIndex) = (v, iy * c.inputSize + ix) }
+        }
+      }
+      (values[o], indices[o]) = (best, Int64(bestIndex))
+      o += 1
+    }
+  }
+}
+
+/// Eight consecutive planes at once, one per SIMD lane, same rule as `maxPoolPlane`.
+private func maxPoolPlanes(
+  _ window: Window2D, _ input: UnsafePointer<Float>, _ planeSize: Int,
+  _ values: UnsafeMutablePointer<Float>, _ indices: UnsafeMutablePointer<Int64>, first plane: Int
+) {
+  let (r, c, p) = (window.rows, window.cols, window.outputCount)
+  var o = 0
+  for oy in 0..<r.outputSize {
+    for ox in 0..<c.outputSize {
+      var best = SIMD8<Float>(repeating: -.infinity)
+      var bestIndex = SIMD8<Int32>(repeating: -1)
+      var started = false
+      for ky in 0..<r.kernel {
+        let iy = oy * r.stride - r.padBegin + ky * r.dilation
+        if iy < 0 || iy >= r.inputSize { continue }
+        for kx in 0..<c.kernel {
+          let ix = ox * c.stride - c.padBegin + kx * c.dilation
+          if ix < 0 || ix >= c.inputSize { continue }
+          let offset = iy * c.inputSize + ix
+          var v = SIMD8<Float>()
+          for lane in 0..<8 { v[lane] = input[lane * planeSize + offset] }
+          let index = SIMD8<Int32>(repeating: Int32(truncatingIfNeeded: offset))
+          if !started {
+            (best, bestIndex, started) = (v, index, true)
+            continue
+          }
+          // Two single-mask blends (larger, then NaN); combining masks would go lane by lane.
+          let larger = v .> best
+          best.replace(with: v, where: larger)
+          bestIndex.replace(with: index, where: larger)
+          let nan = v .!= v
+          best.replace(with: v, where: nan)
+          bestIndex.replace(with: index, where: nan)
+        }
+      }
+      for lane in 0..<8 {
+        values[(plane + lane) * p + o] = best[lane]
+        indices[(plane + lane) * p + o] = Int64(bestIndex[lane])
+      }
+      o += 1
+    }
+  }
+}
+
+/// 2x2 windows at stride 2 over one plane, four windows of an output row per pass: the two input
+/// rows are loaded eight elements at a time and split into even (left) and odd (right) taps.
+/// Legend: H x W plane; OH x OW windows, window (oy, ox) covers rows 2oy, 2oy+1, columns 2ox, 2ox+1.
+private func maxPool2x2Plane(
+  _ window: Window2D, _ input: UnsafePointer<Float>, _ values: UnsafeMutablePointer<Float>,
+  _ indices: UnsafeMutablePointer<Int64>, first plane: Int
+) {
+  let (oh, ow, w) = (window.rows.outputSize, window.cols.outputSize, window.cols.inputSize)
+  let lanes = SIMD4<Int32>(0, 2, 4, 6)
+  var o = plane * oh * ow
+  for oy in 0..<oh {
+    let top = 2 * oy * w
+    var ox = 0
+    while ox + 4 <= ow {
+      let upper = UnsafeRawPointer(input + top + 2 * ox).loadUnaligned(as: SIMD8<Float>.self)
+      let lower = UnsafeRawPointer(input + top + w + 2 * ox).loadUnaligned(as: SIMD8<Float>.self)
+      var best = upper.evenHalf
+      var index = SIMD4<Int32>(repeating: Int32(truncatingIfNeeded: top + 2 * ox)) &+ lanes
+      let first = index
+      // Same rule as the other kernels, tap by tap: take a larger value, then a NaN.
+      considerTap(upper.oddHalf, at: first &+ 1, &best, &index)
+      considerTap(lower.evenHalf, at: first &+ Int32(truncatingIfNeeded: w), &best, &index)
+      considerTap(lower.oddHalf, at: first &+ Int32(truncatingIfNeeded: w + 1), &best, &index)
+      UnsafeMutableRawPointer(values + o).storeBytes(of: best, as: SIMD4<Float>.self)
+      for lane in 0..<4 { indices[o + lane] = Int64(index[lane]) }
+      (o, ox) = (o + 4, ox + 4)
+    }
+    for x in ox..<ow {
+      var (best, bestIndex) = (input[top + 2 * x], top + 2 * x)
+      for (dy, dx) in [(0, 1), (1, 0), (1, 1)] {
+        let at = top + dy * w + 2 * x + dx
+        let v = input[at]
+        if v > best || v.isNaN { (best, bestIndex) = (v, at) }
+      }
+      (values[o], indices[o]) = (best, Int64(bestIndex))
+      o += 1
+    }
+  }
+}
+
+/// One tap of four windows: lanes where `tap` is larger, or NaN, take its value and index.
+@inline(__always)
+private func considerTap(
+  _ tap: SIMD4<Float>, at index: SIMD4<Int32>, _ best: inout SIMD4<Float>,
+  _ bestIndex: inout SIMD4<Int32>
+) {
+  let larger = tap .> best
+  best.replace(with: tap, where: larger)
+  bestIndex.replace(with: index, where: larger)
+  let nan = tap .!= tap
+  best.replace(with: tap, where: nan)
+  bestIndex.replace(with: index, where: nan)
+}
+
+extension Window2D {
+  /// True for 2x2 windows at stride 2 without padding or dilation, all inside the input.
+  var isPlainTwoByTwo: Bool {
+    [rows, cols].allSatisfy { axis in
+      axis.kernel == 2 && axis.stride == 2 && axis.padBegin == 0 && axis.dilation == 1
+        && 2 * axis.outputSize <= axis.inputSize
+    }
   }
 }

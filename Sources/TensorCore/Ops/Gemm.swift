@@ -1,9 +1,9 @@
 /// General matrix multiply over raw row-major buffers, shared by `matmul`, `linear` and `conv2d`.
 ///
-/// `C = alpha * op(A) * op(B) + beta * C`, where `op(X)` is `X` or its transpose. The fast path is
-/// cache-blocked and picks, for each transpose combination, a loop order whose innermost loop walks
-/// memory contiguously, so no operand is ever transposed into a copy (except A when both are
-/// transposed). `naiveGemm` is the reference the tests compare it against.
+/// `C = alpha * op(A) * op(B) + beta * C`, where `op(X)` is `X` or its transpose. The fast path
+/// packs blocks of both operands into panels (transposing while packing) and runs the 5 x 16 SIMD
+/// micro-kernel of `GemmKernel.swift` over them; `naiveGemm` is the reference the tests compare it
+/// against.
 
 import Dispatch
 
@@ -17,40 +17,33 @@ import Dispatch
 /// - C element (i, j) is at `c[i * ldc + j]`.
 ///
 /// With `beta == 0`, C's previous contents are ignored (even NaN), as in BLAS. Large problems are
-/// split over row blocks of C and run concurrently.
+/// split in two (by columns, or by rows when C is narrow) and run on two threads.
 public func gemm(
   transA: Bool, transB: Bool, m: Int, n: Int, k: Int, alpha: Float, a: UnsafePointer<Float>,
   lda: Int, b: UnsafePointer<Float>, ldb: Int, beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int
 ) {
   guard m > 0 && n > 0 else { return }
-  scaleRows(c, m: m, n: n, ldc: ldc, beta: beta)
-  guard k > 0 && alpha != 0 else { return }
-  if transA && transB {
-    // Copy op(A) into a contiguous m x k buffer, then use the dot-product (NT) kernel.
-    var packed = [Float](repeating: 0, count: m * k)
-    packed.withUnsafeMutableBufferPointer { dst in
-      for p in 0..<k {
-        for i in 0..<m { dst[i * k + p] = a[p * lda + i] }
-      }
-    }
-    packed.withUnsafeBufferPointer { src in
-      guard let packedA = src.baseAddress else { return }
-      gemmParallel(m: m, n: n, k: k) { rows in
-        gemmNT(
-          rows: rows, n: n, k: k, alpha: alpha, a: packedA, lda: k, b: b, ldb: ldb, c: c, ldc: ldc)
-      }
-    }
+  guard k > 0 && alpha != 0 else {
+    scaleRows(c, m: m, n: n, ldc: ldc, beta: beta)
     return
   }
-  gemmParallel(m: m, n: n, k: k) { rows in
-    switch (transA, transB) {
-    case (false, false):
-      gemmNN(rows: rows, n: n, k: k, alpha: alpha, a: a, lda: lda, b: b, ldb: ldb, c: c, ldc: ldc)
-    case (false, true):
-      gemmNT(rows: rows, n: n, k: k, alpha: alpha, a: a, lda: lda, b: b, ldb: ldb, c: c, ldc: ldc)
-    default:
-      gemmTN(rows: rows, n: n, k: k, alpha: alpha, a: a, lda: lda, b: b, ldb: ldb, c: c, ldc: ldc)
+  if beta != 0 { scaleRows(c, m: m, n: n, ldc: ldc, beta: beta) }
+  let problem = GemmProblem(
+    transA: transA, transB: transB, k: k, alpha: alpha, a: a, lda: lda, b: b, ldb: ldb, c: c,
+    ldc: ldc, overwrite: beta == 0)
+  let large = m * n * k >= parallelThreshold
+  if large && n >= 4 * gemmNR {
+    let half = (n / 2 + gemmNR - 1) / gemmNR * gemmNR
+    runConcurrently(2) { worker in
+      problem.run(rows: 0..<m, cols: worker == 0 ? 0..<half : half..<n)
     }
+  } else if large && m >= 4 * gemmMR {
+    let half = (m / 2 + gemmMR - 1) / gemmMR * gemmMR
+    runConcurrently(2) { worker in
+      problem.run(rows: worker == 0 ? 0..<half : half..<m, cols: 0..<n)
+    }
+  } else {
+    problem.run(rows: 0..<m, cols: 0..<n)
   }
 }
 
@@ -73,11 +66,12 @@ func naiveGemm(
   }
 }
 
-// MARK: - Kernels
+// MARK: - Blocking
 
-/// Block sizes: a `kBlock x nBlock` tile of B (128 KB) stays in L2 while rows of A stream past.
-private let kBlock = 128
-private let nBlock = 256
+/// Block sizes: an A block (mc x kc, 120 KB) and a B block (kc x nc, 512 KB) stay in L2.
+private let kcBlock = 256
+private let mcBlock = 24 * gemmMR
+private let ncBlock = 32 * gemmNR
 /// Problems below this many multiply-adds run on the calling thread.
 private let parallelThreshold = 1 << 21
 
@@ -94,133 +88,70 @@ private func scaleRows(_ c: UnsafeMutablePointer<Float>, m: Int, n: Int, ldc: In
   }
 }
 
-/// Runs `body` over row ranges of C, concurrently when the problem is large enough to pay off.
-private func gemmParallel(m: Int, n: Int, k: Int, _ body: (Range<Int>) -> Void) {
-  let workers = m * n * k >= parallelThreshold && m >= 8 ? 2 : 1
-  if workers == 1 {
-    body(0..<m)
-    return
-  }
-  let chunk = (m + workers - 1) / workers
-  withoutActuallyEscaping(body) { run in
-    let box = UncheckedBox(run)
-    DispatchQueue.concurrentPerform(iterations: workers) { worker in
-      let start = worker * chunk
-      let end = min(m, start + chunk)
-      if start < end { box.value(start..<end) }
+/// The operands of one `gemm` call (C already scaled by beta unless `overwrite`).
+private struct GemmProblem: @unchecked Sendable {
+  let transA: Bool, transB: Bool, k: Int, alpha: Float
+  let a: UnsafePointer<Float>, lda: Int
+  let b: UnsafePointer<Float>, ldb: Int
+  let c: UnsafeMutablePointer<Float>, ldc: Int
+  /// True when C's old contents are to be ignored (beta == 0).
+  let overwrite: Bool
+
+  /// Computes C[rows, cols] block by block: for each column block and depth block, pack B once,
+  /// then pack each row block of A and run the macro-kernel.
+  func run(rows: Range<Int>, cols: Range<Int>) {
+    let kc = min(kcBlock, k)
+    let aCount = packedCount(min(mcBlock, rows.count), kc: kc, panel: gemmMR)
+    let bCount = packedCount(min(ncBlock, cols.count), kc: kc, panel: gemmNR)
+    withAlignedScratch(count: aCount + bCount) { scratch in
+      let (packedA, packedB) = (scratch, scratch + aCount)
+      for j0 in stride(from: cols.lowerBound, to: cols.upperBound, by: ncBlock) {
+        let nb = min(ncBlock, cols.upperBound - j0)
+        for p0 in stride(from: 0, to: k, by: kcBlock) {
+          let kb = min(kcBlock, k - p0)
+          let bStart = transB ? b + j0 * ldb + p0 : b + p0 * ldb + j0
+          packB(bStart, ldb: ldb, transposed: transB, kc: kb, cols: nb, into: packedB)
+          for i0 in stride(from: rows.lowerBound, to: rows.upperBound, by: mcBlock) {
+            let mb = min(mcBlock, rows.upperBound - i0)
+            let aStart = transA ? a + p0 * lda + i0 : a + i0 * lda + p0
+            packA(
+              aStart, lda: lda, transposed: transA, rows: mb, kc: kb, alpha: alpha, into: packedA)
+            gemmMacroKernel(
+              m: mb, n: nb, kc: kb, packedA: packedA, packedB: packedB, c: c + i0 * ldc + j0,
+              ldc: ldc, accumulate: p0 > 0 || !overwrite)
+          }
+        }
+      }
     }
   }
 }
 
-/// Lets a closure over disjoint rows of C cross into `concurrentPerform`.
+/// Runs `body(0..<count)` with scratch space for `count` floats aligned to 64 bytes (a cache line,
+/// so packed panels never straddle one). Small blocks live on the stack.
+func withAlignedScratch<R>(count: Int, _ body: (UnsafeMutablePointer<Float>) throws -> R) rethrows
+  -> R
+{
+  try withUnsafeTemporaryAllocation(
+    byteCount: max(count, 1) * MemoryLayout<Float>.stride, alignment: 64
+  ) { raw in
+    try body(raw.bindMemory(to: Float.self).baseAddress.unsafelyUnwrapped)
+  }
+}
+
+/// Runs `body(worker)` for workers `0..<count` concurrently and waits for all of them.
+func runConcurrently(_ count: Int, _ body: (Int) -> Void) {
+  guard count > 1 else {
+    if count == 1 { body(0) }
+    return
+  }
+  withoutActuallyEscaping(body) { run in
+    let box = UncheckedBox(run)
+    DispatchQueue.concurrentPerform(iterations: count) { box.value($0) }
+  }
+}
+
+/// Lets a closure over disjoint parts of the output cross into `concurrentPerform`.
 private struct UncheckedBox<Value>: @unchecked Sendable {
   let value: Value
   init(_ value: Value) { self.value = value }
-}
-
-/// A not transposed, B not transposed.
-/// Legend: C (rows x n) += alpha * A (rows x k) * B (k x n). Loop i-p-j: the inner loop runs
-/// along a row of B and a row of C; four rows of C share each load of B.
-private func gemmNN(
-  rows: Range<Int>, n: Int, k: Int, alpha: Float, a: UnsafePointer<Float>, lda: Int,
-  b: UnsafePointer<Float>, ldb: Int, c: UnsafeMutablePointer<Float>, ldc: Int
-) {
-  for j0 in stride(from: 0, to: n, by: nBlock) {
-    let jn = min(nBlock, n - j0)
-    for p0 in stride(from: 0, to: k, by: kBlock) {
-      let pEnd = min(k, p0 + kBlock)
-      var i = rows.lowerBound
-      while i + 4 <= rows.upperBound {
-        let c0 = c + i * ldc + j0
-        let c1 = c0 + ldc
-        let c2 = c1 + ldc
-        let c3 = c2 + ldc
-        for p in p0..<pEnd {
-          let a0 = alpha * a[i * lda + p]
-          let a1 = alpha * a[(i + 1) * lda + p]
-          let a2 = alpha * a[(i + 2) * lda + p]
-          let a3 = alpha * a[(i + 3) * lda + p]
-          let bRow = b + p * ldb + j0
-          for j in 0..<jn {
-            let y = bRow[j]
-            c0[j] += a0 * y
-            c1[j] += a1 * y
-            c2[j] += a2 * y
-            c3[j] += a3 * y
-          }
-        }
-        i += 4
-      }
-      while i < rows.upperBound {
-        let cRow = c + i * ldc + j0
-        for p in p0..<pEnd {
-          let x = alpha * a[i * lda + p]
-          let bRow = b + p * ldb + j0
-          for j in 0..<jn { cRow[j] += x * bRow[j] }
-        }
-        i += 1
-      }
-    }
-  }
-}
-
-/// A not transposed, B transposed (B stored n x k).
-/// Legend: C[i, j] += alpha * dot(A row i, B row j), both rows contiguous over k. Blocks of
-/// B rows are reused across all rows of A before moving on.
-private func gemmNT(
-  rows: Range<Int>, n: Int, k: Int, alpha: Float, a: UnsafePointer<Float>, lda: Int,
-  b: UnsafePointer<Float>, ldb: Int, c: UnsafeMutablePointer<Float>, ldc: Int
-) {
-  let jBlock = 64
-  for j0 in stride(from: 0, to: n, by: jBlock) {
-    let jEnd = min(n, j0 + jBlock)
-    for p0 in stride(from: 0, to: k, by: kBlock * 2) {
-      let pn = min(kBlock * 2, k - p0)
-      for i in rows {
-        let aRow = a + i * lda + p0
-        for j in j0..<jEnd {
-          let bRow = b + j * ldb + p0
-          var s0: Float = 0
-          var s1: Float = 0
-          var s2: Float = 0
-          var s3: Float = 0
-          var p = 0
-          while p + 4 <= pn {
-            s0 += aRow[p] * bRow[p]
-            s1 += aRow[p + 1] * bRow[p + 1]
-            s2 += aRow[p + 2] * bRow[p + 2]
-            s3 += aRow[p + 3] * bRow[p + 3]
-            p += 4
-          }
-          while p < pn {
-            s0 += aRow[p] * bRow[p]
-            p += 1
-          }
-          c[i * ldc + j] += alpha * ((s0 + s1) + (s2 + s3))
-        }
-      }
-    }
-  }
-}
-
-/// A transposed (A stored k x m), B not transposed.
-/// Legend: C (rows x n) += alpha * A^T * B. Loop p-i-j: A[p, i] is a scalar for the inner loop,
-/// which runs along a row of B and a row of C.
-private func gemmTN(
-  rows: Range<Int>, n: Int, k: Int, alpha: Float, a: UnsafePointer<Float>, lda: Int,
-  b: UnsafePointer<Float>, ldb: Int, c: UnsafeMutablePointer<Float>, ldc: Int
-) {
-  for j0 in stride(from: 0, to: n, by: nBlock) {
-    let jn = min(nBlock, n - j0)
-    for p0 in stride(from: 0, to: k, by: kBlock) {
-      for i in rows {
-        let cRow = c + i * ldc + j0
-        for p in p0..<min(k, p0 + kBlock) {
-          let x = alpha * a[p * lda + i]
-          let bRow = b + p * ldb + j0
-          for j in 0..<jn { cRow[j] += x * bRow[j] }
-        }
-      }
-    }
-  }
 }

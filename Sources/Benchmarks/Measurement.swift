@@ -1,0 +1,67 @@
+/// Timing, machine peak and memory readings shared by the benchmark cases.
+import Foundation
+
+/// Runs `body` `warmup` times untimed, then `repetitions` times, and returns the median wall time
+/// in milliseconds.
+func medianMilliseconds(warmup: Int, repetitions: Int, _ body: () throws -> Void) rethrows
+  -> Double
+{
+  for _ in 0..<warmup { try body() }
+  let clock = ContinuousClock()
+  var samples: [Double] = []
+  for _ in 0..<max(repetitions, 1) {
+    let elapsed = try clock.measure(body)
+    samples.append(milliseconds(elapsed))
+  }
+  samples.sort()
+  let middle = samples.count / 2
+  return samples.count % 2 == 1 ? samples[middle] : (samples[middle - 1] + samples[middle]) / 2
+}
+
+/// A `Duration` in milliseconds.
+func milliseconds(_ duration: Duration) -> Double {
+  let (seconds, attoseconds) = duration.components
+  return Double(seconds) * 1e3 + Double(attoseconds) * 1e-15
+}
+
+/// The fp32 peak the "% of peak" column is measured against.
+///
+/// Assumption: each core retires two 8-lane fused multiply-adds per cycle (32 flop/cycle) at
+/// about 3.66 GHz, i.e. 117 GFLOP/s per core, when the CPU has AVX2 and FMA (the figure for this
+/// AMD EPYC); a quarter of that without them (4-lane SSE, separate multiply and add).
+struct MachinePeak {
+  let cores: Int
+  let gflopsPerCore: Double
+  var gflops: Double { Double(cores) * gflopsPerCore }
+  var description: String {
+    "\(cores) cores x \(format(gflopsPerCore, digits: 1)) GFLOP/s fp32 = "
+      + "\(format(gflops, digits: 0)) GFLOP/s"
+  }
+
+  /// Reads the core count and the SIMD flags of this machine (Linux `/proc/cpuinfo`).
+  static func detect() -> MachinePeak {
+    let cores = ProcessInfo.processInfo.activeProcessorCount
+    let info = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
+    let flagsLine = info.split(separator: "\n").first { $0.hasPrefix("flags") } ?? ""
+    let flags = Set(flagsLine.split(separator: " ").map(String.init))
+    let hasFMA = flags.contains("fma") && flags.contains("avx2")
+    return MachinePeak(cores: cores, gflopsPerCore: hasFMA ? 117 : 117 / 4)
+  }
+}
+
+/// The process's peak resident set size in MB (`VmHWM` in `/proc/self/status`); nil elsewhere.
+func peakResidentMegabytes() -> Double? {
+  guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else {
+    return nil
+  }
+  for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+    let fields = line.split(separator: " ", omittingEmptySubsequences: true)
+    if fields.count >= 2, let kilobytes = Double(fields[1]) { return kilobytes / 1024 }
+  }
+  return nil
+}
+
+/// `value` with `digits` decimals.
+func format(_ value: Double, digits: Int) -> String {
+  String(format: "%.\(digits)f", value)
+}
