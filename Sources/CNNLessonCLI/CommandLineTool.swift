@@ -43,6 +43,8 @@ public struct CommandLineTool {
         }
         if options.operands.isEmpty { options.operands = ["lessons"] }
         return try VerifyCommand(options: options, stdout: stdout, stderr: stderr).run()
+      case "bench":
+        return try BenchCommand(options: options, stdout: stdout, stderr: stderr).run()
       case "help":
         stdout.write(helpText(for: options.operands.first) + "\n")
         return .success
@@ -67,6 +69,7 @@ public struct CommandLineTool {
     switch command {
     case "run": return HelpText.run
     case "verify": return HelpText.verify
+    case "bench": return HelpText.bench
     default: return HelpText.main
     }
   }

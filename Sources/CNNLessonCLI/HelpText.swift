@@ -7,6 +7,7 @@ enum HelpText {
       cnn-lesson run FILE.md...      run a lesson like a notebook and check every expected output
       cnn-lesson run FILE.py         run a lesson-language script, printing what it prints
       cnn-lesson verify [DIR]        run every lesson in DIR (default: lessons/) for CI
+      cnn-lesson bench [CASE...]     measure the kernels and training speed (--json for machines)
       cnn-lesson help [COMMAND]      show help for a command
 
     EXAMPLES
@@ -55,6 +56,26 @@ enum HelpText {
     EXAMPLES
       cnn-lesson run lessons/08.md
       cnn-lesson run my_net.py
+    """
+
+  static let bench = """
+    USAGE: cnn-lesson bench [OPTIONS] [CASE...]
+
+    Measures the tensor core on the lecture's workloads and prints median times, samples/s or
+    GFLOP/s, the share of the machine's peak, and the peak memory. Use a release build
+    (swift build -c release) and an otherwise idle machine; compare with PyTorch's scripts in the
+    same session (see README, Performance).
+
+    CASES (default: all)
+      net-step       forward + backward + SGD step of the lecture's Net, batch 64
+      net-infer1     batch-1 inference latency, no grad
+      conv-lecture   the Net's two convolutions, forward and backward
+      conv-large     conv2d [32,64,56,56] x [64,64,3,3], padding 1 (GFLOP/s)
+      mnist-epoch    one epoch on MNIST (batch 64, SGD momentum 0.5; --data DIR), else synthetic
+
+    OPTIONS
+      --json           one JSON object instead of the table
+      --data DIR       where MNIST is (also: CNN_LESSON_DATA)
     """
 
   static let verify = """

@@ -1,6 +1,6 @@
 /// The parsed command line: the command, its operands and options.
 struct Options {
-  static let commands = ["run", "verify", "help"]
+  static let commands = ["run", "verify", "bench", "help"]
 
   var command: String?
   var operands: [String] = []
@@ -9,6 +9,7 @@ struct Options {
   var junitPath: String?
   var dataDirectory: String?
   var offline = false
+  var json = false
   var seed: UInt64 = 0
   var color: Bool
 
@@ -59,6 +60,7 @@ struct Options {
       case "-h", "--help": options.help = true
       case "--bless": options.bless = true
       case "--offline": options.offline = true
+      case "--json": options.json = true
       case "--color": options.color = true
       case "--no-color": options.color = false
       case "--junit": options.junitPath = try value()
@@ -73,6 +75,7 @@ struct Options {
       default:
         let known = [
           "--help", "--bless", "--color", "--no-color", "--junit", "--data", "--seed", "--offline",
+          "--json",
         ]
         throw UsageError(
           "unknown option '\(name)'",
@@ -82,6 +85,9 @@ struct Options {
     }
     if options.bless && options.command != "run" {
       throw UsageError("--bless only applies to 'run'", command: options.command)
+    }
+    if options.json && options.command != "bench" {
+      throw UsageError("--json only applies to 'bench'", command: options.command)
     }
     if options.junitPath != nil && options.command != "verify" {
       throw UsageError("--junit only applies to 'verify'", command: options.command)

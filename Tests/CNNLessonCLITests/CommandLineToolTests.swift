@@ -127,3 +127,19 @@ import Testing
     #expect(terminal?.color == true)
   }
 }
+
+extension CommandLineToolTests {
+  @Test func unknownBenchCasesAreUsageErrorsListingTheCases() {
+    let run = runTool(["bench", "net-stpe"])
+    #expect(run.code == .usage)
+    #expect(run.stderr.contains("unknown benchmark case 'net-stpe'"))
+    #expect(run.stderr.contains("net-step, net-infer1"))
+    #expect(runTool(["run", "--json", "lessons/08.md"]).code == .usage)
+  }
+
+  @Test func benchHelpListsTheCases() {
+    let run = runTool(["help", "bench"])
+    #expect(run.code == .success)
+    #expect(run.stdout.contains("conv-large"))
+  }
+}
