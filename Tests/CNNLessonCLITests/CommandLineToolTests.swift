@@ -143,3 +143,49 @@ extension CommandLineToolTests {
     #expect(run.stdout.contains("conv-large"))
   }
 }
+
+extension CommandLineToolTests {
+  /// Writes an uncompressed IDX file: magic (type 0x08 = unsigned byte, rank), big-endian sizes, data.
+  private func writeIDX(_ path: String, dimensions: [Int], bytes: [UInt8]) throws {
+    var data: [UInt8] = [0, 0, 0x08, UInt8(dimensions.count)]
+    for size in dimensions {
+      data += [24, 16, 8, 0].map { UInt8((size >> $0) & 0xFF) }
+    }
+    try Data(data + bytes).write(to: URL(fileURLWithPath: path))
+  }
+
+  /// A small MNIST-shaped dataset: `count` 28x28 images whose label is drawn as a bright square in
+  /// a label-dependent place, so a network can learn it.
+  private func writeSyntheticMNIST(in directory: String, trainCount: Int, testCount: Int) throws {
+    for (prefix, count) in [("train", trainCount), ("t10k", testCount)] {
+      var images: [UInt8] = []
+      var labels: [UInt8] = []
+      for i in 0..<count {
+        let label = i % 10
+        var image = [UInt8](repeating: 0, count: 784)
+        for row in 0..<6 {
+          for column in 0..<6 { image[(2 + label * 2 + row) * 28 + 4 + column] = 255 }
+        }
+        images += image
+        labels.append(UInt8(label))
+      }
+      try writeIDX("\(directory)/\(prefix)-images-idx3-ubyte", dimensions: [count, 28, 28], bytes: images)
+      try writeIDX("\(directory)/\(prefix)-labels-idx1-ubyte", dimensions: [count], bytes: labels)
+    }
+  }
+
+  @Test func theCourseScriptRunsAsPrintedAndPrintsTheLecturesLogLines() throws {
+    let directory = try makeTemporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    try writeSyntheticMNIST(in: directory.path, trainCount: 704, testCount: 100)
+    let run = runTool(["run", "--data", directory.path, "lessons/scripts/08_cnn_mnist.py"])
+    #expect(run.code == .success, "\(run.stderr)")
+    let lines = run.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+    // 704 / 64 = 11 batches: batch_idx 0 and 10 are logged.
+    #expect(lines.first == "Train Epoch: 1 [0/704 (0%)]\tLoss: " + (lines.first?.split(separator: " ").last ?? ""))
+    #expect(lines.contains { $0.hasPrefix("Train Epoch: 1 [640/704 (91%)]\tLoss: ") })
+    #expect(lines.contains { $0.hasPrefix("Test set: Average loss: ") && $0.contains("/100 (") })
+    #expect(run.stderr.contains("warning: Variable(...) is deprecated"))
+    #expect(run.stderr.contains("size_average and reduce args will be deprecated"))
+  }
+}
