@@ -43,6 +43,12 @@ public struct CommandLineTool {
         }
         if options.operands.isEmpty { options.operands = ["lessons"] }
         return try VerifyCommand(options: options, stdout: stdout, stderr: stderr).run()
+      case "exercise":
+        return try ExerciseCommand(options: options, environment: environment, stdout: stdout).run()
+      case "check":
+        return try CheckCommand(
+          options: options, environment: environment, stdout: stdout, stderr: stderr
+        ).run()
       case "help":
         stdout.write(helpText(for: options.operands.first) + "\n")
         return .success
@@ -67,6 +73,8 @@ public struct CommandLineTool {
     switch command {
     case "run": return HelpText.run
     case "verify": return HelpText.verify
+    case "exercise": return ExerciseCommand.help
+    case "check": return CheckCommand.help
     default: return HelpText.main
     }
   }
