@@ -11,9 +11,7 @@ public struct ExerciseVerification: Sendable {
   /// Why the exercise does not verify; empty when it does.
   public var problems: [String] {
     var problems: [String] = []
-    if !solution.succeeded
-      || solution.fileError?.missingRequirement == nil && solution.fileError != nil
-    {
+    if !solution.succeeded {
       problems.append("the solution \(solution.path) fails \(solution.failed) check(s)")
     }
     if starter.succeeded {
