@@ -45,6 +45,12 @@ public struct CommandLineTool {
         return try VerifyCommand(options: options, stdout: stdout, stderr: stderr).run()
       case "bench":
         return try BenchCommand(options: options, stdout: stdout, stderr: stderr).run()
+      case "exercise":
+        return try ExerciseCommand(options: options, environment: environment, stdout: stdout).run()
+      case "check":
+        return try CheckCommand(
+          options: options, environment: environment, stdout: stdout, stderr: stderr
+        ).run()
       case "help":
         stdout.write(helpText(for: options.operands.first) + "\n")
         return .success
@@ -70,6 +76,8 @@ public struct CommandLineTool {
     case "run": return HelpText.run
     case "verify": return HelpText.verify
     case "bench": return HelpText.bench
+    case "exercise": return ExerciseCommand.help
+    case "check": return CheckCommand.help
     default: return HelpText.main
     }
   }

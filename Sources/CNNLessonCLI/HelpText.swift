@@ -8,6 +8,9 @@ enum HelpText {
       cnn-lesson run FILE.py         run a lesson-language script, printing what it prints
       cnn-lesson verify [DIR]        run every lesson in DIR (default: lessons/) for CI
       cnn-lesson bench [CASE...]     measure the kernels and training speed (--json for machines)
+      cnn-lesson exercise --list     list the self-check exercises
+      cnn-lesson exercise ID [FILE]  write exercise ID's starter to FILE (never over your work)
+      cnn-lesson check FILE          run the checks of your exercise file, with hints
       cnn-lesson help [COMMAND]      show help for a command
 
     EXAMPLES
@@ -82,7 +85,8 @@ enum HelpText {
     USAGE: cnn-lesson verify [OPTIONS] [DIR]
 
     Runs every lesson (*.md) in DIR (default: lessons/), showing only failures and one summary line
-    per lesson, then the total "N passed, N failed". Made for CI.
+    per lesson, then the total "N passed, N failed". Made for CI. Exercises in DIR/exercises are
+    proven both ways: each reference solution passes its checks, each untouched starter fails.
 
     OPTIONS
       --junit FILE     also write a JUnit XML report to FILE

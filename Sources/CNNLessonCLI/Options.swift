@@ -1,11 +1,13 @@
 /// The parsed command line: the command, its operands and options.
 struct Options {
-  static let commands = ["run", "verify", "bench", "help"]
+  static let commands = ["run", "verify", "exercise", "check", "bench", "help"]
 
   var command: String?
   var operands: [String] = []
   var help = false
   var bless = false
+  var list = false
+  var force = false
   var junitPath: String?
   var dataDirectory: String?
   var offline = false
@@ -34,7 +36,7 @@ struct Options {
             throw UsageError(
               "unknown command '\(word)'",
               notes: closest(word, commands).map { ["did you mean '\($0)'?"] } ?? [
-                "commands: run, verify, help"
+                "commands: run, verify, exercise, check, help"
               ])
           }
           options.command = word
@@ -59,6 +61,8 @@ struct Options {
       switch name {
       case "-h", "--help": options.help = true
       case "--bless": options.bless = true
+      case "--list": options.list = true
+      case "--force": options.force = true
       case "--offline": options.offline = true
       case "--json": options.json = true
       case "--color": options.color = true
@@ -75,7 +79,7 @@ struct Options {
       default:
         let known = [
           "--help", "--bless", "--color", "--no-color", "--junit", "--data", "--seed", "--offline",
-          "--json",
+          "--json", "--list", "--force",
         ]
         throw UsageError(
           "unknown option '\(name)'",
@@ -91,6 +95,9 @@ struct Options {
     }
     if options.junitPath != nil && options.command != "verify" {
       throw UsageError("--junit only applies to 'verify'", command: options.command)
+    }
+    if (options.list || options.force) && options.command != "exercise" {
+      throw UsageError("--list and --force only apply to 'exercise'", command: options.command)
     }
     return options
   }

@@ -45,8 +45,12 @@ struct VerifyCommand {
     if let junitPath = options.junitPath {
       try JUnitReport(reports: reports).write(toFile: junitPath)
     }
-    let passed = reports.reduce(0) { $0 + $1.passed }
-    let failed = reports.reduce(0) { $0 + $1.failed }
+    let exercises =
+      isDirectory.boolValue
+      ? try ExerciseVerify(options: options, stdout: stdout, stderr: stderr).run(
+        lessonDirectory: directory) : (passed: 0, failed: 0)
+    let passed = reports.reduce(0) { $0 + $1.passed } + exercises.passed
+    let failed = reports.reduce(0) { $0 + $1.failed } + exercises.failed
     let skipped = reports.reduce(0) { $0 + $1.skippedChecks }
     stdout.write(LessonReport.summaryLine(passed: passed, failed: failed, skipped: skipped) + "\n")
     if malformed { return .lessonError }

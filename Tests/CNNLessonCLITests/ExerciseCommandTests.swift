@@ -1,0 +1,130 @@
+import Foundation
+import Testing
+
+@testable import CNNLessonCLI
+
+/// `cnn-lesson exercise`, `cnn-lesson check` and the exercise half of `verify`, in process.
+@Suite(.serialized) struct ExerciseCommandTests {
+  /// The starter of 8-1 with `edit` applied, written to a fresh directory; returns its path.
+  static func learnerFile(_ edit: (String) -> String = { $0 }) throws -> (URL, String) {
+    let directory = try makeTemporaryDirectory()
+    let starter = try String(
+      contentsOfFile: packageRoot + "/lessons/exercises/8-1/starter.py", encoding: .utf8)
+    let path = directory.appendingPathComponent("my_net.py").path
+    try edit(starter).write(toFile: path, atomically: true, encoding: .utf8)
+    return (directory, path)
+  }
+
+  /// The starter with a third convolution after conv2 and `fc` taking `features` inputs.
+  static func withThirdConvolution(features: Int, pool: String = "nn.MaxPool2d(2)") -> (String) ->
+    String
+  {
+    { starter in
+      starter.replacingOccurrences(
+        of: "        # TODO: add at least one more nn.Conv2d layer\n",
+        with: "        self.conv3 = nn.Conv2d(20, 40, kernel_size=3, padding=1)\n"
+      ).replacingOccurrences(of: "nn.Linear(320, 10)", with: "nn.Linear(\(features), 10)")
+        .replacingOccurrences(of: "nn.MaxPool2d(2)", with: pool)
+        .replacingOccurrences(
+          of: "        # TODO: use your new layer(s) somewhere in here\n",
+          with: "        x = F.relu(self.conv3(x))\n")
+    }
+  }
+
+  @Test func listsExercises() {
+    let run = runTool(["exercise", "--list"])
+    #expect(run.code == .success)
+    #expect(run.stdout.hasPrefix("8-1   Exercise 8-1: a CNN with more layers\n"))
+  }
+
+  @Test func writesTheStarterButNeverOverWork() throws {
+    let directory = try makeTemporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let path = directory.appendingPathComponent("mine.py").path
+    let first = runTool(["exercise", "8-1", path])
+    #expect(first.code == .success)
+    #expect(first.stdout.contains("check your work: cnn-lesson check \(path)"))
+    try "my work".write(toFile: path, atomically: true, encoding: .utf8)
+    let second = runTool(["exercise", "8-1", path])
+    #expect(second.code == .usage)
+    #expect(second.stderr.contains("already exists; not overwriting it"))
+    #expect(second.stderr.contains("add --force"))
+    #expect(try String(contentsOfFile: path, encoding: .utf8) == "my work")
+    #expect(runTool(["exercise", "--force", "8-1", path]).code == .success)
+    #expect(
+      try String(contentsOfFile: path, encoding: .utf8).hasPrefix("# cnn-lesson exercise 8-1"))
+  }
+
+  @Test func usageErrors() {
+    #expect(runTool(["exercise", "9-9"]).stderr.contains("no exercise '9-9'"))
+    #expect(runTool(["exercise"]).code == .usage)
+    #expect(runTool(["run", "--list", "x.md"]).code == .usage)
+    #expect(runTool(["check"]).code == .usage)
+    #expect(runTool(["check", "/nonexistent/my_net.py"]).code == .fileNotFound)
+  }
+
+  @Test func fileWithoutItsExerciseLine() throws {
+    let (directory, path) = try Self.learnerFile { _ in "import torch\n" }
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let run = runTool(["check", path])
+    #expect(run.code == .usage)
+    #expect(run.stderr.contains("does not say which exercise it is"))
+  }
+
+  @Test func untouchedStarterFailsWithTheFirstThenTheNextHint() throws {
+    let (directory, path) = try Self.learnerFile()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let first = runTool(["check", path])
+    #expect(first.code == .checkFailed)
+    #expect(first.stdout.contains("FAILED   More convolution layers than the lecture's Net (2)"))
+    #expect(first.stdout.contains("got 2"))
+    #expect(first.stdout.contains("hint 1/2: The lecture's Net has conv1 and conv2."))
+    #expect(first.stdout.contains("    conv2 (Conv2d): [2, 10, 12, 12] -> [2, 20, 8, 8]"))
+    #expect(first.stdout.contains("skipped  At least 80% after one epoch on 6,000 images"))
+    #expect(first.stdout.hasSuffix("3 passed, 1 failed, 1 skipped\n"))
+    let second = runTool(["check", path])
+    #expect(second.stdout.contains("hint 2/2: Its in_channels must be the out_channels"))
+  }
+
+  @Test func solutionPasses() {
+    let run = runTool(["check", "lessons/exercises/8-1/solution.py"])
+    #expect(run.code == .success)
+    #expect(run.stdout.hasSuffix("4 passed, 0 failed, 1 skipped\n"))
+    try? FileManager.default.removeItem(
+      atPath: packageRoot + "/lessons/exercises/8-1/.solution.py.hints")
+  }
+
+  @Test func wrongFullyConnectedSizeIsDiagnosed() throws {
+    let (directory, path) = try Self.learnerFile(Self.withThirdConvolution(features: 320))
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let run = runTool(["check", path])
+    #expect(run.code == .checkFailed)
+    #expect(run.stdout.contains("ok       More convolution layers"))
+    #expect(run.stdout.contains("FAILED   The output is [N, 10] log-probabilities"))
+    #expect(run.stdout.contains("size mismatch"))
+    #expect(
+      run.stdout.contains(
+        "fc = nn.Linear(320, 10) expects 320 input features, but gets 640 = 40 x 4 x 4"))
+    #expect(run.stdout.contains("use nn.Linear(640, 10)"))
+  }
+
+  @Test func averagePoolingIsDiagnosed() throws {
+    let (directory, path) = try Self.learnerFile(
+      Self.withThirdConvolution(features: 640, pool: "nn.AvgPool2d(2)"))
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let run = runTool(["check", path])
+    #expect(run.code == .checkFailed)
+    #expect(run.stdout.contains("FAILED   Max pooling, as in the lecture"))
+    #expect(run.stdout.contains("mp: your output equals average pooling of the input"))
+  }
+
+  @Test func verifyProvesExercisesBothWays() {
+    let run = runTool(["verify", "lessons"])
+    #expect(run.code == .success)
+    #expect(
+      run.stdout.contains(
+        "lessons/exercises/8-1: solution passes 4 check(s) (1 skipped); starter fails 1"))
+    #expect(
+      run.stdout.contains("lessons/exercises/9-1: solution passes 4 check(s); starter fails 2"))
+  }
+}
