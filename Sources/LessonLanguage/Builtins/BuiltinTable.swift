@@ -12,6 +12,8 @@ enum BuiltinTable {
     "torchvision.transforms", "__future__", "math",
     // Imported by the course's scripts for command-line flags they do not use in lessons.
     "argparse",
+    // torchinfo's summary(model, input_size) is provided too (BuiltinTable+Summary.swift).
+    "torchinfo",
   ]
 
   nonisolated(unsafe) static let functions: [String: Builtin.Body] = {
