@@ -29,15 +29,19 @@ struct BenchCommand {
   private func mnistEpochSource() -> EpochSource {
     do {
       let dataset = try MNISTDataset(
-        root: "./data/", train: true, transform: Compose([ToTensor(), Normalize(mean: [0.1307], std: [0.3081])]),
+        root: "./data/", train: true,
+        transform: Compose([ToTensor(), Normalize(mean: [0.1307], std: [0.3081])]),
         searchDirectories: options.dataDirectory.map { [$0] } ?? [])
-      let loader = try DataLoader(dataset: dataset, batchSize: 64, shuffle: true, generator: Generator(seed: 1))
+      let loader = try DataLoader(
+        dataset: dataset, batchSize: 64, shuffle: true, generator: Generator(seed: 1))
       return EpochSource(label: "MNIST") {
         let epoch = loader.makeEpoch()
         return { try epoch.next().map { (images: $0.data, labels: $0.target) } }
       }
     } catch {
-      stderr.write("cnn-lesson bench: MNIST not found (use --data DIR); mnist-epoch runs on synthetic batches\n")
+      stderr.write(
+        "cnn-lesson bench: MNIST not found (use --data DIR); mnist-epoch runs on synthetic batches\n"
+      )
       return .synthetic()
     }
   }

@@ -11,7 +11,8 @@ struct ExerciseVerify {
   func run(lessonDirectory: String) throws -> (passed: Int, failed: Int) {
     let catalog = ExerciseCatalog(
       directory: (lessonDirectory as NSString).appendingPathComponent("exercises"))
-    let runner = RunCommand(options: options, stdout: stdout, stderr: stderr)
+    var runner = RunCommand(options: options, stdout: stdout, stderr: stderr)
+    runner.showsWarnings = false
     var totals = (passed: 0, failed: 0)
     for id in catalog.ids() {
       guard let exercise = try ExerciseCommand.exercise(id, in: catalog) else { continue }

@@ -6,6 +6,8 @@ struct RunCommand {
   let options: Options
   let stdout: TextSink
   let stderr: TextSink
+  /// Whether the lessons' deprecation warnings are shown (`verify` keeps quiet).
+  var showsWarnings = true
 
   func run() throws -> ExitCode {
     for path in options.operands where !FileManager.default.fileExists(atPath: path) {
@@ -75,10 +77,14 @@ struct RunCommand {
     let stdout = self.stdout
     let stderr = self.stderr
     let color = options.color
+    let showsWarnings = self.showsWarnings
     let interpreter = Interpreter(
       seed: options.seed, dataDirectories: options.dataDirectory.map { [$0] } ?? [],
       output: { stdout.write($0) },
-      warning: { stderr.write((color ? "\u{1B}[2m\($0)\u{1B}[0m" : $0) + "\n") })
+      warning: {
+        guard showsWarnings else { return }
+        stderr.write((color ? "\u{1B}[2m\($0)\u{1B}[0m" : $0) + "\n")
+      })
     interpreter.allowsDownloads = !options.offline
     return interpreter
   }

@@ -22,7 +22,8 @@ struct VerifyCommand {
     guard !paths.isEmpty else {
       throw UsageError("no lessons (*.md) in \(directory)", command: "verify")
     }
-    let runner = RunCommand(options: options, stdout: stdout, stderr: stderr)
+    var runner = RunCommand(options: options, stdout: stdout, stderr: stderr)
+    runner.showsWarnings = false
     var reports: [LessonReport] = []
     var malformed = false
     for path in paths {

@@ -169,7 +169,8 @@ extension CommandLineToolTests {
         images += image
         labels.append(UInt8(label))
       }
-      try writeIDX("\(directory)/\(prefix)-images-idx3-ubyte", dimensions: [count, 28, 28], bytes: images)
+      try writeIDX(
+        "\(directory)/\(prefix)-images-idx3-ubyte", dimensions: [count, 28, 28], bytes: images)
       try writeIDX("\(directory)/\(prefix)-labels-idx1-ubyte", dimensions: [count], bytes: labels)
     }
   }
@@ -182,7 +183,9 @@ extension CommandLineToolTests {
     #expect(run.code == .success, "\(run.stderr)")
     let lines = run.stdout.split(separator: "\n", omittingEmptySubsequences: false)
     // 704 / 64 = 11 batches: batch_idx 0 and 10 are logged.
-    #expect(lines.first == "Train Epoch: 1 [0/704 (0%)]\tLoss: " + (lines.first?.split(separator: " ").last ?? ""))
+    #expect(
+      lines.first == "Train Epoch: 1 [0/704 (0%)]\tLoss: "
+        + (lines.first?.split(separator: " ").last ?? ""))
     #expect(lines.contains { $0.hasPrefix("Train Epoch: 1 [640/704 (91%)]\tLoss: ") })
     #expect(lines.contains { $0.hasPrefix("Test set: Average loss: ") && $0.contains("/100 (") })
     #expect(run.stderr.contains("warning: Variable(...) is deprecated"))

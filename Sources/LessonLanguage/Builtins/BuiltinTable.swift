@@ -19,7 +19,8 @@ enum BuiltinTable {
   nonisolated(unsafe) static let functions: [String: Builtin.Body] = {
     var table: [String: Builtin.Body] = [:]
     for part in [
-      python, containers, torch, tensorMethods, functional, layers, optimizers, math, data, summaries,
+      python, containers, torch, tensorMethods, functional, layers, optimizers, math, data,
+      summaries,
     ] {
       table.merge(part) { first, _ in first }
     }

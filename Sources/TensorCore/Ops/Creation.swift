@@ -98,7 +98,9 @@ public func checkedElementCount(_ shape: [Int]) throws -> Int {
   guard count <= maximumElementCount else {
     throw TensorError(
       "DefaultCPUAllocator: not enough memory: you tried to allocate \(count * 4) bytes",
-      notes: ["at most \(maximumElementCount) elements fit in one tensor; \(shapeText(shape)) asks for more"])
+      notes: [
+        "at most \(maximumElementCount) elements fit in one tensor; \(shapeText(shape)) asks for more"
+      ])
   }
   return count
 }
