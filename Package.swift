@@ -10,8 +10,9 @@ import PackageDescription
 
 /// Compiler settings for TensorCore's kernels.
 ///
-/// - Always: no dynamic exclusivity checks (the kernels work through unsafe pointers, and the
-///   checks on class properties cost time in hot loops).
+/// - Release: no dynamic exclusivity checks (the kernels work through unsafe pointers, and the
+///   checks on class properties cost time in hot loops); debug builds keep them, so the tests
+///   catch overlapping accesses.
 /// - Release: `-Ounchecked` (no overflow, bounds or precondition traps; about 15% on the lecture's
 ///   training step). Every user-facing check in TensorCore throws before a kernel runs; debug
 ///   builds, and so `swift test`, keep all the traps.
@@ -21,7 +22,7 @@ import PackageDescription
 ///   or with `CNN_LESSON_PORTABLE=1` in the environment, the code is generic x86-64.
 func tensorCoreSettings() -> [SwiftSetting] {
   var settings: [SwiftSetting] = [
-    .unsafeFlags(["-enforce-exclusivity=unchecked"]),
+    .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release)),
     .unsafeFlags(["-Ounchecked"], .when(configuration: .release)),
   ]
   #if canImport(Foundation) && arch(x86_64) && os(Linux)
