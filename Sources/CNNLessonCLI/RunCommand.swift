@@ -10,8 +10,16 @@ struct RunCommand {
   var showsWarnings = true
 
   func run() throws -> ExitCode {
-    for path in options.operands where !FileManager.default.fileExists(atPath: path) {
-      throw FileNotFound(path: path)
+    for path in options.operands {
+      var isDirectory: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+        throw FileNotFound(path: path)
+      }
+      if isDirectory.boolValue {
+        throw UsageError(
+          "\(path) is a directory", notes: ["to run every lesson in it: cnn-lesson verify \(path)"],
+          command: "run")
+      }
     }
     let scripts = options.operands.filter { $0.hasSuffix(".py") }
     if !scripts.isEmpty {

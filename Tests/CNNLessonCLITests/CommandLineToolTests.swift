@@ -39,6 +39,9 @@ import Testing
     #expect(run.code == .fileNotFound)
     #expect(run.stderr.contains("lessons/nope.md"))
     #expect(runTool(["verify", "no-such-dir"]).code == .fileNotFound)
+    let directory = runTool(["run", "lessons"])
+    #expect(directory.code == .usage)
+    #expect(directory.stderr.contains("cnn-lesson verify lessons"))
   }
 
   @Test func lesson08PassesEveryCheck() {
