@@ -41,6 +41,31 @@ struct ConvSource {
     }
   }
 
+  /// The number of output rows `positions` spans when it is whole output rows read at stride 1
+  /// (every run a full output row, so the runs need no bookkeeping), else nil.
+  @inline(__always)
+  private func wholeRows(_ range: Range<Int>) -> Int? {
+    let ow = tables.outWidth
+    guard tables.colStep == 1, ow > 0, range.lowerBound % ow == 0, range.count % ow == 0 else {
+      return nil
+    }
+    return range.count / ow
+  }
+
+  /// Calls `body(row, input)` for each row of `col`, `input` being the first input element of
+  /// output row `firstRow` in that row (relative to `planes`); output row `firstRow + r` starts
+  /// `r * rowStep` further on.
+  @inline(__always)
+  private func forEachRow(rows: Int, firstRow: Int, _ body: (_ row: Int, _ input: Int) -> Void) {
+    let offset = firstRow * tables.rowStep
+    var (ch, tap) = (0, 0)
+    for row in 0..<rows {
+      body(row, ch * planeSize + tables.tapStarts[tap] + offset)
+      tap += 1
+      if tap == tables.taps { (ch, tap) = (ch + 1, 0) }
+    }
+  }
+
   /// Writes `col[0..<rows, positions]` row-major into `dst`, rows `ld` apart. The columns from
   /// `positions.count` to `ld` are left as they are: the micro-kernel reads them but never stores
   /// what they produce (callers zero the scratch once, so they hold finite values).
@@ -48,6 +73,14 @@ struct ConvSource {
     rows: Int, positions range: Range<Int>, into dst: UnsafeMutablePointer<Float>, ld: Int
   ) {
     let (planes, colStep) = (planes, tables.colStep)
+    if let outRows = wholeRows(range) {
+      forEachRow(rows: rows, firstRow: range.lowerBound / tables.outWidth) { row, input in
+        let (ow, rowStep) = (tables.outWidth, tables.rowStep)
+        let (src, out) = (planes + input, dst + row * ld)
+        for r in 0..<outRows { copyRun(src + r * rowStep, out + r * ow, ow) }
+      }
+      return
+    }
     forEachRun(rows: rows, positions: range) { row, input, start, count in
       let (src, out) = (planes + input, dst + row * ld + start)
       if colStep == 1 {
@@ -66,6 +99,14 @@ struct ConvSource {
     into dx: UnsafeMutablePointer<Float>
   ) {
     let colStep = tables.colStep
+    if let outRows = wholeRows(range) {
+      forEachRow(rows: rows, firstRow: range.lowerBound / tables.outWidth) { row, input in
+        let (ow, rowStep) = (tables.outWidth, tables.rowStep)
+        let (dst, values) = (dx + input, block + row * ld)
+        for r in 0..<outRows { addRun(values + r * ow, dst + r * rowStep, ow) }
+      }
+      return
+    }
     forEachRun(rows: rows, positions: range) { row, input, start, count in
       let (dst, values) = (dx + input, block + row * ld + start)
       if colStep == 1 {

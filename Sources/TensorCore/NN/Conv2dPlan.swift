@@ -165,8 +165,9 @@ extension ConvPlan {
     let (ocg, k, p) = (outPerGroup, rows, positions)
     let block = min(p, convColumnBlock)
     let counts = (
-      dy: max(packedCount(block, kc: ocg, panel: gemmNR), ocg * convColumnBlock),
-      col: k * convColumnBlock, padded: paddedGroupCount
+      dy: max(
+        packedCount(block, kc: ocg, panel: gemmNR), ocg * columnBlockStride(convColumnBlock)),
+      col: k * columnBlockStride(convColumnBlock), padded: paddedGroupCount
     )
     withAlignedScratch(count: counts.dy + counts.col + 2 * counts.padded) { base in
       let scratch = ConvBackwardScratch(
@@ -206,23 +207,26 @@ extension ConvPlan {
       )
       for p0 in stride(from: 0, to: p, by: convColumnBlock) {
         let depth = min(convColumnBlock, p - p0)
-        src.im2col(rows: k, positions: p0..<p0 + depth, into: scratch.col, ld: depth)
+        let ld = columnBlockStride(depth)
+        src.im2col(rows: k, positions: p0..<p0 + depth, into: scratch.col, ld: ld)
         gemmDotProducts(
-          m: ocg, n: k, k: depth, a: dyG + p0, lda: p, b: scratch.col, ldb: depth, c: dw, ldc: k)
+          m: ocg, n: k, k: depth, a: dyG + p0, lda: p, b: scratch.col, ldb: ld, c: dw, ldc: k)
       }
       return
     }
-    // Image j's positions are columns j*P ..< (j+1)*P of both the column block and dOut's rows.
+    // Image j's positions are columns j*P ..< (j+1)*P of both the column block and dOut's rows,
+    // which are `ld` apart (padded like the forward pass's blocks, off a power of two).
     let width = images.count * p
+    let ld = columnBlockStride(width)
     for (j, image) in images.enumerated() {
       let src = source(x, image: image, group: g, scratch: scratch.paddedX)
-      src.im2col(rows: k, positions: 0..<p, into: scratch.col + j * p, ld: width)
+      src.im2col(rows: k, positions: 0..<p, into: scratch.col + j * p, ld: ld)
       for o in 0..<ocg {
-        (scratch.dy + o * width + j * p).update(from: dyAt(image) + o * p, count: p)
+        (scratch.dy + o * ld + j * p).update(from: dyAt(image) + o * p, count: p)
       }
     }
     gemmDotProducts(
-      m: ocg, n: k, k: width, a: scratch.dy, lda: width, b: scratch.col, ldb: width, c: dw, ldc: k)
+      m: ocg, n: k, k: width, a: scratch.dy, lda: ld, b: scratch.col, ldb: ld, c: dw, ldc: k)
   }
 
   /// `dx_g += col2im(W_g^T x dOut_g)` for one image and group, a block of positions at a time.
