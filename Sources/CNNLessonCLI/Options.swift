@@ -35,7 +35,7 @@ struct Options {
           guard commands.contains(word) else {
             throw UsageError(
               "unknown command '\(word)'",
-              notes: closest(word, commands).map { ["did you mean '\($0)'?"] } ?? [
+              notes: closestMatch(to: word, in: commands).map { ["did you mean '\($0)'?"] } ?? [
                 "commands: run, verify, exercise, check, help"
               ])
           }
@@ -83,7 +83,7 @@ struct Options {
         ]
         throw UsageError(
           "unknown option '\(name)'",
-          notes: closest(name, known).map { ["did you mean '\($0)'?"] } ?? [],
+          notes: didYouMean(name, in: known),
           command: options.command)
       }
     }
@@ -100,25 +100,5 @@ struct Options {
       throw UsageError("--list and --force only apply to 'exercise'", command: options.command)
     }
     return options
-  }
-
-  /// The candidate within edit distance 2 of `word`, for "did you mean".
-  private static func closest(_ word: String, _ candidates: [String]) -> String? {
-    candidates.map { ($0, distance(word, $0)) }.filter { $0.1 <= 2 }.min { $0.1 < $1.1 }?.0
-  }
-
-  private static func distance(_ a: String, _ b: String) -> Int {
-    let a = Array(a)
-    let b = Array(b)
-    var previous = Array(0...b.count)
-    for i in 1...max(a.count, 1) where !a.isEmpty {
-      var current = [i] + [Int](repeating: 0, count: b.count)
-      for j in 1...max(b.count, 1) where !b.isEmpty {
-        current[j] = min(
-          previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-      }
-      previous = current
-    }
-    return previous[b.count]
   }
 }

@@ -43,7 +43,7 @@ public struct LessonError: Error, CustomStringConvertible {
 
 /// The closest of `candidates` to `name` by edit distance, for "did you mean" notes. About one
 /// edit in three characters is allowed, and never a whole name's worth (`c` does not suggest `a`).
-func closestMatch(to name: String, in candidates: [String]) -> String? {
+public func closestMatch(to name: String, in candidates: [String]) -> String? {
   let scored = candidates.filter { $0 != name }.map {
     ($0, editDistance(name.lowercased(), $0.lowercased()))
   }
@@ -77,6 +77,6 @@ func editDistance(_ a: String, _ b: String) -> Int {
 }
 
 /// "did you mean 'x'?" as a note list (empty when nothing is close).
-func didYouMean(_ name: String, in candidates: [String]) -> [String] {
+public func didYouMean(_ name: String, in candidates: [String]) -> [String] {
   closestMatch(to: name, in: candidates).map { ["did you mean '\($0)'?"] } ?? []
 }
