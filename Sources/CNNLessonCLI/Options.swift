@@ -14,6 +14,15 @@ struct Options {
   var json = false
   var seed: UInt64 = 0
   var color: Bool
+  /// The tool's cache folder: `$XDG_CACHE_HOME/cnn-lesson` or `~/.cache/cnn-lesson`.
+  var cacheDirectory: String?
+
+  /// What lesson code may know of this machine, from these options.
+  var lessonEnvironment: LessonEnvironment {
+    LessonEnvironment(
+      dataDirectories: dataDirectory.map { [$0] } ?? [], cacheDirectory: cacheDirectory,
+      allowsDownloads: !offline, seed: seed)
+  }
 
   /// Parses `arguments`; options may come before or after the operands, as `--data DIR` or
   /// `--data=DIR`.
@@ -24,6 +33,11 @@ struct Options {
       color: isTerminal && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb")
     options.dataDirectory = environment["CNN_LESSON_DATA"]
     options.offline = !(environment["CNN_LESSON_OFFLINE"] ?? "").isEmpty
+    if let cache = environment["XDG_CACHE_HOME"], cache.hasPrefix("/") {
+      options.cacheDirectory = cache + "/cnn-lesson"
+    } else if let home = environment["HOME"], !home.isEmpty {
+      options.cacheDirectory = home + "/.cache/cnn-lesson"
+    }
     var words = arguments[...]
     while let word = words.popFirst() {
       if word == "--" {

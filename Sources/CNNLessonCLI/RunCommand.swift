@@ -86,15 +86,13 @@ struct RunCommand {
     let stderr = self.stderr
     let color = options.color
     let showsWarnings = self.showsWarnings
-    let interpreter = Interpreter(
-      seed: options.seed, dataDirectories: options.dataDirectory.map { [$0] } ?? [],
+    return Interpreter(
+      environment: options.lessonEnvironment,
       output: { stdout.write($0) },
       warning: {
         guard showsWarnings else { return }
-        stderr.write((color ? "\u{1B}[2m\($0)\u{1B}[0m" : $0) + "\n")
+        stderr.write(TerminalStyle(color: color).paint($0, .secondary) + "\n")
       })
-    interpreter.allowsDownloads = !options.offline
-    return interpreter
   }
 
   private func bless(_ report: LessonReport, path: String) throws {

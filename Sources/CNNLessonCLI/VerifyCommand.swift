@@ -35,7 +35,7 @@ struct VerifyCommand {
         stdout.write(report.rendered(outcome, color: options.color) + "\n")
       }
       if let first = report.outcomes.first(where: { $0.error?.missingRequirement != nil }),
-        let error = first.error, let reason = error.missingRequirement
+        let error = first.error, let reason = error.missingRequirement?.reason
       {
         let place = error.span.map { "\($0)" } ?? path
         stdout.write("\(place): skipped from here: \(reason)\n")

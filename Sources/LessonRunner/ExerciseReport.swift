@@ -13,7 +13,7 @@ public enum ExerciseReport {
     var lines = [paint("1", "\(result.exercise.title) (\(result.path))")]
     if let error = result.fileError {
       let reason =
-        error.missingRequirement.map { "skipped: \($0)" } ?? "FAILED: your file did not run"
+        error.missingRequirement.map { "skipped: \($0.reason)" } ?? "FAILED: your file did not run"
       lines += [
         paint(error.missingRequirement == nil ? "1;31" : "1;33", reason),
         indented(error.rendered(color: color)),

@@ -63,7 +63,7 @@ public enum ExerciseRunner {
     interpreter.output = previous
     guard fileError == nil else {
       let verdict: ExerciseResult.Verdict =
-        fileError?.missingRequirement.map { .skipped($0) } ?? .notRun
+        fileError?.missingRequirement.map { .skipped($0.reason) } ?? .notRun
       return ExerciseResult(
         exercise: exercise, path: file.path, fileError: fileError, fileOutput: printed,
         verdicts: exercise.checks.map { ($0, verdict, nil) }, setupFailures: [], shapeLines: [],

@@ -101,20 +101,4 @@ public enum LessonParser {
         file: block.opening.file, line: block.opening.line, column: column, length: bad.count),
       notes: notes)
   }
-
-  /// Levenshtein distance, for "did you mean" hints.
-  static func editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a)
-    let b = Array(b)
-    var previous = Array(0...b.count)
-    for i in 1...max(1, a.count) where !a.isEmpty {
-      var current = [i] + Array(repeating: 0, count: b.count)
-      for j in 1...max(1, b.count) where !b.isEmpty {
-        let cost = a[i - 1] == b[j - 1] ? 0 : 1
-        current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-      }
-      previous = current
-    }
-    return a.isEmpty ? b.count : previous[b.count]
-  }
 }

@@ -108,7 +108,7 @@ public final class LessonRun {
         outcome = CellOutcome(cell: cell, output: "", error: nil, status: .skipped(reason: missing))
       } else {
         outcome = run(cell, onEvent: onEvent)
-        if let requirement = outcome.error?.missingRequirement {
+        if let requirement = outcome.error?.missingRequirement?.reason {
           missing = requirement
           outcome = CellOutcome(
             cell: cell, output: outcome.output, error: outcome.error,

@@ -153,7 +153,7 @@ final class MissingDataExecutor: CellExecutor {
     }
     var error = Diagnostic(
       "RuntimeError: Dataset not found", at: SourceSpan(file: file, line: firstLine, column: 1))
-    error.missingRequirement = "the dataset is not on this machine"
+    error.disposition = .unavailable(.dataset(name: "", searched: []))
     return error
   }
 }
@@ -187,7 +187,7 @@ final class MissingDataExecutor: CellExecutor {
       Issue.record("expected a skip with a reason, got \(outcome.status)")
       continue
     }
-    #expect(reason == "the dataset is not on this machine")
+    #expect(reason == "the dataset is not on this machine (use --data DIR or CNN_LESSON_DATA)")
   }
   #expect(outcomes[1].error != nil, "the cell that found out keeps its error for the report")
   let report = LessonReport(lesson: lesson, outcomes: outcomes)
@@ -195,5 +195,8 @@ final class MissingDataExecutor: CellExecutor {
   #expect(report.rendered().contains("skipped: the dataset is not on this machine"))
   let xml = JUnitReport(reports: [report]).xml
   #expect(xml.contains("skipped=\"2\""))
-  #expect(xml.contains("<skipped message=\"the dataset is not on this machine\"/>"))
+  #expect(
+    xml.contains(
+      "<skipped message=\"the dataset is not on this machine (use --data DIR or CNN_LESSON_DATA)\"/>"
+    ))
 }

@@ -36,11 +36,12 @@ import Testing
         "./data/FashionMNIST/raw", "./data/", "/d/FashionMNIST/raw", "/d", "/usr/share/x",
       ])
     #expect(
-      MNISTDataset.defaultDirectories(for: .fashionMNIST).last
-        == "/usr/share/datasets/fashion-mnist")
+      MNISTDataset.defaultDirectories(for: .fashionMNIST, cacheDirectory: "/c")
+        == ["/c/FashionMNIST", "/usr/share/datasets/fashion-mnist"])
     #expect(
-      MNISTDataset.defaultDirectories(for: .mnist).first?.hasSuffix("/.cache/cnn-lesson/MNIST")
-        == true)
+      MNISTDataset.defaultDirectories(for: .mnist, cacheDirectory: "/home/u/.cache/cnn-lesson")
+        == ["/home/u/.cache/cnn-lesson/MNIST"])
+    #expect(MNISTDataset.defaultDirectories(for: .mnist, cacheDirectory: nil).isEmpty)
   }
 
   @Test func missingFilesListEveryPlaceLooked() throws {

@@ -12,7 +12,7 @@ extension BuiltinTable {
             try interpreter.renderField(field, positional: positional, keywords: arguments.keywords)
           })
       } catch let error as FormatError {
-        throw LessonError(error.kind.rawValue, error.message)
+        throw PythonException(error)
       }
     },
     "str.join": { interpreter, arguments in
@@ -20,7 +20,7 @@ extension BuiltinTable {
       let items = try interpreter.iterateAll(try method(arguments, "join", count: 1)[0])
       let parts = try items.map { item -> String in
         guard case .string(let text) = item else {
-          throw LessonError.type(
+          throw PythonException.type(
             "sequence item: expected str instance, \(typeName(of: item)) found")
         }
         return text
@@ -49,7 +49,7 @@ extension BuiltinTable {
       let values = try method(arguments, "replace", count: 2)
       guard let text = arguments.positional[0].stringValue, let old = values[0].stringValue,
         let new = values[1].stringValue
-      else { throw LessonError.type("replace() arguments must be str") }
+      else { throw PythonException.type("replace() arguments must be str") }
       return .string(text.replacingOccurrences(of: old, with: new))
     },
     "str.startswith": { _, arguments in
@@ -72,14 +72,14 @@ extension BuiltinTable {
     },
     "list.pop": { _, arguments in
       guard case .list(let storage) = arguments.positional[0] else { return .none }
-      guard !storage.items.isEmpty else { throw LessonError.index("pop from empty list") }
+      guard !storage.items.isEmpty else { throw PythonException.index("pop from empty list") }
       return storage.items.removeLast()
     },
     "list.index": { _, arguments in
       guard case .list(let storage) = arguments.positional[0] else { return .none }
       let item = try method(arguments, "index", count: 1)[0]
       guard let position = storage.items.firstIndex(where: { valuesEqual($0, item) }) else {
-        throw LessonError.value("value is not in list")
+        throw PythonException.value("value is not in list")
       }
       return .int(position)
     },
@@ -93,7 +93,7 @@ extension BuiltinTable {
         let position = try interpreter.iterateAll(arguments.positional[0]).firstIndex(where: {
           valuesEqual($0, item)
         })
-      else { throw LessonError.value("tuple.index(x): x not in tuple") }
+      else { throw PythonException.value("tuple.index(x): x not in tuple") }
       return .int(position)
     },
     "tuple.numel": { interpreter, arguments in
@@ -116,7 +116,7 @@ extension BuiltinTable {
       guard case .dict(let storage) = arguments.positional[0] else { return .none }
       let values = arguments.positional.dropFirst()
       guard let key = values.first else {
-        throw LessonError.type("get expected at least 1 argument, got 0")
+        throw PythonException.type("get expected at least 1 argument, got 0")
       }
       return storage[key] ?? (values.dropFirst().first ?? .none)
     },
@@ -126,7 +126,7 @@ extension BuiltinTable {
   static func method(_ arguments: Arguments, _ name: String, count: Int) throws -> [Value] {
     let values = Array(arguments.positional.dropFirst())
     guard values.count == count, arguments.keywords.isEmpty else {
-      throw LessonError.type(
+      throw PythonException.type(
         "\(name)() takes exactly \(count) argument\(count == 1 ? "" : "s") (\(values.count) given)")
     }
     return values
@@ -143,7 +143,7 @@ extension Interpreter {
     case .index(let i): value = positional[i]
     case .keyword(let name):
       guard let match = keywords.first(where: { $0.name == name }) else {
-        throw LessonError("KeyError", "'\(name)'")
+        throw PythonException(.keyError, "'\(name)'")
       }
       value = match.value
     }

@@ -16,7 +16,7 @@ extension BuiltinTable {
       let bound = try arguments.bind("Normalize", ["mean", "std", "inplace?"])
       func floats(_ name: String) throws -> [Float] {
         guard let value = bound[name] else {
-          throw LessonError.type("Normalize() missing required argument '\(name)'")
+          throw PythonException.type("Normalize() missing required argument '\(name)'")
         }
         if numeric(value) != nil { return [Float(try interpreter.numberValue(value))] }
         return try interpreter.iterateAll(value).map { Float(try interpreter.numberValue($0)) }
@@ -28,7 +28,7 @@ extension BuiltinTable {
       let steps = try interpreter.iterateAll(bound.values["transforms"] ?? .none).map {
         value -> any ImageTransform in
         guard case .object(let object as TransformObject) = value else {
-          throw LessonError.type(
+          throw PythonException.type(
             "Compose takes a list of transforms, got \(typeName(of: value))",
             notes: ["lessons support transforms.ToTensor() and transforms.Normalize(mean, std)"])
         }
@@ -50,7 +50,8 @@ extension BuiltinTable {
       }
       for unsupported in ["sampler", "batch_sampler", "collate_fn"] where bound[unsupported] != nil
       {
-        throw LessonError.unsupported("DataLoader(\(unsupported)=...) is not supported in lessons")
+        throw PythonException.unsupported(
+          "DataLoader(\(unsupported)=...) is not supported in lessons")
       }
       let shuffle = try bound.bool("shuffle", default: false)
       let loader = try DataLoader(
@@ -67,7 +68,7 @@ extension BuiltinTable {
     let bound = try arguments.bind(
       variant.rawValue, ["root", "train?", "transform?", "target_transform?", "download?"])
     if bound["target_transform"] != nil {
-      throw LessonError.unsupported(
+      throw PythonException.unsupported(
         "\(variant.rawValue)(target_transform=...) is not supported in lessons")
     }
     var transform: (any ImageTransform)?
@@ -78,11 +79,14 @@ extension BuiltinTable {
       transform = object.transform
     }
     let dataset = try MNISTDataset(
-      variant: variant, root: try bound.string("root"),
+      variant: variant, root: interpreter.environment.resolve(try bound.string("root")),
       train: try bound.bool("train", default: true),
       transform: transform,
-      download: try bound.bool("download", default: false) && interpreter.allowsDownloads,
-      searchDirectories: interpreter.dataDirectories)
+      download: try bound.bool("download", default: false)
+        && interpreter.environment.allowsDownloads,
+      searchDirectories: interpreter.environment.dataDirectories,
+      defaults: MNISTDataset.defaultDirectories(
+        for: variant, cacheDirectory: interpreter.environment.cacheDirectory))
     return .object(DatasetObject(dataset))
   }
 }

@@ -109,7 +109,7 @@ extension BuiltinTable {
     case .string("same")?: return .same
     case .string("valid")?: return .valid
     case .string(let other)?:
-      throw LessonError.value(
+      throw PythonException.value(
         "Invalid padding string '\(other)', should be one of ['valid', 'same']")
     default: return .explicit(try bound.size2D("padding", default: Size2D(0)))
     }
@@ -151,7 +151,7 @@ extension BuiltinTable {
     case "mean": return .mean
     case "sum": return .sum
     case "none": return .none
-    case let other: throw LessonError.value("\(other) is not a valid value for reduction")
+    case let other: throw PythonException.value("\(other) is not a valid value for reduction")
     }
   }
 
@@ -165,7 +165,7 @@ extension BuiltinTable {
       name,
       ["input", "target", "weight?", "size_average?", "ignore_index?", "reduce?", "reduction?"])
     if bound["weight"] != nil {
-      throw LessonError.unsupported("\(name)(weight=...) is not supported in lessons")
+      throw PythonException.unsupported("\(name)(weight=...) is not supported in lessons")
     }
     return (
       try bound.tensor("input"), try bound.tensor("target"), try reduction(bound, interpreter),

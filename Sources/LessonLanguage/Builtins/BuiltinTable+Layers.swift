@@ -2,7 +2,7 @@
 extension BuiltinTable {
   nonisolated(unsafe) static let layers: [String: Builtin.Body] = [
     "torch.nn.Module": { _, _ in
-      throw LessonError.type(
+      throw PythonException.type(
         "nn.Module is a base class: derive your own, 'class Net(nn.Module):', and instantiate that")
     },
     "torch.nn.Conv2d": { interpreter, arguments in
@@ -35,7 +35,7 @@ extension BuiltinTable {
         "MaxPool2d",
         ["kernel_size", "stride?", "padding?", "dilation?", "return_indices?", "ceil_mode?"])
       guard let kernel = try bound.poolArgument("kernel_size") else {
-        throw LessonError.type("MaxPool2d() missing required argument 'kernel_size'")
+        throw PythonException.type("MaxPool2d() missing required argument 'kernel_size'")
       }
       return .module(
         MaxPool2d(
@@ -52,7 +52,7 @@ extension BuiltinTable {
           "divisor_override?",
         ])
       guard let kernel = try bound.poolArgument("kernel_size") else {
-        throw LessonError.type("AvgPool2d() missing required argument 'kernel_size'")
+        throw PythonException.type("AvgPool2d() missing required argument 'kernel_size'")
       }
       return .module(
         AvgPool2d(
@@ -75,7 +75,7 @@ extension BuiltinTable {
     "torch.nn.Sequential": { _, arguments in
       let layers = try arguments.positional.map { value -> Module in
         guard case .module(let module) = value else {
-          throw LessonError.type("\(typeName(of: value)) is not a Module subclass")
+          throw PythonException.type("\(typeName(of: value)) is not a Module subclass")
         }
         return module
       }
@@ -161,7 +161,7 @@ extension BuiltinTable {
 
   private static func moduleReceiver(_ arguments: Arguments, _ name: String) throws -> Module {
     guard case .module(let module)? = arguments.positional.first else {
-      throw LessonError.type("\(name)() must be called on a module")
+      throw PythonException.type("\(name)() must be called on a module")
     }
     return module
   }
@@ -176,7 +176,7 @@ extension BuiltinTable {
     let bound = try arguments.bind(
       name, ["weight?", "size_average?", "ignore_index?", "reduce?", "reduction?"])
     if bound["weight"] != nil || bound["ignore_index"] != nil {
-      throw LessonError.unsupported(
+      throw PythonException.unsupported(
         "\(name)(weight=..., ignore_index=...) is not supported in lessons")
     }
     return try reduction(bound, interpreter)

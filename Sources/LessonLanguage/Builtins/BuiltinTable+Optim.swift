@@ -29,7 +29,7 @@ extension BuiltinTable {
         betas = (items[0], items[1])
       }
       if try bound.bool("amsgrad", default: false) {
-        throw LessonError.unsupported("Adam(amsgrad=True) is not supported in lessons")
+        throw PythonException.unsupported("Adam(amsgrad=True) is not supported in lessons")
       }
       return .object(
         OptimizerObject(
@@ -44,7 +44,7 @@ extension BuiltinTable {
   nonisolated(unsafe) static let math: [String: Builtin.Body] = [
     "math.sqrt": { interpreter, arguments in
       let x = try interpreter.numberValue(try single(arguments, "sqrt"))
-      guard x >= 0 else { throw LessonError.value("math domain error") }
+      guard x >= 0 else { throw PythonException.value("math domain error") }
       return .float(x.squareRoot())
     },
     "math.exp": { interpreter, arguments in
@@ -52,7 +52,7 @@ extension BuiltinTable {
     },
     "math.log": { interpreter, arguments in
       let x = try interpreter.numberValue(try single(arguments, "log"))
-      guard x > 0 else { throw LessonError.value("math domain error") }
+      guard x > 0 else { throw PythonException.value("math domain error") }
       return .float(Glibc.log(x))
     },
     "math.floor": { interpreter, arguments in
@@ -65,12 +65,12 @@ extension BuiltinTable {
 
   /// A whole float as an int, with Python's errors for nan, infinities and out-of-range values.
   private static func integral(_ value: Double) throws -> Int {
-    guard !value.isNaN else { throw LessonError.value("cannot convert float NaN to integer") }
+    guard !value.isNaN else { throw PythonException.value("cannot convert float NaN to integer") }
     guard value.isFinite else {
-      throw LessonError("OverflowError", "cannot convert float infinity to integer")
+      throw PythonException(.overflowError, "cannot convert float infinity to integer")
     }
     guard let result = Int(exactly: value) else {
-      throw LessonError("OverflowError", "int too large for a lesson (64-bit) int")
+      throw PythonException(.overflowError, "int too large for a lesson (64-bit) int")
     }
     return result
   }
@@ -81,10 +81,10 @@ extension BuiltinTable {
   {
     try interpreter.iterateAll(bound.values["params"] ?? .none).map { value in
       guard case .tensor(let tensor) = value else {
-        throw LessonError.type(
+        throw PythonException.type(
           "optimizer can only optimize Tensors, but one of the params is \(typeName(of: value))")
       }
-      guard tensor.isLeaf else { throw LessonError.value("can't optimize a non-leaf Tensor") }
+      guard tensor.isLeaf else { throw PythonException.value("can't optimize a non-leaf Tensor") }
       return tensor
     }
   }

@@ -53,13 +53,15 @@ extension BuiltinTable {
       switch try single(arguments, "abs") {
       case .int(let v):
         guard v != Int.min else {
-          throw LessonError("OverflowError", "integer result too large for a lesson (64-bit) int")
+          throw PythonException(
+            .overflowError, "integer result too large for a lesson (64-bit) int")
         }
         return .int(Swift.abs(v))
       case .float(let v): return .float(Swift.abs(v))
       case .bool(let v): return .int(v ? 1 : 0)
       case .tensor(let t): return .tensor(t.abs())
-      case let other: throw LessonError.type("bad operand type for abs(): '\(typeName(of: other))'")
+      case let other:
+        throw PythonException.type("bad operand type for abs(): '\(typeName(of: other))'")
       }
     },
     "builtins.round": { interpreter, arguments in
@@ -75,7 +77,7 @@ extension BuiltinTable {
       do {
         return .int(try pythonRound(value))
       } catch let error as FormatError {
-        throw LessonError(error.kind.rawValue, error.message)
+        throw PythonException(error)
       }
     },
     "builtins.int": { interpreter, arguments in try convertToInt(interpreter, arguments) },
@@ -142,14 +144,14 @@ extension BuiltinTable {
       do {
         return try interpreter.getAttribute(
           bound.values["object"] ?? .none, try bound.string("name"))
-      } catch let error as LessonError where error.kind == "AttributeError" {
+      } catch let error as PythonException where error.type == .attributeError {
         guard let fallback = bound.values["default"] else { throw error }
         return fallback
       }
     },
     "builtins.super": { interpreter, arguments in try makeSuper(interpreter, arguments) },
     "builtins.object": { _, _ in
-      throw LessonError.unsupported(
+      throw PythonException.unsupported(
         "object() instances are not supported in lessons; define a class")
     },
     "builtins.type": { _, arguments in
@@ -160,7 +162,7 @@ extension BuiltinTable {
   /// The one positional argument of a one-argument builtin.
   static func single(_ arguments: Arguments, _ function: String) throws -> Value {
     guard arguments.positional.count == 1, arguments.keywords.isEmpty else {
-      throw LessonError.type(
+      throw PythonException.type(
         "\(function)() takes exactly one argument (\(arguments.positional.count) given)")
     }
     return arguments.positional[0]
@@ -175,7 +177,7 @@ extension BuiltinTable {
       arguments.positional.count == 1
       ? try interpreter.iterateAll(arguments.positional[0]) : arguments.positional
     guard var best = items.first else {
-      throw LessonError.value("\(name)() arg is an empty sequence")
+      throw PythonException.value("\(name)() arg is an empty sequence")
     }
     for item in items.dropFirst() where try interpreter.ordering(item, best) * sign > 0 {
       best = item
@@ -192,15 +194,15 @@ extension BuiltinTable {
     case .bool(let v): return .int(v ? 1 : 0)
     case .float(let v):
       guard v.isFinite else {
-        throw LessonError.value("cannot convert float \(pythonRepr(v)) to integer")
+        throw PythonException.value("cannot convert float \(pythonRepr(v)) to integer")
       }
       guard abs(v) < 9.2e18 else {
-        throw LessonError("OverflowError", "int too large for a lesson (64-bit) int")
+        throw PythonException(.overflowError, "int too large for a lesson (64-bit) int")
       }
       return .int(Int(v.rounded(.towardZero)))
     case .string(let text):
       guard let v = Int(text.trimmingCharacters(in: .whitespaces)) else {
-        throw LessonError.value(
+        throw PythonException.value(
           "invalid literal for int() with base 10: \(interpreter.repr(value))")
       }
       return .int(v)
@@ -208,7 +210,7 @@ extension BuiltinTable {
       return try convertToInt(
         interpreter, Arguments([.float(try tensor.item().rounded(.towardZero))]))
     default:
-      throw LessonError.type(
+      throw PythonException.type(
         "int() argument must be a string or a number, not '\(typeName(of: value))'")
     }
   }
@@ -224,7 +226,7 @@ extension BuiltinTable {
       if ["inf", "+inf", "infinity"].contains(trimmed) { return .float(.infinity) }
       if ["-inf", "-infinity"].contains(trimmed) { return .float(-.infinity) }
       if trimmed == "nan" { return .float(.nan) }
-      throw LessonError.value("could not convert string to float: \(interpreter.repr(value))")
+      throw PythonException.value("could not convert string to float: \(interpreter.repr(value))")
     case .tensor(let tensor): return .float(try tensor.item())
     default: return .float(try interpreter.numberValue(value))
     }
@@ -253,7 +255,7 @@ extension BuiltinTable {
       default: return false
       }
     default:
-      throw LessonError.type("isinstance() arg 2 must be a type, a tuple of types, or a union")
+      throw PythonException.type("isinstance() arg 2 must be a type, a tuple of types, or a union")
     }
   }
 }

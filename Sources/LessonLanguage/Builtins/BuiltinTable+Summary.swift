@@ -22,11 +22,12 @@ extension BuiltinTable {
         shape = try bound.intList(storage.items[0], "input_size")
       }
       guard shape.allSatisfy({ $0 > 0 }), shape.reduce(1, *) <= 50_000_000 else {
-        throw LessonError.value("summary() input_size must be positive and not huge, got \(shape)")
+        throw PythonException.value(
+          "summary() input_size must be positive and not huge, got \(shape)")
       }
       input = try Tensor.randn(shape, generator: Generator(seed: 0))
     } else {
-      throw LessonError.type("summary() needs input_size=(N, C, H, W) or input_data=tensor")
+      throw PythonException.type("summary() needs input_size=(N, C, H, W) or input_data=tensor")
     }
     let trace = interpreter.traceForward(model, input: input)
     if let error = trace.error {
@@ -43,7 +44,7 @@ extension BuiltinTable {
     case var diagnostic as Diagnostic:
       diagnostic.notes += notes
       return diagnostic
-    case var lessonError as LessonError:
+    case var lessonError as PythonException:
       lessonError.notes += notes
       return lessonError
     case var tensorError as TensorError:

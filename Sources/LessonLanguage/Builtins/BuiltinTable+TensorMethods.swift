@@ -34,8 +34,8 @@ extension BuiltinTable {
     "Tensor.contiguous": { _, arguments in arguments.positional[0] },
     "Tensor.cpu": { _, arguments in arguments.positional[0] },
     "Tensor.cuda": { _, _ in
-      throw LessonError(
-        "AssertionError", "Torch not compiled with CUDA enabled",
+      throw PythonException(
+        .assertionError, "Torch not compiled with CUDA enabled",
         notes: [
           "lessons run on the CPU; drop '.cuda()' or guard it with 'if torch.cuda.is_available():'"
         ])

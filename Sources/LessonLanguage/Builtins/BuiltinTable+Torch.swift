@@ -229,7 +229,7 @@ extension BuiltinTable {
     case .list(let storage)?: items = storage.items
     case .tuple(let values)?: items = values
     default:
-      throw LessonError.type("\(name)(): argument 'tensors' must be a tuple or list of Tensors")
+      throw PythonException.type("\(name)(): argument 'tensors' must be a tuple or list of Tensors")
     }
     let tensors = try items.map { try tensorValue($0, argument: "tensors", function: name) }
     return .tensor(try join(tensors, try bound.int("dim", default: 0)))
@@ -298,41 +298,41 @@ extension BuiltinTable {
         }
         if depth == shape.count {
           guard values.isEmpty || depth == 0 else {
-            throw LessonError.value("expected a number at dim \(depth) but got a sequence")
+            throw PythonException.value("expected a number at dim \(depth) but got a sequence")
           }
           shape.append(items.count)
         } else if depth > shape.count || shape[depth] != items.count {
-          throw LessonError.value(
+          throw PythonException.value(
             "expected sequence of length \(depth < shape.count ? shape[depth] : 0) at dim \(depth) (got \(items.count))"
           )
         }
         for item in items { try visit(item, depth: depth + 1) }
       case .int(let v):
         guard depth == shape.count else {
-          throw LessonError.value("expected sequence at dim \(depth), got a number")
+          throw PythonException.value("expected sequence at dim \(depth), got a number")
         }
         sawInt = true
         values.append(Double(v))
       case .float(let v):
         guard depth == shape.count else {
-          throw LessonError.value("expected sequence at dim \(depth), got a number")
+          throw PythonException.value("expected sequence at dim \(depth), got a number")
         }
         sawFloat = true
         values.append(v)
       case .bool(let v):
         guard depth == shape.count else {
-          throw LessonError.value("expected sequence at dim \(depth), got a number")
+          throw PythonException.value("expected sequence at dim \(depth), got a number")
         }
         sawBool = true
         values.append(v ? 1 : 0)
       case .tensor(let t) where t.count == 1 && t.rank == 0:
         guard depth == shape.count else {
-          throw LessonError.value("expected sequence at dim \(depth), got a number")
+          throw PythonException.value("expected sequence at dim \(depth), got a number")
         }
         if t.dtype == .float32 { sawFloat = true } else { sawInt = true }
         values.append(t.value(at: 0))
       default:
-        throw LessonError.type("new(): invalid data type '\(typeName(of: value))'")
+        throw PythonException.type("new(): invalid data type '\(typeName(of: value))'")
       }
     }
     try visit(data, depth: 0)

@@ -42,7 +42,7 @@ extension BuiltinTable {
       let first = frame.function.parameters.positional.first,
       let receiver = frame.scope.variables[first.name]
     else {
-      throw LessonError.runtime(
+      throw PythonException.runtime(
         "super(): no arguments", notes: ["use super() inside a method, or super(ClassName, self)"])
     }
     return .object(SuperProxy(startClass: classObject, receiver: receiver))

@@ -52,7 +52,7 @@ final class ReturnTypes: IterableObject, SubscriptableObject {
     switch try indexValue(index) {
     case 0, -2: return .tensor(values)
     case 1, -1: return .tensor(indices)
-    default: throw LessonError.index("tuple index out of range")
+    default: throw PythonException.index("tuple index out of range")
     }
   }
 }

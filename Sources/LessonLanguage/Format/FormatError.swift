@@ -32,3 +32,17 @@ public struct FormatError: Error, Equatable, Sendable, CustomStringConvertible {
   /// `ValueError: message`, as Python's traceback ends.
   public var description: String { "\(kind.rawValue): \(message)" }
 }
+
+extension PythonException {
+  /// The Python exception a formatting error stands for.
+  init(_ error: FormatError) {
+    let type: ExceptionType =
+      switch error.kind {
+      case .valueError: .valueError
+      case .indexError: .indexError
+      case .keyError: .keyError
+      case .overflowError: .overflowError
+      }
+    self.init(type, error.message)
+  }
+}

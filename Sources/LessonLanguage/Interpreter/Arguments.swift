@@ -30,17 +30,17 @@ public struct Arguments {
     }
     if !remaining.isEmpty {
       let required = parameters.filter { !$0.hasSuffix("?") && !$0.hasPrefix("*") }.count
-      throw LessonError.type(
+      throw PythonException.type(
         positionalCountMessage(
           function, required: required, total: names.count, given: positional.count))
     }
     let acceptsAnyKeyword = parameters.contains { $0.hasPrefix("**") }
     for (name, value) in keywords {
       if bound.values[name] != nil {
-        throw LessonError.type("\(function)() got multiple values for argument '\(name)'")
+        throw PythonException.type("\(function)() got multiple values for argument '\(name)'")
       }
       guard names.contains(name) || acceptsAnyKeyword else {
-        throw LessonError.type(
+        throw PythonException.type(
           "\(function)() got an unexpected keyword argument '\(name)'",
           notes: didYouMean(name, in: names))
       }
@@ -48,7 +48,7 @@ public struct Arguments {
     }
     for parameter in parameters where !parameter.hasSuffix("?") && !parameter.hasPrefix("*") {
       if bound.values[parameter] == nil {
-        throw LessonError.type(
+        throw PythonException.type(
           "\(function)() missing 1 required positional argument: '\(parameter)'")
       }
     }
@@ -191,11 +191,11 @@ public struct BoundArguments {
     return false
   }
 
-  private func missing(_ name: String) -> LessonError {
+  private func missing(_ name: String) -> PythonException {
     .type("\(function)() missing required argument '\(name)'")
   }
 
-  func wrongType(_ name: String, _ expected: String, _ value: Value) -> LessonError {
+  func wrongType(_ name: String, _ expected: String, _ value: Value) -> PythonException {
     .type("\(function)(): argument '\(name)' must be \(expected), not \(typeName(of: value))")
   }
 }
@@ -217,7 +217,7 @@ func checkAllocation(_ shape: [Int]) throws {
 /// The tensor in `value`, or a TypeError naming the argument.
 func tensorValue(_ value: Value, argument: String, function: String) throws -> Tensor {
   guard case .tensor(let tensor) = value else {
-    throw LessonError.type(
+    throw PythonException.type(
       "\(function)(): argument '\(argument)' must be Tensor, not \(typeName(of: value))")
   }
   return tensor

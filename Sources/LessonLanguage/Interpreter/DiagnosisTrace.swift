@@ -114,7 +114,7 @@ extension Interpreter {
       if case .tensor(let output) = result {
         recorder.end(slot, output: output)
       } else {
-        recorder.trace.error = LessonError.type(
+        recorder.trace.error = PythonException.type(
           "\(model.typeName).forward returned \(typeName(of: result)), not a Tensor")
       }
     } catch {

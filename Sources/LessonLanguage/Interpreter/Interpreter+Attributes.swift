@@ -66,7 +66,7 @@ extension Interpreter {
     }
   }
 
-  private func noAttribute(_ object: Value, _ name: String) -> LessonError {
+  private func noAttribute(_ object: Value, _ name: String) -> PythonException {
     let candidates = attributeNames(of: object)
     if case .namespace(let namespace) = object {
       return .attribute(
@@ -109,7 +109,7 @@ extension Interpreter {
     case .tensor(let tensor):
       try setTensorAttribute(tensor, name, value)
     default:
-      throw LessonError.attribute(
+      throw PythonException.attribute(
         "'\(typeName(of: object))' object attribute '\(name)' is read-only")
     }
   }
@@ -119,7 +119,7 @@ extension Interpreter {
     switch value {
     case .module(let child):
       guard scripted?.initialized ?? true else {
-        throw LessonError.attribute(
+        throw PythonException.attribute(
           "cannot assign module before Module.__init__() call",
           notes: ["call 'super().__init__()' first in __init__"])
       }
@@ -129,12 +129,12 @@ extension Interpreter {
       module.registerModule(name, child)
     case .tensor(let tensor) where tensor.isParameter || module.parameter(named: name) != nil:
       guard scripted?.initialized ?? true else {
-        throw LessonError.attribute(
+        throw PythonException.attribute(
           "cannot assign parameters before Module.__init__() call",
           notes: ["call 'super().__init__()' first in __init__"])
       }
       guard tensor.isParameter || value.isNone else {
-        throw LessonError.type(
+        throw PythonException.type(
           "cannot assign 'torch.FloatTensor' as parameter '\(name)' (torch.nn.Parameter or None expected)"
         )
       }
@@ -142,7 +142,7 @@ extension Interpreter {
       try module.registerParameter(name, tensor)
     default:
       guard let scripted else {
-        throw LessonError.attribute(
+        throw PythonException.attribute(
           "cannot set attribute '\(name)' of \(module.typeName) in lessons")
       }
       module.unregister(name)
@@ -154,8 +154,8 @@ extension Interpreter {
   /// never end (PyTorch lets it happen and fails later with a RecursionError).
   func requireAcyclic(adding child: Module, to module: Module, as name: String) throws {
     guard child.modules().contains(where: { $0 === module }) else { return }
-    throw LessonError(
-      "RecursionError", "cannot assign '\(name)': \(module.typeName) would contain itself",
+    throw PythonException(
+      .recursionError, "cannot assign '\(name)': \(module.typeName) would contain itself",
       notes: ["a module cannot be its own submodule; keep a reference elsewhere, e.g. in a list"])
   }
 
@@ -167,12 +167,12 @@ extension Interpreter {
       tensor.grad = nil
     case ("grad", .tensor(let grad)):
       guard grad.shape == tensor.shape else {
-        throw LessonError.runtime("assigned grad has data of a different size")
+        throw PythonException.runtime("assigned grad has data of a different size")
       }
       tensor.grad = grad.detached()
     case ("data", .tensor(let source)):
       guard source.shape == tensor.shape, source.dtype == tensor.dtype else {
-        throw LessonError.runtime(
+        throw PythonException.runtime(
           "in lessons, '.data =' needs a tensor of the same shape and dtype (\(shapeText(tensor.shape)))"
         )
       }
@@ -182,7 +182,7 @@ extension Interpreter {
         tensor.updateInts { $0 = source.ints }
       }
     default:
-      throw LessonError.attribute(
+      throw PythonException.attribute(
         "attribute '\(name)' of 'Tensor' objects is not writable in lessons")
     }
   }

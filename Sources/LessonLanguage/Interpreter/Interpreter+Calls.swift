@@ -17,11 +17,11 @@ extension Interpreter {
         arguments.positional += try at(argument.span) { try iterateAll(sequence) }
       case .unpackedKeywords(let expression):
         guard case .dict(let storage) = try evaluate(expression, in: scope) else {
-          throw Diagnostic("TypeError: argument after ** must be a mapping", at: argument.span)
+          throw Diagnostic(.type("argument after ** must be a mapping"), at: argument.span)
         }
         for (key, value) in zip(storage.keys, storage.values) {
           guard case .string(let name) = key else {
-            throw Diagnostic("TypeError: keywords must be strings", at: argument.span)
+            throw Diagnostic(.type("keywords must be strings"), at: argument.span)
           }
           arguments.keywords.append((name, value))
         }
@@ -59,7 +59,7 @@ extension Interpreter {
     case .module(let module):
       return try callModule(module, arguments, span: span)
     default:
-      throw LessonError.type("'\(typeName(of: callee))' object is not callable")
+      throw PythonException.type("'\(typeName(of: callee))' object is not callable")
     }
   }
 
@@ -67,8 +67,8 @@ extension Interpreter {
   func callModule(_ module: Module, _ arguments: Arguments, span: SourceSpan) throws -> Value {
     if let scripted = module as? ScriptModule {
       guard case .function(let forward)? = scripted.classObject.lookup("forward") else {
-        throw LessonError(
-          "NotImplementedError",
+        throw PythonException(
+          .notImplementedError,
           "Module [\(scripted.typeName)] is missing the required \"forward\" function",
           notes: ["define 'def forward(self, x):' in class \(scripted.typeName)"])
       }
@@ -92,8 +92,8 @@ extension Interpreter {
     var arguments = arguments
     if let receiver { arguments.positional.insert(receiver, at: 0) }
     guard frames.count < Interpreter.maximumCallDepth else {
-      throw LessonError(
-        "RecursionError", "maximum recursion depth exceeded",
+      throw PythonException(
+        .recursionError, "maximum recursion depth exceeded",
         notes: ["lessons allow \(Interpreter.maximumCallDepth) nested calls; use a loop instead"])
     }
     let scope = Scope(parent: function.closure)
@@ -128,7 +128,7 @@ extension Interpreter {
     }
     guard positional.isEmpty else {
       let required = parameters.positional.filter { function.defaults[$0.name] == nil }.count
-      throw LessonError.type(
+      throw PythonException.type(
         positionalCountMessage(
           function.name, required: required, total: parameters.positional.count,
           given: arguments.positional.count))
@@ -138,13 +138,14 @@ extension Interpreter {
     for (name, value) in arguments.keywords {
       if named.contains(where: { $0.name == name }) {
         guard scope.variables[name] == nil else {
-          throw LessonError.type("\(function.name)() got multiple values for argument '\(name)'")
+          throw PythonException.type(
+            "\(function.name)() got multiple values for argument '\(name)'")
         }
         scope.variables[name] = value
       } else if parameters.keywordVariadic != nil {
         extra[.string(name)] = value
       } else {
-        throw LessonError.type(
+        throw PythonException.type(
           "\(function.name)() got an unexpected keyword argument '\(name)'",
           notes: didYouMean(name, in: named.map(\.name)))
       }
@@ -154,7 +155,7 @@ extension Interpreter {
     }
     for parameter in named where scope.variables[parameter.name] == nil {
       guard let value = function.defaults[parameter.name] else {
-        throw LessonError.type(
+        throw PythonException.type(
           "\(function.name)() missing 1 required positional argument: '\(parameter.name)'")
       }
       scope.variables[parameter.name] = value
@@ -185,7 +186,8 @@ extension Interpreter {
     for argument in definition.bases {
       guard case .positional(let expression) = argument.kind else {
         throw Diagnostic(
-          "TypeError: class keywords are not supported in lessons", at: argument.span)
+          PythonException(.typeError, "class keywords are not supported in lessons"),
+          at: argument.span)
       }
       switch try evaluate(expression, in: scope) {
       case .classObject(let classObject):
@@ -197,7 +199,8 @@ extension Interpreter {
         break
       default:
         throw Diagnostic(
-          "TypeError: lesson classes can derive from nn.Module, object or another lesson class",
+          PythonException(
+            .typeError, "lesson classes can derive from nn.Module, object or another lesson class"),
           at: expression.span)
       }
     }
@@ -220,7 +223,7 @@ extension Interpreter {
     if case .function(let initializer)? = classObject.lookup("__init__") {
       _ = try callFunction(initializer, arguments, receiver: instance, span: span)
     } else if !arguments.positional.isEmpty || !arguments.keywords.isEmpty {
-      throw LessonError.type("\(classObject.name)() takes no arguments")
+      throw PythonException.type("\(classObject.name)() takes no arguments")
     }
     return instance
   }

@@ -39,7 +39,7 @@ extension Interpreter {
     case .call(let callee, let arguments):
       return try evaluateCall(callee, arguments, span: span, in: scope)
     case .starred:
-      throw Diagnostic("SyntaxError: can't use starred expression here", at: span)
+      throw Diagnostic(PythonException(.syntaxError, "can't use starred expression here"), at: span)
     case .unary(let op, let operandExpression):
       let operand = try evaluate(operandExpression, in: scope)
       return try at(span) { try unaryOperation(op, operand) }
@@ -106,7 +106,8 @@ extension Interpreter {
     if let statement = Interpreter.importStatements[name] {
       notes = ["import it first: '\(statement)'"]
     }
-    throw Diagnostic("NameError: name '\(name)' is not defined", at: span, notes: notes)
+    throw Diagnostic(
+      PythonException(.nameError, "name '\(name)' is not defined", notes: notes), at: span)
   }
 
   /// How a lesson imports the names lecture code uses without defining them.
@@ -142,7 +143,8 @@ extension Interpreter {
         for (key, otherValue) in zip(other.keys, other.values) { storage[key] = otherValue }
       } else {
         throw Diagnostic(
-          "TypeError: '\(typeName(of: value))' object is not a mapping", at: item.value.span)
+          PythonException(.typeError, "'\(typeName(of: value))' object is not a mapping"),
+          at: item.value.span)
       }
     }
     return storage

@@ -17,22 +17,26 @@ extension Interpreter {
     from module: String, names: [ImportedName], level: Int, span: SourceSpan, in scope: Scope
   ) throws {
     guard level == 0 else {
-      throw Diagnostic("ImportError: relative imports are not supported in lessons", at: span)
+      throw Diagnostic(
+        PythonException(.importError, "relative imports are not supported in lessons"), at: span)
     }
     try requireModule(module, span: span)
     for imported in names {
       guard imported.name != "*" else {
+        let example = BuiltinTable.memberNames(of: .namespace(module)).sorted().first ?? "name"
         throw Diagnostic(
-          "ImportError: 'from \(module) import *' is not supported in lessons", at: imported.span,
-          notes: [
-            "import the names you use, e.g. 'from \(module) import \(BuiltinTable.memberNames(of: .namespace(module)).sorted().first ?? "name")'"
-          ])
+          PythonException(
+            .importError, "'from \(module) import *' is not supported in lessons",
+            notes: ["import the names you use, e.g. 'from \(module) import \(example)'"]),
+          at: imported.span)
       }
       guard let value = BuiltinTable.member(module, imported.name) else {
         throw Diagnostic(
-          "ImportError: cannot import name '\(imported.name)' from '\(module)'", at: imported.span,
-          notes: didYouMean(imported.name, in: BuiltinTable.memberNames(of: .namespace(module)))
-            + BuiltinTable.supportedNote(module))
+          PythonException(
+            .importError, "cannot import name '\(imported.name)' from '\(module)'",
+            notes: didYouMean(imported.name, in: BuiltinTable.memberNames(of: .namespace(module)))
+              + BuiltinTable.supportedNote(module)),
+          at: imported.span)
       }
       try assign(value, toName: imported.alias ?? imported.name, in: scope)
     }
@@ -40,12 +44,12 @@ extension Interpreter {
 
   private func requireModule(_ name: String, span: SourceSpan) throws {
     guard BuiltinTable.namespaces.contains(name) else {
+      let importable = BuiltinTable.namespaces.subtracting(["argparse"]).sorted()
       throw Diagnostic(
-        "ModuleNotFoundError: No module named '\(name)'", at: span,
-        notes: [
-          "lessons can import: "
-            + BuiltinTable.namespaces.subtracting(["argparse"]).sorted().joined(separator: ", ")
-        ])
+        PythonException(
+          .moduleNotFoundError, "No module named '\(name)'",
+          notes: ["lessons can import: " + importable.joined(separator: ", ")]),
+        at: span)
     }
   }
 }

@@ -16,7 +16,7 @@ extension Interpreter {
       }
     case .dict(let storage):
       try requireHashable(index)
-      guard let value = storage[index] else { throw LessonError("KeyError", repr(index)) }
+      guard let value = storage[index] else { throw PythonException(.keyError, repr(index)) }
       return value
     case .tensor(let tensor) where tensor.rank == 0:
       return try scalarItem(tensor, index, span: span)
@@ -30,7 +30,7 @@ extension Interpreter {
     case .object(let host as SubscriptableObject):
       return try host.item(index, interpreter: self)
     default:
-      throw LessonError.type("'\(typeName(of: object))' object is not subscriptable")
+      throw PythonException.type("'\(typeName(of: object))' object is not subscriptable")
     }
   }
 
@@ -40,7 +40,7 @@ extension Interpreter {
     let message =
       "invalid index of a 0-dim tensor. Use `tensor.item()` in Python to convert a 0-dim tensor to a number"
     guard case .int(let position) = index, position == 0 || position == -1 else {
-      if case .int = index { throw LessonError.index(message) }
+      if case .int = index { throw PythonException.index(message) }
       return .tensor(try tensor.indexed(try tensorIndices(index)))
     }
     if let span = span ?? currentSpan {
@@ -52,7 +52,7 @@ extension Interpreter {
   /// Lists and dicts are mutable, so Python refuses them as dict keys.
   private func requireHashable(_ key: Value) throws {
     switch key {
-    case .list, .dict: throw LessonError.type("unhashable type: '\(typeName(of: key))'")
+    case .list, .dict: throw PythonException.type("unhashable type: '\(typeName(of: key))'")
     default: break
     }
   }
@@ -64,14 +64,14 @@ extension Interpreter {
   {
     if case .slice(let start, let stop, let step) = index {
       let step = step ?? 1
-      guard step != 0 else { throw LessonError.value("slice step cannot be zero") }
+      guard step != 0 else { throw PythonException.value("slice step cannot be zero") }
       return wrap(
         sliceIndices(count: items.count, start: start, stop: stop, step: step).map { items[$0] })
     }
     let i = try indexValue(index)
     let position = i < 0 ? i + items.count : i
     guard position >= 0 && position < items.count else {
-      throw LessonError.index("\(type) index out of range")
+      throw PythonException.index("\(type) index out of range")
     }
     return items[position]
   }
@@ -83,7 +83,7 @@ extension Interpreter {
       let i = try indexValue(index)
       let position = i < 0 ? i + storage.items.count : i
       guard position >= 0 && position < storage.items.count else {
-        throw LessonError.index("list assignment index out of range")
+        throw PythonException.index("list assignment index out of range")
       }
       storage.items[position] = value
     case .dict(let storage):
@@ -91,11 +91,12 @@ extension Interpreter {
       storage[index] = value
     case .tensor(let tensor):
       guard let source = asTensor(value) else {
-        throw LessonError.type("can't assign a \(typeName(of: value)) to a Tensor")
+        throw PythonException.type("can't assign a \(typeName(of: value)) to a Tensor")
       }
       try tensor.assign(source, at: try tensorIndices(index))
     default:
-      throw LessonError.type("'\(typeName(of: object))' object does not support item assignment")
+      throw PythonException.type(
+        "'\(typeName(of: object))' object does not support item assignment")
     }
   }
 
@@ -105,14 +106,14 @@ extension Interpreter {
       let i = try indexValue(index)
       let position = i < 0 ? i + storage.items.count : i
       guard position >= 0 && position < storage.items.count else {
-        throw LessonError.index("list assignment index out of range")
+        throw PythonException.index("list assignment index out of range")
       }
       storage.items.remove(at: position)
     case .dict(let storage):
-      guard storage[index] != nil else { throw LessonError("KeyError", repr(index)) }
+      guard storage[index] != nil else { throw PythonException(.keyError, repr(index)) }
       storage[index] = nil
     default:
-      throw LessonError.type("'\(typeName(of: object))' object doesn't support item deletion")
+      throw PythonException.type("'\(typeName(of: object))' object doesn't support item deletion")
     }
   }
 
@@ -134,7 +135,7 @@ extension Interpreter {
             shape: [storage.items.count], ints: try storage.items.map { Int64(try indexValue($0)) })
         )
       default:
-        throw LessonError.index(
+        throw PythonException.index(
           "only integers, slices (`:`), ellipsis (`...`), None and long or bool tensors are valid indices "
             + "(got \(typeName(of: part)))")
       }
@@ -149,7 +150,7 @@ func indexValue(_ value: Value) throws -> Int {
   case .bool(let v): return v ? 1 : 0
   case .tensor(let t) where t.count == 1 && t.dtype != .float32: return Int(t.ints[0])
   default:
-    throw LessonError.type("indices must be integers or slices, not \(typeName(of: value))")
+    throw PythonException.type("indices must be integers or slices, not \(typeName(of: value))")
   }
 }
 

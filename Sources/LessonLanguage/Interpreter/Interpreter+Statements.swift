@@ -48,7 +48,7 @@ extension Interpreter {
       let test = try evaluate(condition, in: scope)
       if try !at(condition.span, { try truthy(test) }) {
         let text = try message.map { try str(evaluate($0, in: scope)) } ?? ""
-        throw Diagnostic("AssertionError" + (text.isEmpty ? "" : ": \(text)"), at: statement.span)
+        throw Diagnostic(PythonException(.assertionError, text), at: statement.span)
       }
     case .delete(let targets):
       for target in targets { try delete(target, in: scope) }
@@ -56,7 +56,7 @@ extension Interpreter {
       scope.globalNames.formUnion(names)
     case .raise(let expression, _):
       let text = try expression.map { try str(evaluate($0, in: scope)) } ?? "exception re-raised"
-      throw Diagnostic("Exception: \(text)", at: statement.span)
+      throw Diagnostic(PythonException(.exception, text), at: statement.span)
     }
   }
 
@@ -88,9 +88,11 @@ extension Interpreter {
     let context = try evaluate(item.context, in: scope)
     guard case .object(let object) = context, let manager = object as? ContextManager else {
       throw Diagnostic(
-        "TypeError: '\(typeName(of: context))' object does not support the context manager protocol",
-        at: item.context.span,
-        notes: ["lessons support 'with torch.no_grad():' and 'with torch.enable_grad():'"])
+        PythonException(
+          .typeError,
+          "'\(typeName(of: context))' object does not support the context manager protocol",
+          notes: ["lessons support 'with torch.no_grad():' and 'with torch.enable_grad():'"]),
+        at: item.context.span)
     }
     if let target = item.target { try assign(context, to: target, in: scope) }
     try manager.run { try executeWith(items.dropFirst(), body: body, in: scope) }
@@ -129,7 +131,8 @@ extension Interpreter {
       let items = try at(target.span) { try iterateAll(value) }
       try unpack(items, to: elements, span: target.span, in: scope)
     default:
-      throw Diagnostic("SyntaxError: cannot assign to this expression", at: target.span)
+      throw Diagnostic(
+        PythonException(.syntaxError, "cannot assign to this expression"), at: target.span)
     }
   }
 
@@ -143,9 +146,11 @@ extension Interpreter {
     guard let starred else {
       guard items.count == elements.count else {
         throw Diagnostic(
-          items.count > elements.count
-            ? "ValueError: too many values to unpack (expected \(elements.count))"
-            : "ValueError: not enough values to unpack (expected \(elements.count), got \(items.count))",
+          PythonException(
+            .valueError,
+            items.count > elements.count
+              ? "too many values to unpack (expected \(elements.count))"
+              : "not enough values to unpack (expected \(elements.count), got \(items.count))"),
           at: span)
       }
       for (item, element) in zip(items, elements) { try assign(item, to: element, in: scope) }
@@ -154,8 +159,10 @@ extension Interpreter {
     let after = elements.count - starred - 1
     guard items.count >= elements.count - 1 else {
       throw Diagnostic(
-        "ValueError: not enough values to unpack (expected at least \(elements.count - 1), got \(items.count))",
-        at: span)
+        PythonException(
+          .valueError,
+          "not enough values to unpack (expected at least \(elements.count - 1), got \(items.count))"
+        ), at: span)
     }
     for (item, element) in zip(items, elements[..<starred]) {
       try assign(item, to: element, in: scope)
@@ -181,7 +188,8 @@ extension Interpreter {
     switch target.kind {
     case .name(let name):
       guard scope.variables.removeValue(forKey: name) != nil else {
-        throw Diagnostic("NameError: name '\(name)' is not defined", at: target.span)
+        throw Diagnostic(
+          PythonException(.nameError, "name '\(name)' is not defined"), at: target.span)
       }
     case .subscript(let objectExpression, let indexExpression):
       let object = try evaluate(objectExpression, in: scope)
@@ -190,7 +198,8 @@ extension Interpreter {
     case .tuple(let elements), .list(let elements):
       for element in elements { try delete(element, in: scope) }
     default:
-      throw Diagnostic("SyntaxError: cannot delete this expression", at: target.span)
+      throw Diagnostic(
+        PythonException(.syntaxError, "cannot delete this expression"), at: target.span)
     }
   }
 }

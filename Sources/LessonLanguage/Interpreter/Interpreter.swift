@@ -10,10 +10,8 @@ public final class Interpreter {
   public var output: (String) -> Void
   /// Where one-line warnings go (not part of the checked output).
   public var warning: (String) -> Void
-  /// Directories searched for datasets after the `root` a lesson gives (`--data`, `CNN_LESSON_DATA`).
-  public var dataDirectories: [String]
-  /// Whether `download=True` may fetch datasets from the network (off for tests and offline runs).
-  public var allowsDownloads = true
+  /// The machine as lesson code sees it: folders, datasets, downloads, seed, clock.
+  public var environment: LessonEnvironment
   /// Called after each batch a data loader delivers (nil: no progress reporting).
   public var progress: ((LoaderProgress) -> Void)?
   var loaderPasses: [ObjectIdentifier: Int] = [:]
@@ -36,14 +34,23 @@ public final class Interpreter {
   static let maximumItems = 10_000_000
 
   public init(
-    seed: UInt64 = 0, dataDirectories: [String] = [],
+    environment: LessonEnvironment,
     output: @escaping (String) -> Void = { print($0, terminator: "") },
     warning: @escaping (String) -> Void = { _ in }
   ) {
-    self.generator = Generator(seed: seed)
-    self.dataDirectories = dataDirectories
+    self.environment = environment
+    self.generator = Generator(seed: environment.seed)
     self.output = output
     self.warning = warning
+  }
+
+  /// An interpreter for tests and tools: the current folder, no datasets beyond a lesson's `root`,
+  /// no downloads.
+  public convenience init(
+    seed: UInt64 = 0, output: @escaping (String) -> Void = { print($0, terminator: "") },
+    warning: @escaping (String) -> Void = { _ in }
+  ) {
+    self.init(environment: LessonEnvironment(seed: seed), output: output, warning: warning)
   }
 
   /// Parses and runs one cell or script. With `displayLastExpression`, a final bare expression
@@ -88,24 +95,9 @@ public final class Interpreter {
   /// Wraps an error thrown while evaluating the node at `span` into a located `Diagnostic`.
   func located(_ error: Error, at span: SourceSpan) -> Error {
     switch error {
-    case let diagnostic as Diagnostic:
-      return diagnostic
-    case let error as LessonError:
-      return Diagnostic("\(error.kind): \(error.message)", at: span, notes: error.notes)
-    case let error as DatasetError:
-      var diagnostic = Diagnostic(
-        "\(error.kind.rawValue): \(error.message)", at: span, notes: error.notes)
-      if error.isUnavailable {
-        diagnostic.missingRequirement =
-          "the dataset is not on this machine (use --data DIR or CNN_LESSON_DATA)"
-      }
-      return diagnostic
-    case let error as TensorError:
-      return Diagnostic("RuntimeError: \(error.message)", at: span, notes: error.notes)
-    case is ControlFlowSignal:
-      return error
-    default:
-      return Diagnostic("\(error)", at: span)
+    case let diagnostic as Diagnostic: diagnostic
+    case is ControlFlowSignal: error
+    default: Diagnostic(PythonException(raisedBy: error), at: span)
     }
   }
 

@@ -15,7 +15,7 @@ extension Interpreter {
     case .dict(let storage): return ArrayIterator(storage.keys)
     case .size(let dims): return ArrayIterator(dims.map { .int($0) })
     case .tensor(let tensor):
-      guard tensor.rank > 0 else { throw LessonError.type("iteration over a 0-d tensor") }
+      guard tensor.rank > 0 else { throw PythonException.type("iteration over a 0-d tensor") }
       return ArrayIterator(
         try (0..<tensor.shape[0]).map { .tensor(try tensor.indexed([.index($0)])) })
     case .object(let object as IterableObject):
@@ -23,7 +23,7 @@ extension Interpreter {
     case .module(let module as Sequential):
       return ArrayIterator(module.layers.map { .module($0) })
     default:
-      throw LessonError.type("'\(typeName(of: value))' object is not iterable")
+      throw PythonException.type("'\(typeName(of: value))' object is not iterable")
     }
   }
 
@@ -34,8 +34,8 @@ extension Interpreter {
     if case .object(let object as IterableObject) = value, let count = object.length,
       count > Interpreter.maximumItems
     {
-      throw LessonError(
-        "MemoryError", "\(typeName(of: value)) of \(count) items is too large to collect",
+      throw PythonException(
+        .memoryError, "\(typeName(of: value)) of \(count) items is too large to collect",
         notes: [
           "lessons allow at most \(Interpreter.maximumItems) items in a list; loop over it with 'for' instead"
         ])
@@ -44,8 +44,8 @@ extension Interpreter {
     var items: [Value] = []
     while let item = try iterator.next() {
       guard items.count < Interpreter.maximumItems else {
-        throw LessonError(
-          "MemoryError", "\(typeName(of: value)) yields too many items to collect",
+        throw PythonException(
+          .memoryError, "\(typeName(of: value)) yields too many items to collect",
           notes: [
             "lessons allow at most \(Interpreter.maximumItems) items in a list; loop over it with 'for' instead"
           ])
@@ -64,14 +64,16 @@ extension Interpreter {
     case .dict(let storage): return storage.keys.count
     case .size(let dims): return dims.count
     case .tensor(let tensor):
-      guard let first = tensor.shape.first else { throw LessonError.type("len() of a 0-d tensor") }
+      guard let first = tensor.shape.first else {
+        throw PythonException.type("len() of a 0-d tensor")
+      }
       return first
     case .module(let module as Sequential): return module.layers.count
     case .object(let object as IterableObject):
       if let length = object.length { return length }
       fallthrough
     default:
-      throw LessonError.type("object of type '\(typeName(of: value))' has no len()")
+      throw PythonException.type("object of type '\(typeName(of: value))' has no len()")
     }
   }
 }
@@ -83,7 +85,7 @@ final class RangeObject: IterableObject {
   let step: Int
 
   init(start: Int, stop: Int, step: Int) throws {
-    guard step != 0 else { throw LessonError.value("range() arg 3 must not be zero") }
+    guard step != 0 else { throw PythonException.value("range() arg 3 must not be zero") }
     self.start = start
     self.stop = stop
     self.step = step

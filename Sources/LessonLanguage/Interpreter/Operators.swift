@@ -30,7 +30,7 @@ extension Interpreter {
     if let a = numeric(lhs), let b = numeric(rhs) {
       return try numberOperation(op, a, b)
     }
-    throw LessonError.type(
+    throw PythonException.type(
       "unsupported operand type(s) for \(op.rawValue): '\(typeName(of: lhs))' and '\(typeName(of: rhs))'"
     )
   }
@@ -39,8 +39,8 @@ extension Interpreter {
   private func checkCollectionSize(_ count: Int, times factor: Int, _ type: String) throws {
     let (total, overflow) = count.multipliedReportingOverflow(by: max(0, factor))
     guard overflow || total > Interpreter.maximumItems else { return }
-    throw LessonError(
-      "MemoryError",
+    throw PythonException(
+      .memoryError,
       "a \(type) of \(overflow ? "more than \(Int.max)" : "\(total)") items is too large",
       notes: ["lessons allow at most \(Interpreter.maximumItems) items in a list or string"])
   }
@@ -58,7 +58,7 @@ extension Interpreter {
     case .bitwiseAnd: return try a.logicalAnd(b)
     case .bitwiseOr: return try a.logicalOr(b)
     default:
-      throw LessonError.unsupported(
+      throw PythonException.unsupported(
         "the operator \(op.rawValue) is not supported on tensors in lessons")
     }
   }
@@ -75,29 +75,32 @@ extension Interpreter {
     case .subtract: return .float(x - y)
     case .multiply: return .float(x * y)
     case .divide:
-      guard y != 0 else { throw LessonError("ZeroDivisionError", "float division by zero") }
+      guard y != 0 else { throw PythonException(.zeroDivisionError, "float division by zero") }
       return .float(x / y)
     case .floorDivide:
-      guard y != 0 else { throw LessonError("ZeroDivisionError", "float floor division by zero") }
+      guard y != 0 else {
+        throw PythonException(.zeroDivisionError, "float floor division by zero")
+      }
       return .float((x / y).rounded(.down))
     case .remainder:
-      guard y != 0 else { throw LessonError("ZeroDivisionError", "float modulo") }
+      guard y != 0 else { throw PythonException(.zeroDivisionError, "float modulo") }
       let r = x.truncatingRemainder(dividingBy: y)
       return .float(r != 0 && (r < 0) != (y < 0) ? r + y : r)
     case .power:
       if x == 0 && y < 0 {
-        throw LessonError("ZeroDivisionError", "0.0 cannot be raised to a negative power")
+        throw PythonException(.zeroDivisionError, "0.0 cannot be raised to a negative power")
       }
       return .float(Glibc.pow(x, y))
     default:
-      throw LessonError.type("unsupported operand type(s) for \(op.rawValue): 'float' and 'float'")
+      throw PythonException.type(
+        "unsupported operand type(s) for \(op.rawValue): 'float' and 'float'")
     }
   }
 
   private func integerOperation(_ op: BinaryOperator, _ x: Int, _ y: Int) throws -> Value {
     func checked(_ result: (partialValue: Int, overflow: Bool)) throws -> Value {
       guard !result.overflow else {
-        throw LessonError("OverflowError", "integer result too large for a lesson (64-bit) int")
+        throw PythonException(.overflowError, "integer result too large for a lesson (64-bit) int")
       }
       return .int(result.partialValue)
     }
@@ -106,11 +109,11 @@ extension Interpreter {
     case .subtract: return try checked(x.subtractingReportingOverflow(y))
     case .multiply: return try checked(x.multipliedReportingOverflow(by: y))
     case .divide:
-      guard y != 0 else { throw LessonError("ZeroDivisionError", "division by zero") }
+      guard y != 0 else { throw PythonException(.zeroDivisionError, "division by zero") }
       return .float(Double(x) / Double(y))
     case .floorDivide, .remainder:
       guard y != 0 else {
-        throw LessonError("ZeroDivisionError", "integer division or modulo by zero")
+        throw PythonException(.zeroDivisionError, "integer division or modulo by zero")
       }
       if y == -1 {
         return op == .floorDivide ? try checked((0).subtractingReportingOverflow(x)) : .int(0)
@@ -128,7 +131,8 @@ extension Interpreter {
       for _ in 0..<y {
         let (product, overflow) = result.multipliedReportingOverflow(by: x)
         if overflow {
-          throw LessonError("OverflowError", "integer result too large for a lesson (64-bit) int")
+          throw PythonException(
+            .overflowError, "integer result too large for a lesson (64-bit) int")
         }
         result = product
       }
@@ -139,7 +143,7 @@ extension Interpreter {
     case .leftShift: return .int(y >= 0 && y < 64 ? x << y : 0)
     case .rightShift: return .int(y >= 0 && y < 64 ? x >> y : (x < 0 ? -1 : 0))
     case .matrixMultiply:
-      throw LessonError.type("unsupported operand type(s) for @: 'int' and 'int'")
+      throw PythonException.type("unsupported operand type(s) for @: 'int' and 'int'")
     }
   }
 
@@ -150,7 +154,7 @@ extension Interpreter {
     case (.negate, .int(let v)):
       let (negated, overflow) = (0).subtractingReportingOverflow(v)
       guard !overflow else {
-        throw LessonError("OverflowError", "integer result too large for a lesson (64-bit) int")
+        throw PythonException(.overflowError, "integer result too large for a lesson (64-bit) int")
       }
       return .int(negated)
     case (.negate, .float(let v)): return .float(-v)
@@ -160,7 +164,7 @@ extension Interpreter {
     case (.invert, .bool(let v)): return .int(v ? -2 : -1)
     case (.invert, .tensor(let t)) where t.dtype == .bool: return .tensor(t.logicalNot())
     default:
-      throw LessonError.type(
+      throw PythonException.type(
         "bad operand type for unary \(op.rawValue): '\(typeName(of: operand))'")
     }
   }
@@ -205,7 +209,7 @@ extension Interpreter {
     case (.tuple(let a), .tuple(let b)): return try lexicographicOrdering(a, b)
     case (.list(let a), .list(let b)): return try lexicographicOrdering(a.items, b.items)
     default:
-      throw LessonError.type(
+      throw PythonException.type(
         "'<' not supported between instances of '\(typeName(of: lhs))' and '\(typeName(of: rhs))'")
     }
   }
@@ -222,7 +226,7 @@ extension Interpreter {
     switch container {
     case .string(let text):
       guard case .string(let part) = item else {
-        throw LessonError.type(
+        throw PythonException.type(
           "'in <string>' requires string as left operand, not \(typeName(of: item))")
       }
       return part.isEmpty || text.contains(part)
@@ -265,7 +269,7 @@ extension Interpreter {
     case .size(let dims): return !dims.isEmpty
     case .tensor(let tensor):
       guard tensor.count == 1 else {
-        throw LessonError.runtime(
+        throw PythonException.runtime(
           "Boolean value of Tensor with \(tensor.count == 0 ? "no values" : "more than one value") is ambiguous",
           notes: [
             "reduce it first, e.g. '(x > 0).all()' or '(x > 0).any()', or compare one element"

@@ -33,8 +33,8 @@ struct StackGuard {
     var marker: UInt8 = 0
     let address = withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) }
     guard address > limit else {
-      throw LessonError(
-        "RecursionError", "maximum recursion depth exceeded",
+      throw PythonException(
+        .recursionError, "maximum recursion depth exceeded",
         notes: [
           "the program nests calls or expressions too deeply; use a loop or split the expression"
         ])

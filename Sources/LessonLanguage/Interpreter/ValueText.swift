@@ -128,7 +128,7 @@ extension Interpreter {
         tensor.dtype == .float32 ? .float(tensor.value(at: 0)) : .int(Int(tensor.value(at: 0)))
     default:
       guard spec.isEmpty else {
-        throw LessonError.type(
+        throw PythonException.type(
           "unsupported format string passed to \(typeName(of: value)).__format__")
       }
       return str(value)
@@ -136,7 +136,7 @@ extension Interpreter {
     do {
       return try pythonFormat(formatValue, spec)
     } catch let error as FormatError {
-      throw LessonError(error.kind.rawValue, error.message)
+      throw PythonException(error)
     }
   }
 
@@ -157,14 +157,14 @@ extension Interpreter {
         characters.removeFirst()
       }
       guard let type = characters.popFirst() else {
-        throw LessonError.value("incomplete format")
+        throw PythonException.value("incomplete format")
       }
       if type == "%" {
         result += "%"
         continue
       }
       guard !values.isEmpty else {
-        throw LessonError.type("not enough arguments for format string")
+        throw PythonException.type("not enough arguments for format string")
       }
       let value = values.removeFirst()
       let alignedSpec = spec.hasPrefix("-") ? "<" + spec.dropFirst() : spec
@@ -178,11 +178,11 @@ extension Interpreter {
           "xo".contains(type) ? .int(Int(try numberValue(value))) : .float(try numberValue(value))
         result += try format(number, spec: alignedSpec + String(type))
       default:
-        throw LessonError.value("unsupported format character '\(type)'")
+        throw PythonException.value("unsupported format character '\(type)'")
       }
     }
     guard values.isEmpty else {
-      throw LessonError.type("not all arguments converted during string formatting")
+      throw PythonException.type("not all arguments converted during string formatting")
     }
     return result
   }
@@ -193,7 +193,7 @@ extension Interpreter {
     case .float(let v): return v
     case .bool(let v): return v ? 1 : 0
     case .tensor(let t) where t.count == 1: return t.value(at: 0)
-    default: throw LessonError.type("must be real number, not \(typeName(of: value))")
+    default: throw PythonException.type("must be real number, not \(typeName(of: value))")
     }
   }
 }

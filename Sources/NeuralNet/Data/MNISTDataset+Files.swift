@@ -9,18 +9,12 @@ extension MNISTDataset {
       : ("t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte")
   }
 
-  /// The folders named by `CNN_LESSON_DATA` (several separated by `:`), for `searchDirectories`.
-  public static func environmentDirectories() -> [String] {
-    let value = ProcessInfo.processInfo.environment["CNN_LESSON_DATA"] ?? ""
-    return value.split(separator: ":").map(String.init)
-  }
-
-  /// The documented fallbacks: `~/.cache/cnn-lesson/<MNIST|FashionMNIST>`, and for Fashion-MNIST
-  /// `/usr/share/datasets/fashion-mnist` (where Debian's `dataset-fashion-mnist` package puts it).
-  public static func defaultDirectories(for variant: Variant) -> [String] {
-    let home = ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory()
-    let cache = join(home, ".cache/cnn-lesson/\(variant.rawValue)")
-    return variant == .mnist ? [cache] : [cache, "/usr/share/datasets/fashion-mnist"]
+  /// The documented fallbacks: `<cache>/<MNIST|FashionMNIST>` (the command line passes
+  /// `~/.cache/cnn-lesson`), and for Fashion-MNIST `/usr/share/datasets/fashion-mnist` (where
+  /// Debian's `dataset-fashion-mnist` package puts it).
+  public static func defaultDirectories(for variant: Variant, cacheDirectory: String?) -> [String] {
+    let cache = cacheDirectory.map { [join($0, variant.rawValue)] } ?? []
+    return variant == .mnist ? cache : cache + ["/usr/share/datasets/fashion-mnist"]
   }
 
   /// Every folder searched, in order: `root/<Variant>/raw` (torchvision's layout) and `root`
@@ -58,17 +52,17 @@ extension MNISTDataset {
 
   /// `datasets.MNIST(root, train=, transform=, download=)`: the split from the first folder of
   /// `candidateDirectories` that holds both its files; when none does and `download` is true, the
-  /// four files are fetched into `root/<Variant>/raw` first. `defaults` replaces
-  /// `defaultDirectories(for:)` (tests), `downloader` the standard mirrors.
+  /// four files are fetched into `root/<Variant>/raw` first. `defaults` are searched last (see
+  /// `defaultDirectories(for:cacheDirectory:)`), `downloader` replaces the standard mirrors.
   public convenience init(
     variant: Variant = .mnist, root: String, train: Bool = true,
     transform: (any ImageTransform)? = nil,
-    download: Bool = false, searchDirectories: [String] = [], defaults: [String]? = nil,
+    download: Bool = false, searchDirectories: [String] = [], defaults: [String] = [],
     downloader: DatasetDownloader? = nil
   ) throws {
     let candidates = Self.candidateDirectories(
       variant: variant, root: root, searchDirectories: searchDirectories,
-      defaults: defaults ?? Self.defaultDirectories(for: variant))
+      defaults: defaults)
     let names = Self.fileNames(train: train)
     var found = Self.locate(names, in: candidates)
     if found == nil && download {

@@ -1,0 +1,54 @@
+/// What lesson code may learn about the machine it runs on, made once by the command line and
+/// passed down, so no layer below it reads the process's environment, home or working directory.
+public struct LessonEnvironment: Sendable {
+  /// Where relative paths in lesson code resolve (`root='./data/'`): the lesson file's folder.
+  public var workingDirectory: String
+  /// Extra folders searched for datasets after the `root` a lesson gives (`--data`,
+  /// `CNN_LESSON_DATA`).
+  public var dataDirectories: [String]
+  /// The tool's cache (`~/.cache/cnn-lesson`), searched for datasets last; nil for none.
+  public var cacheDirectory: String?
+  /// Whether `download=True` may fetch datasets from the network (off for tests and `--offline`).
+  public var allowsDownloads: Bool
+  /// The generator's initial seed (`--seed`); `torch.manual_seed` reseeds it.
+  public var seed: UInt64
+  /// The clock cells and timeouts are measured with.
+  public var clock: LessonClock
+
+  public init(
+    workingDirectory: String = ".", dataDirectories: [String] = [], cacheDirectory: String? = nil,
+    allowsDownloads: Bool = false, seed: UInt64 = 0, clock: LessonClock = .continuous
+  ) {
+    self.workingDirectory = workingDirectory
+    self.dataDirectories = dataDirectories
+    self.cacheDirectory = cacheDirectory
+    self.allowsDownloads = allowsDownloads
+    self.seed = seed
+    self.clock = clock
+  }
+
+  /// `path` as lesson code means it: absolute paths as they are, others inside the working
+  /// directory.
+  public func resolve(_ path: String) -> String {
+    if path.hasPrefix("/") || workingDirectory == "." || workingDirectory.isEmpty { return path }
+    let base = workingDirectory.hasSuffix("/") ? workingDirectory : workingDirectory + "/"
+    return base + (path.hasPrefix("./") ? String(path.dropFirst(2)) : path)
+  }
+}
+
+/// A monotonic clock: the time elapsed since some fixed origin. Tests pass a clock they move.
+public struct LessonClock: Sendable {
+  /// The time since the clock's origin.
+  public let now: @Sendable () -> Duration
+
+  public init(now: @escaping @Sendable () -> Duration) {
+    self.now = now
+  }
+
+  /// The system's monotonic clock.
+  public static let continuous: LessonClock = {
+    let clock = ContinuousClock()
+    let origin = clock.now
+    return LessonClock { clock.now - origin }
+  }()
+}
