@@ -2,23 +2,24 @@ import Foundation
 
 /// Methods of Python's strings, lists, tuples and dicts that lecture code uses.
 extension BuiltinTable {
-  nonisolated(unsafe) static let containers: [String: Builtin.Body] = [
-    "str.format": { interpreter, arguments in
-      guard case .string(let template) = arguments.positional[0] else { return .none }
-      let positional = Array(arguments.positional.dropFirst())
+  static let containers: [BuiltinFunction] = [
+    .function(
+      "builtins.str.format", .string("self").positionalOnly, .variadic("args"),
+      .keywords("kwargs")
+    ) { interpreter, template, positional, keywords in
       do {
         return .string(
           try pythonFormatTemplate(template, positionalCount: positional.count) { field in
-            try interpreter.renderField(field, positional: positional, keywords: arguments.keywords)
+            try interpreter.renderField(field, positional: positional, keywords: keywords)
           })
       } catch let error as FormatError {
         throw PythonException(error)
       }
     },
-    "str.join": { interpreter, arguments in
-      let separator = arguments.positional[0].stringValue ?? ""
-      let items = try interpreter.iterateAll(try method(arguments, "join", count: 1)[0])
-      let parts = try items.map { item -> String in
+    .function(
+      "builtins.str.join", .string("self").positionalOnly, .value("iterable").positionalOnly
+    ) { interpreter, separator, iterable in
+      let parts = try interpreter.iterateAll(iterable).map { item -> String in
         guard case .string(let text) = item else {
           throw PythonException.type(
             "sequence item: expected str instance, \(typeName(of: item)) found")
@@ -27,110 +28,91 @@ extension BuiltinTable {
       }
       return .string(parts.joined(separator: separator))
     },
-    "str.upper": { _, arguments in .string((arguments.positional[0].stringValue ?? "").uppercased())
+    .function("builtins.str.upper", .string("self")) { _, text in .string(text.uppercased()) },
+    .function("builtins.str.lower", .string("self")) { _, text in .string(text.lowercased()) },
+    .function("builtins.str.strip", .string("self")) { _, text in
+      .string(text.trimmingCharacters(in: .whitespacesAndNewlines))
     },
-    "str.lower": { _, arguments in .string((arguments.positional[0].stringValue ?? "").lowercased())
-    },
-    "str.strip": { _, arguments in
-      .string(
-        (arguments.positional[0].stringValue ?? "").trimmingCharacters(in: .whitespacesAndNewlines))
-    },
-    "str.split": { _, arguments in
-      let text = arguments.positional[0].stringValue ?? ""
+    .function("builtins.str.split", .string("self"), .optionalString("sep")) {
+      _, text, separator in
       let parts: [String]
-      if let separator = arguments.positional.dropFirst().first?.stringValue, !separator.isEmpty {
+      if let separator, !separator.isEmpty {
         parts = text.components(separatedBy: separator)
       } else {
         parts = text.split(whereSeparator: { $0.isWhitespace }).map(String.init)
       }
       return .list(ListStorage(parts.map { .string($0) }))
     },
-    "str.replace": { _, arguments in
-      let values = try method(arguments, "replace", count: 2)
-      guard let text = arguments.positional[0].stringValue, let old = values[0].stringValue,
-        let new = values[1].stringValue
-      else { throw PythonException.type("replace() arguments must be str") }
-      return .string(text.replacingOccurrences(of: old, with: new))
+    .function(
+      "builtins.str.replace", .string("self").positionalOnly, .string("old").positionalOnly,
+      .string("new").positionalOnly
+    ) { _, text, old, new in
+      .string(old.isEmpty ? text : text.replacingOccurrences(of: old, with: new))
     },
-    "str.startswith": { _, arguments in
-      let prefix = try method(arguments, "startswith", count: 1)[0].stringValue ?? ""
-      return .bool((arguments.positional[0].stringValue ?? "").hasPrefix(prefix))
+    .function("builtins.str.startswith", .string("self"), .string("prefix").positionalOnly) {
+      _, text, prefix in .bool(text.hasPrefix(prefix))
     },
-    "str.endswith": { _, arguments in
-      let suffix = try method(arguments, "endswith", count: 1)[0].stringValue ?? ""
-      return .bool((arguments.positional[0].stringValue ?? "").hasSuffix(suffix))
+    .function("builtins.str.endswith", .string("self"), .string("suffix").positionalOnly) {
+      _, text, suffix in .bool(text.hasSuffix(suffix))
     },
-    "list.append": { _, arguments in
-      guard case .list(let storage) = arguments.positional[0] else { return .none }
-      storage.items.append(try method(arguments, "append", count: 1)[0])
+    .function("builtins.list.append", .listValue("self"), .value("object").positionalOnly) {
+      _, storage, item in
+      storage.items.append(item)
       return .none
     },
-    "list.extend": { interpreter, arguments in
-      guard case .list(let storage) = arguments.positional[0] else { return .none }
-      storage.items += try interpreter.iterateAll(try method(arguments, "extend", count: 1)[0])
+    .function("builtins.list.extend", .listValue("self"), .value("iterable").positionalOnly) {
+      interpreter, storage, iterable in
+      storage.items += try interpreter.iterateAll(iterable)
       return .none
     },
-    "list.pop": { _, arguments in
-      guard case .list(let storage) = arguments.positional[0] else { return .none }
-      guard !storage.items.isEmpty else { throw PythonException.index("pop from empty list") }
-      return storage.items.removeLast()
+    .function("builtins.list.pop", .listValue("self")) { _, storage in
+      guard let last = storage.items.popLast() else {
+        throw PythonException.index("pop from empty list")
+      }
+      return last
     },
-    "list.index": { _, arguments in
-      guard case .list(let storage) = arguments.positional[0] else { return .none }
-      let item = try method(arguments, "index", count: 1)[0]
+    .function("builtins.list.index", .listValue("self"), .value("value").positionalOnly) {
+      _, storage, item in
       guard let position = storage.items.firstIndex(where: { valuesEqual($0, item) }) else {
         throw PythonException.value("value is not in list")
       }
       return .int(position)
     },
-    "list.copy": { _, arguments in
-      guard case .list(let storage) = arguments.positional[0] else { return .none }
-      return .list(ListStorage(storage.items))
+    .function("builtins.list.copy", .listValue("self")) { (_, storage: ListStorage) in
+      .list(ListStorage(storage.items))
     },
-    "tuple.index": { interpreter, arguments in
-      let item = try method(arguments, "index", count: 1)[0]
+    .function("builtins.tuple.index", .value("self"), .value("value").positionalOnly) {
+      interpreter, tuple, item in
       guard
-        let position = try interpreter.iterateAll(arguments.positional[0]).firstIndex(where: {
+        let position = try interpreter.iterateAll(tuple).firstIndex(where: {
           valuesEqual($0, item)
         })
       else { throw PythonException.value("tuple.index(x): x not in tuple") }
       return .int(position)
     },
-    "tuple.numel": { interpreter, arguments in
-      .int(
-        try interpreter.iterateAll(arguments.positional[0]).reduce(1) { $0 * (try indexValue($1)) })
-    },
-    "dict.keys": { _, arguments in
-      guard case .dict(let storage) = arguments.positional[0] else { return .none }
-      return .list(ListStorage(storage.keys))
-    },
-    "dict.values": { _, arguments in
-      guard case .dict(let storage) = arguments.positional[0] else { return .none }
-      return .list(ListStorage(storage.values))
-    },
-    "dict.items": { _, arguments in
-      guard case .dict(let storage) = arguments.positional[0] else { return .none }
-      return .list(ListStorage(zip(storage.keys, storage.values).map { .tuple([$0, $1]) }))
-    },
-    "dict.get": { _, arguments in
-      guard case .dict(let storage) = arguments.positional[0] else { return .none }
-      let values = arguments.positional.dropFirst()
-      guard let key = values.first else {
-        throw PythonException.type("get expected at least 1 argument, got 0")
+    .function("builtins.tuple.numel", .value("self")) { interpreter, tuple in
+      var count = 1
+      for item in try interpreter.iterateAll(tuple) {
+        let (product, overflow) = count.multipliedReportingOverflow(by: try indexValue(item))
+        guard !overflow else { throw PythonException.overflow("numel() does not fit in 64 bits") }
+        count = product
       }
-      return storage[key] ?? (values.dropFirst().first ?? .none)
+      return .int(count)
     },
+    .function("builtins.dict.keys", .dictValue("self")) { (_, storage: DictStorage) in
+      .list(ListStorage(storage.keys))
+    },
+    .function("builtins.dict.values", .dictValue("self")) { (_, storage: DictStorage) in
+      .list(ListStorage(storage.values))
+    },
+    .function("builtins.dict.items", .dictValue("self")) { _, storage in
+      .list(ListStorage(zip(storage.keys, storage.values).map { .tuple([$0, $1]) }))
+    },
+    .function(
+      "builtins.dict.get", .dictValue("self"), .value("key").positionalOnly,
+      .value("default", default: .none).positionalOnly
+    ) { (_, storage: DictStorage, key: Value, fallback: Value) in storage[key] ?? fallback },
   ]
-
-  /// The arguments after the receiver of a method that takes exactly `count` of them.
-  static func method(_ arguments: Arguments, _ name: String, count: Int) throws -> [Value] {
-    let values = Array(arguments.positional.dropFirst())
-    guard values.count == count, arguments.keywords.isEmpty else {
-      throw PythonException.type(
-        "\(name)() takes exactly \(count) argument\(count == 1 ? "" : "s") (\(values.count) given)")
-    }
-    return values
-  }
 }
 
 extension Interpreter {
@@ -140,7 +122,12 @@ extension Interpreter {
   ) throws -> String {
     var value: Value
     switch field.argument {
-    case .index(let i): value = positional[i]
+    case .index(let i):
+      guard positional.indices.contains(i) else {
+        throw PythonException.index(
+          "Replacement index \(i) out of range for positional args tuple")
+      }
+      value = positional[i]
     case .keyword(let name):
       guard let match = keywords.first(where: { $0.name == name }) else {
         throw PythonException(.keyError, "'\(name)'")

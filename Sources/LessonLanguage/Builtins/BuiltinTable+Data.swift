@@ -1,32 +1,21 @@
 /// torchvision's `datasets` and `transforms`, and `torch.utils.data.DataLoader`, over NeuralNet's
 /// MNIST reader and loader.
 extension BuiltinTable {
-  nonisolated(unsafe) static let data: [String: Builtin.Body] = [
-    "torchvision.datasets.MNIST": { interpreter, arguments in
-      try makeDataset(interpreter, arguments, variant: .mnist)
-    },
-    "torchvision.datasets.FashionMNIST": { interpreter, arguments in
-      try makeDataset(interpreter, arguments, variant: .fashionMNIST)
-    },
-    "torchvision.transforms.ToTensor": { _, arguments in
-      _ = try arguments.bind("ToTensor", [])
-      return .object(TransformObject(ToTensor()))
-    },
-    "torchvision.transforms.Normalize": { interpreter, arguments in
-      let bound = try arguments.bind("Normalize", ["mean", "std", "inplace?"])
-      func floats(_ name: String) throws -> [Float] {
-        guard let value = bound[name] else {
-          throw PythonException.type("Normalize() missing required argument '\(name)'")
-        }
+  static let data: [BuiltinFunction] = [
+    dataset("MNIST", .mnist), dataset("FashionMNIST", .fashionMNIST),
+    .function("torchvision.transforms.ToTensor") { _ in .object(TransformObject(ToTensor())) },
+    .function(
+      "torchvision.transforms.Normalize", .value("mean"), .value("std"),
+      .bool("inplace", default: false)
+    ) { interpreter, mean, std, _ in
+      func floats(_ value: Value) throws -> [Float] {
         if numeric(value) != nil { return [Float(try interpreter.numberValue(value))] }
         return try interpreter.iterateAll(value).map { Float(try interpreter.numberValue($0)) }
       }
-      return .object(TransformObject(Normalize(mean: try floats("mean"), std: try floats("std"))))
+      return .object(TransformObject(Normalize(mean: try floats(mean), std: try floats(std))))
     },
-    "torchvision.transforms.Compose": { interpreter, arguments in
-      let bound = try arguments.bind("Compose", ["transforms"])
-      let steps = try interpreter.iterateAll(bound.values["transforms"] ?? .none).map {
-        value -> any ImageTransform in
+    .function("torchvision.transforms.Compose", .value("transforms")) { interpreter, transforms in
+      let steps = try interpreter.iterateAll(transforms).map { value -> any ImageTransform in
         guard case .object(let object as TransformObject) = value else {
           throw PythonException.type(
             "Compose takes a list of transforms, got \(typeName(of: value))",
@@ -36,58 +25,62 @@ extension BuiltinTable {
       }
       return .object(TransformObject(Compose(steps)))
     },
-    "torch.utils.data.DataLoader": { interpreter, arguments in
-      let bound = try arguments.bind(
-        "DataLoader",
-        [
-          "dataset", "batch_size?", "shuffle?", "sampler?", "batch_sampler?", "num_workers?",
-          "collate_fn?",
-          "pin_memory?", "drop_last?",
-        ])
-      guard case .object(let object as DatasetObject)? = bound["dataset"] else {
-        throw bound.wrongType(
-          "dataset", "a dataset such as datasets.MNIST(...)", bound["dataset"] ?? .none)
+    .function(
+      "torch.utils.data.DataLoader", .value("dataset"), .int("batch_size", default: 1),
+      .bool("shuffle", default: false), .optionalValue("sampler"),
+      .optionalValue("batch_sampler"), .int("num_workers", default: 0),
+      .optionalValue("collate_fn"), .bool("pin_memory", default: false),
+      .bool("drop_last", default: false)
+    ) {
+      interpreter, datasetValue, batchSize, shuffle, sampler, batchSampler, _, collate, _, dropLast
+      in
+      guard case .object(let object as DatasetObject) = datasetValue else {
+        throw PythonException.type(
+          "DataLoader(): argument 'dataset' must be a dataset such as datasets.MNIST(...), not "
+            + typeName(of: datasetValue))
       }
-      for unsupported in ["sampler", "batch_sampler", "collate_fn"] where bound[unsupported] != nil
-      {
-        throw PythonException.unsupported(
-          "DataLoader(\(unsupported)=...) is not supported in lessons")
+      for (name, value) in [
+        ("sampler", sampler), ("batch_sampler", batchSampler), ("collate_fn", collate),
+      ] where value != nil {
+        throw PythonException.unsupported("DataLoader(\(name)=...) is not supported in lessons")
       }
-      let shuffle = try bound.bool("shuffle", default: false)
       let loader = try DataLoader(
-        dataset: object.dataset, batchSize: try bound.int("batch_size", default: 1),
-        shuffle: shuffle,
-        dropLast: try bound.bool("drop_last", default: false), generator: interpreter.generator)
+        dataset: object.dataset, batchSize: batchSize, shuffle: shuffle, dropLast: dropLast,
+        generator: interpreter.generator)
       return .object(LoaderObject(loader: loader, dataset: object, interpreter: interpreter))
     },
   ]
 
-  private static func makeDataset(
-    _ interpreter: Interpreter, _ arguments: Arguments, variant: MNISTDataset.Variant
-  ) throws -> Value {
-    let bound = try arguments.bind(
-      variant.rawValue, ["root", "train?", "transform?", "target_transform?", "download?"])
-    if bound["target_transform"] != nil {
-      throw PythonException.unsupported(
-        "\(variant.rawValue)(target_transform=...) is not supported in lessons")
-    }
-    var transform: (any ImageTransform)?
-    if let value = bound["transform"] {
-      guard case .object(let object as TransformObject) = value else {
-        throw bound.wrongType("transform", "a transform such as transforms.ToTensor()", value)
+  /// `datasets.MNIST(root, train=True, transform=None, target_transform=None, download=False)`.
+  private static func dataset(_ name: String, _ variant: MNISTDataset.Variant) -> BuiltinFunction
+  {
+    .function(
+      "torchvision.datasets." + name, .string("root"), .bool("train", default: true),
+      .optionalValue("transform"), .optionalValue("target_transform"),
+      .bool("download", default: false)
+    ) { interpreter, root, train, transformValue, targetTransform, download in
+      if targetTransform != nil {
+        throw PythonException.unsupported(
+          "\(variant.rawValue)(target_transform=...) is not supported in lessons")
       }
-      transform = object.transform
+      var transform: (any ImageTransform)?
+      if let transformValue {
+        guard case .object(let object as TransformObject) = transformValue else {
+          throw PythonException.type(
+            "\(name)(): argument 'transform' must be a transform such as transforms.ToTensor(), "
+              + "not \(typeName(of: transformValue))")
+        }
+        transform = object.transform
+      }
+      let environment = interpreter.environment
+      let dataset = try MNISTDataset(
+        variant: variant, root: environment.resolve(root), train: train, transform: transform,
+        download: download && environment.allowsDownloads,
+        searchDirectories: environment.dataDirectories,
+        defaults: MNISTDataset.defaultDirectories(
+          for: variant, cacheDirectory: environment.cacheDirectory))
+      return .object(DatasetObject(dataset))
     }
-    let dataset = try MNISTDataset(
-      variant: variant, root: interpreter.environment.resolve(try bound.string("root")),
-      train: try bound.bool("train", default: true),
-      transform: transform,
-      download: try bound.bool("download", default: false)
-        && interpreter.environment.allowsDownloads,
-      searchDirectories: interpreter.environment.dataDirectories,
-      defaults: MNISTDataset.defaultDirectories(
-        for: variant, cacheDirectory: interpreter.environment.cacheDirectory))
-    return .object(DatasetObject(dataset))
   }
 }
 
@@ -177,7 +170,7 @@ final class LoaderObject: IterableObject {
       let epoch: DataLoader.Epoch
       let loader: DataLoader
       weak var interpreter: Interpreter?
-      let start = ContinuousClock.now
+      let start: Duration
       var samples = 0
       let pass: Int
 
@@ -186,6 +179,7 @@ final class LoaderObject: IterableObject {
         self.interpreter = interpreter
         epoch = loader.makeEpoch()
         pass = interpreter?.beginLoaderPass(loader) ?? 1
+        start = interpreter?.environment.clock.now() ?? .zero
       }
 
       func next() throws -> Value? {
@@ -194,7 +188,8 @@ final class LoaderObject: IterableObject {
         interpreter?.reportProgress(
           LoaderProgress(
             pass: pass, batch: epoch.batchesReturned, batches: loader.count, samples: samples,
-            totalSamples: loader.dataset.count, elapsed: ContinuousClock.now - start))
+            totalSamples: loader.dataset.count,
+            elapsed: (interpreter?.environment.clock.now() ?? start) - start))
         return .tuple([.tensor(data), .tensor(target)])
       }
     }

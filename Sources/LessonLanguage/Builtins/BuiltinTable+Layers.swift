@@ -1,79 +1,55 @@
 /// `torch.nn.*` layers and the methods every module has (`parameters()`, `train()`, `eval()`).
 extension BuiltinTable {
-  nonisolated(unsafe) static let layers: [String: Builtin.Body] = [
-    "torch.nn.Module": { _, _ in
+  static let layers: [BuiltinFunction] = [
+    .function("torch.nn.Module", .variadic("args"), .keywords("kwargs")) { _, _, _ in
       throw PythonException.type(
         "nn.Module is a base class: derive your own, 'class Net(nn.Module):', and instantiate that")
     },
-    "torch.nn.Conv2d": { interpreter, arguments in
-      let bound = try arguments.bind(
-        "Conv2d",
-        [
-          "in_channels", "out_channels", "kernel_size", "stride?", "padding?", "dilation?",
-          "groups?", "bias?",
-          "padding_mode?",
-        ])
-      return .module(
+    .function(
+      "torch.nn.Conv2d", .int("in_channels"), .int("out_channels"), .size2D("kernel_size"),
+      .size2D("stride", default: 1), .convPadding("padding"), .size2D("dilation", default: 1),
+      .int("groups", default: 1), .bool("bias", default: true),
+      .string("padding_mode", default: "zeros")
+    ) { interpreter, inputs, outputs, kernel, stride, padding, dilation, groups, bias, _ in
+      .module(
         try Conv2d(
-          inChannels: try bound.int("in_channels"), outChannels: try bound.int("out_channels"),
-          kernelSize: try bound.size2D("kernel_size"),
-          stride: try bound.size2D("stride", default: Size2D(1)),
-          padding: try convPadding(bound),
-          dilation: try bound.size2D("dilation", default: Size2D(1)),
-          groups: try bound.int("groups", default: 1), bias: try bound.bool("bias", default: true),
+          inChannels: inputs, outChannels: outputs, kernelSize: kernel, stride: stride,
+          padding: padding, dilation: dilation, groups: groups, bias: bias,
           generator: interpreter.generator))
     },
-    "torch.nn.Linear": { interpreter, arguments in
-      let bound = try arguments.bind("Linear", ["in_features", "out_features", "bias?"])
-      return .module(
+    .function(
+      "torch.nn.Linear", .int("in_features"), .int("out_features"), .bool("bias", default: true)
+    ) { interpreter, inputs, outputs, bias in
+      .module(
         try Linear(
-          inFeatures: try bound.int("in_features"), outFeatures: try bound.int("out_features"),
-          bias: try bound.bool("bias", default: true), generator: interpreter.generator))
+          inFeatures: inputs, outFeatures: outputs, bias: bias, generator: interpreter.generator))
     },
-    "torch.nn.MaxPool2d": { _, arguments in
-      let bound = try arguments.bind(
-        "MaxPool2d",
-        ["kernel_size", "stride?", "padding?", "dilation?", "return_indices?", "ceil_mode?"])
-      guard let kernel = try bound.poolArgument("kernel_size") else {
-        throw PythonException.type("MaxPool2d() missing required argument 'kernel_size'")
-      }
-      return .module(
+    .function(
+      "torch.nn.MaxPool2d", .window("kernel_size"), .optionalWindow("stride"),
+      .window("padding", default: 0), .window("dilation", default: 1),
+      .bool("return_indices", default: false), .bool("ceil_mode", default: false)
+    ) { _, kernel, stride, padding, dilation, _, ceilMode in
+      .module(
         MaxPool2d(
-          kernelSize: kernel, stride: try bound.poolArgument("stride"),
-          padding: try bound.poolArgument("padding") ?? .single(0),
-          dilation: try bound.poolArgument("dilation") ?? .single(1),
-          ceilMode: try bound.bool("ceil_mode", default: false)))
+          kernelSize: kernel, stride: stride, padding: padding, dilation: dilation,
+          ceilMode: ceilMode))
     },
-    "torch.nn.AvgPool2d": { _, arguments in
-      let bound = try arguments.bind(
-        "AvgPool2d",
-        [
-          "kernel_size", "stride?", "padding?", "ceil_mode?", "count_include_pad?",
-          "divisor_override?",
-        ])
-      guard let kernel = try bound.poolArgument("kernel_size") else {
-        throw PythonException.type("AvgPool2d() missing required argument 'kernel_size'")
-      }
-      return .module(
+    .function(
+      "torch.nn.AvgPool2d", .window("kernel_size"), .optionalWindow("stride"),
+      .window("padding", default: 0), .bool("ceil_mode", default: false),
+      .bool("count_include_pad", default: true), .optionalInt("divisor_override")
+    ) { _, kernel, stride, padding, ceilMode, includePad, _ in
+      .module(
         AvgPool2d(
-          kernelSize: kernel, stride: try bound.poolArgument("stride"),
-          padding: try bound.poolArgument("padding") ?? .single(0),
-          ceilMode: try bound.bool("ceil_mode", default: false),
-          countIncludePad: try bound.bool("count_include_pad", default: true)))
+          kernelSize: kernel, stride: stride, padding: padding, ceilMode: ceilMode,
+          countIncludePad: includePad))
     },
-    "torch.nn.ReLU": { _, arguments in
-      _ = try arguments.bind("ReLU", ["inplace?"])
-      return .module(ReLU())
+    .function("torch.nn.ReLU", .bool("inplace", default: false)) { _, _ in .module(ReLU()) },
+    .function("torch.nn.Flatten", .int("start_dim", default: 1), .int("end_dim", default: -1)) {
+      _, start, end in .module(Flatten(startDim: start, endDim: end))
     },
-    "torch.nn.Flatten": { _, arguments in
-      let bound = try arguments.bind("Flatten", ["start_dim?", "end_dim?"])
-      return .module(
-        Flatten(
-          startDim: try bound.int("start_dim", default: 1),
-          endDim: try bound.int("end_dim", default: -1)))
-    },
-    "torch.nn.Sequential": { _, arguments in
-      let layers = try arguments.positional.map { value -> Module in
+    .function("torch.nn.Sequential", .variadic("args")) { _, values in
+      let layers = try values.map { value -> Module in
         guard case .module(let module) = value else {
           throw PythonException.type("\(typeName(of: value)) is not a Module subclass")
         }
@@ -81,105 +57,95 @@ extension BuiltinTable {
       }
       return .module(Sequential(layers))
     },
-    "torch.nn.LogSoftmax": { _, arguments in
-      .module(LogSoftmax(dim: try arguments.bind("LogSoftmax", ["dim?"]).optionalInt("dim")))
+    .function("torch.nn.LogSoftmax", .optionalInt("dim")) { _, dim in
+      .module(LogSoftmax(dim: dim))
     },
-    "torch.nn.Softmax": { _, arguments in
-      .module(Softmax(dim: try arguments.bind("Softmax", ["dim?"]).optionalInt("dim")))
+    .function("torch.nn.Softmax", .optionalInt("dim")) { _, dim in .module(Softmax(dim: dim)) },
+    .function("torch.nn.Dropout", .double("p", default: 0.5), .bool("inplace", default: false)) {
+      interpreter, p, _ in .module(try Dropout(p: p, generator: interpreter.generator))
     },
-    "torch.nn.Dropout": { interpreter, arguments in
-      let bound = try arguments.bind("Dropout", ["p?", "inplace?"])
-      return .module(
-        try Dropout(p: try bound.double("p", default: 0.5), generator: interpreter.generator))
-    },
-    "torch.nn.NLLLoss": { interpreter, arguments in
-      .module(NLLLoss(reduction: try lossReduction(interpreter, arguments, "NLLLoss")))
-    },
-    "torch.nn.CrossEntropyLoss": { interpreter, arguments in
-      .module(
-        CrossEntropyLoss(reduction: try lossReduction(interpreter, arguments, "CrossEntropyLoss")))
-    },
-    "torch.nn.Parameter": { _, arguments in
-      let bound = try arguments.bind("Parameter", ["data", "requires_grad?"])
-      let parameter = try makeParameter(
-        try bound.tensor("data"), requiresGrad: try bound.bool("requires_grad", default: true))
+    lossModule("NLLLoss") { NLLLoss(reduction: $0) },
+    lossModule("CrossEntropyLoss") { CrossEntropyLoss(reduction: $0) },
+    .function("torch.nn.Parameter", .tensor("data"), .bool("requires_grad", default: true)) {
+      _, data, requiresGrad in
+      let parameter = try makeParameter(data, requiresGrad: requiresGrad)
       parameter.isParameter = true
       return .tensor(parameter)
     },
-    "Module.parameters": { _, arguments in
+  ] + moduleMethods
+
+  /// The methods every module has.
+  private static let moduleMethods: [BuiltinFunction] = [
+    .function("torch.nn.Module.parameters", .module("self"), .bool("recurse", default: true)) {
+      _, module, _ in .list(ListStorage(module.parameters().map { .tensor($0) }))
+    },
+    .function(
+      "torch.nn.Module.named_parameters", .module("self"), .string("prefix", default: ""),
+      .bool("recurse", default: true)
+    ) { _, module, _, _ in
       .list(
-        ListStorage(try moduleReceiver(arguments, "parameters").parameters().map { .tensor($0) }))
+        ListStorage(module.namedParameters().map { .tuple([.string($0.name), .tensor($0.tensor)]) }))
     },
-    "Module.named_parameters": { _, arguments in
-      .list(
-        ListStorage(
-          try moduleReceiver(arguments, "named_parameters").namedParameters().map {
-            .tuple([.string($0.name), .tensor($0.tensor)])
-          }))
+    .function("torch.nn.Module.children", .module("self")) { _, module in
+      .list(ListStorage(module.namedChildren.map { .module($0.module) }))
     },
-    "Module.children": { _, arguments in
-      .list(
-        ListStorage(
-          try moduleReceiver(arguments, "children").namedChildren.map { .module($0.module) }))
+    .function("torch.nn.Module.modules", .module("self")) { _, module in
+      .list(ListStorage(module.modules().map { .module($0) }))
     },
-    "Module.modules": { _, arguments in
-      .list(ListStorage(try moduleReceiver(arguments, "modules").modules().map { .module($0) }))
-    },
-    "Module.train": { _, arguments in
-      let bound = try arguments.bind("train", ["self", "mode?"])
-      let module = try moduleReceiver(arguments, "train")
-      module.train(try bound.bool("mode", default: true))
+    .function("torch.nn.Module.train", .module("self"), .bool("mode", default: true)) {
+      _, module, mode in
+      module.train(mode)
       return .module(module)
     },
-    "Module.eval": { _, arguments in
-      let module = try moduleReceiver(arguments, "eval")
+    .function("torch.nn.Module.eval", .module("self")) { _, module in
       module.eval()
       return .module(module)
     },
-    "Module.zero_grad": { _, arguments in
-      try moduleReceiver(arguments, "zero_grad").zeroGrad()
+    .function("torch.nn.Module.zero_grad", .module("self"), .bool("set_to_none", default: true)) {
+      _, module, _ in
+      module.zeroGrad()
       return .none
     },
-    "Module.forward": { interpreter, arguments in
-      let module = try moduleReceiver(arguments, "forward")
+    .function(
+      "torch.nn.Module.forward", .module("self"), .variadic("args"), .keywords("kwargs")
+    ) { interpreter, module, values, keywords in
       guard let span = interpreter.currentSpan else { return .none }
-      return try interpreter.callModule(
-        module, Arguments(Array(arguments.positional.dropFirst()), keywords: arguments.keywords),
-        span: span)
+      return try interpreter.callModule(module, Arguments(values, keywords: keywords), span: span)
     },
-    "Module.add_module": { interpreter, arguments in
-      let bound = try arguments.bind("add_module", ["self", "name", "module"])
-      guard case .module(let child)? = bound["module"] else {
-        throw bound.wrongType("module", "a Module", bound["module"] ?? .none)
+    .function("torch.nn.Module.add_module", .module("self"), .string("name"), .value("module")) {
+      interpreter, module, name, value in
+      guard case .module(let child) = value else {
+        throw PythonException.type(
+          "add_module(): argument 'module' must be a Module, not \(typeName(of: value))")
       }
-      let module = try moduleReceiver(arguments, "add_module")
-      try interpreter.requireAcyclic(adding: child, to: module, as: try bound.string("name"))
-      module.registerModule(try bound.string("name"), child)
+      try interpreter.requireAcyclic(adding: child, to: module, as: name)
+      module.registerModule(name, child)
+      return .none
+    },
+    .function("torch.nn.Module.__init__", .module("self"), .variadic("args"), .keywords("kwargs")) {
+      _, module, _, _ in
+      (module as? ScriptModule)?.initialized = true
       return .none
     },
   ]
 
-  private static func moduleReceiver(_ arguments: Arguments, _ name: String) throws -> Module {
-    guard case .module(let module)? = arguments.positional.first else {
-      throw PythonException.type("\(name)() must be called on a module")
+  /// `nn.NLLLoss(...)` / `nn.CrossEntropyLoss(...)`, with the legacy `size_average` / `reduce`
+  /// flags mapped as `F.nll_loss` maps them (warning once).
+  private static func lossModule(
+    _ name: String, _ make: @escaping @Sendable (Reduction) -> Module
+  ) -> BuiltinFunction {
+    .function(
+      "torch.nn." + name, .optionalValue("weight"), .optionalValue("size_average"),
+      .optionalInt("ignore_index"), .optionalValue("reduce"), .string("reduction", default: "mean")
+    ) { interpreter, weight, sizeAverage, ignoreIndex, reduce, reduction in
+      if weight != nil || ignoreIndex != nil {
+        throw PythonException.unsupported(
+          "\(name)(weight=..., ignore_index=...) is not supported in lessons")
+      }
+      return .module(
+        make(
+          try lossReduction(
+            interpreter, sizeAverage: sizeAverage, reduce: reduce, reduction: reduction)))
     }
-    return module
   }
-
-  /// The reduction of `nn.NLLLoss(...)` / `nn.CrossEntropyLoss(...)`, with the legacy
-  /// `size_average` / `reduce` flags mapped as `F.nll_loss` maps them (warning once).
-  private static func lossReduction(
-    _ interpreter: Interpreter, _ arguments: Arguments, _ name: String
-  ) throws
-    -> Reduction
-  {
-    let bound = try arguments.bind(
-      name, ["weight?", "size_average?", "ignore_index?", "reduce?", "reduction?"])
-    if bound["weight"] != nil || bound["ignore_index"] != nil {
-      throw PythonException.unsupported(
-        "\(name)(weight=..., ignore_index=...) is not supported in lessons")
-    }
-    return try reduction(bound, interpreter)
-  }
-
 }

@@ -1,65 +1,67 @@
 /// `torch.optim.SGD` and `torch.optim.Adam`, and Python's `math` module.
 extension BuiltinTable {
-  nonisolated(unsafe) static let optimizers: [String: Builtin.Body] = [
-    "torch.optim.SGD": { interpreter, arguments in
-      let bound = try arguments.bind(
-        "SGD",
-        [
-          "params", "lr?", "momentum?", "dampening?", "weight_decay?", "nesterov?", "maximize?",
-          "foreach?",
-        ])
-      return .object(
+  static let optimizers: [BuiltinFunction] = [
+    .function(
+      "torch.optim.SGD", .value("params"), .double("lr", default: 1e-3),
+      .double("momentum", default: 0), .double("dampening", default: 0),
+      .double("weight_decay", default: 0), .bool("nesterov", default: false),
+      .bool("maximize", default: false).keywordOnly, .optionalValue("foreach").keywordOnly
+    ) { interpreter, params, lr, momentum, dampening, weightDecay, nesterov, _, _ in
+      .object(
         OptimizerObject(
           try SGD(
-            parameters: try parameterList(interpreter, bound),
-            learningRate: try bound.double("lr", default: 1e-3),
-            momentum: try bound.double("momentum", default: 0),
-            dampening: try bound.double("dampening", default: 0),
-            weightDecay: try bound.double("weight_decay", default: 0),
-            nesterov: try bound.bool("nesterov", default: false))))
+            parameters: try parameterList(interpreter, params), learningRate: lr,
+            momentum: momentum, dampening: dampening, weightDecay: weightDecay,
+            nesterov: nesterov)))
     },
-    "torch.optim.Adam": { interpreter, arguments in
-      let bound = try arguments.bind(
-        "Adam",
-        ["params", "lr?", "betas?", "eps?", "weight_decay?", "amsgrad?", "foreach?", "maximize?"])
-      var betas = (0.9, 0.999)
-      if let value = bound["betas"] {
-        let items = try interpreter.iterateAll(value).map(interpreter.numberValue)
-        guard items.count == 2 else { throw bound.wrongType("betas", "a pair of floats", value) }
-        betas = (items[0], items[1])
+    .function(
+      "torch.optim.Adam", .value("params"), .double("lr", default: 1e-3),
+      .value("betas", default: .tuple([.float(0.9), .float(0.999)])),
+      .double("eps", default: 1e-8), .double("weight_decay", default: 0),
+      .bool("amsgrad", default: false), .optionalValue("foreach").keywordOnly,
+      .bool("maximize", default: false).keywordOnly
+    ) { interpreter, params, lr, betasValue, eps, weightDecay, amsgrad, _, _ in
+      let items = try interpreter.iterateAll(betasValue).map(interpreter.numberValue)
+      guard items.count == 2 else {
+        throw PythonException.type(
+          "Adam(): argument 'betas' must be a pair of floats, not \(typeName(of: betasValue))")
       }
-      if try bound.bool("amsgrad", default: false) {
+      if amsgrad {
         throw PythonException.unsupported("Adam(amsgrad=True) is not supported in lessons")
       }
       return .object(
         OptimizerObject(
           try Adam(
-            parameters: try parameterList(interpreter, bound),
-            learningRate: try bound.double("lr", default: 1e-3),
-            betas: betas, epsilon: try bound.double("eps", default: 1e-8),
-            weightDecay: try bound.double("weight_decay", default: 0))))
+            parameters: try parameterList(interpreter, params), learningRate: lr,
+            betas: (items[0], items[1]), epsilon: eps, weightDecay: weightDecay)))
+    },
+    .function("torch.optim.Optimizer.zero_grad", .optimizer("self"), .bool("set_to_none", default: true)) {
+      _, optimizer, _ in
+      optimizer.zeroGrad()
+      return .none
+    },
+    .function("torch.optim.Optimizer.step", .optimizer("self"), .optionalValue("closure")) {
+      _, optimizer, _ in
+      try optimizer.step()
+      return .none
     },
   ]
 
-  nonisolated(unsafe) static let math: [String: Builtin.Body] = [
-    "math.sqrt": { interpreter, arguments in
-      let x = try interpreter.numberValue(try single(arguments, "sqrt"))
+  static let math: [BuiltinFunction] = [
+    .function("math.sqrt", .double("x").positionalOnly) { _, x in
       guard x >= 0 else { throw PythonException.value("math domain error") }
       return .float(x.squareRoot())
     },
-    "math.exp": { interpreter, arguments in
-      .float(Glibc.exp(try interpreter.numberValue(try single(arguments, "exp"))))
-    },
-    "math.log": { interpreter, arguments in
-      let x = try interpreter.numberValue(try single(arguments, "log"))
+    .function("math.exp", .double("x").positionalOnly) { _, x in .float(Glibc.exp(x)) },
+    .function("math.log", .double("x").positionalOnly) { _, x in
       guard x > 0 else { throw PythonException.value("math domain error") }
       return .float(Glibc.log(x))
     },
-    "math.floor": { interpreter, arguments in
-      .int(try integral(try interpreter.numberValue(try single(arguments, "floor")).rounded(.down)))
+    .function("math.floor", .double("x").positionalOnly) { _, x in
+      .int(try integral(x.rounded(.down)))
     },
-    "math.ceil": { interpreter, arguments in
-      .int(try integral(try interpreter.numberValue(try single(arguments, "ceil")).rounded(.up)))
+    .function("math.ceil", .double("x").positionalOnly) { _, x in
+      .int(try integral(x.rounded(.up)))
     },
   ]
 
@@ -76,10 +78,10 @@ extension BuiltinTable {
   }
 
   /// The `params` argument of an optimizer: any iterable of tensors (`model.parameters()`).
-  private static func parameterList(_ interpreter: Interpreter, _ bound: BoundArguments) throws
+  private static func parameterList(_ interpreter: Interpreter, _ params: Value) throws
     -> [Tensor]
   {
-    try interpreter.iterateAll(bound.values["params"] ?? .none).map { value in
+    try interpreter.iterateAll(params).map { value in
       guard case .tensor(let tensor) = value else {
         throw PythonException.type(
           "optimizer can only optimize Tensors, but one of the params is \(typeName(of: value))")
@@ -98,22 +100,17 @@ final class OptimizerObject: HostObject {
   var typeName: String { optimizer.typeName }
   var text: String { optimizer.description }
 
-  func attribute(_ name: String, interpreter: Interpreter) throws -> Value? {
-    switch name {
-    case "zero_grad":
-      return .builtin(
-        Builtin(name: "\(typeName).zero_grad") { [optimizer] _, _ in
-          optimizer.zeroGrad()
-          return .none
-        })
-    case "step":
-      return .builtin(
-        Builtin(name: "\(typeName).step") { [optimizer] _, _ in
-          try optimizer.step()
-          return .none
-        })
-    default:
-      return nil
+  var methodNamespace: String? { "torch.optim.Optimizer" }
+}
+
+extension Arg where T == Optimizer {
+  /// An optimizer (a method's `self`).
+  static func optimizer(_ name: String) -> Arg<Optimizer> {
+    .required(name) { value, context in
+      guard case .object(let object as OptimizerObject) = value else {
+        throw context.wrongType(name, expected: "an optimizer", value)
+      }
+      return object.optimizer
     }
   }
 }

@@ -3,54 +3,57 @@ import Foundation
 /// Python's built-in functions and types: `print`, `len`, `range`, `enumerate`, `zip`, `sum`,
 /// `min`, `max`, `abs`, `round`, `int`, `float`, `str`, `isinstance`, ...
 extension BuiltinTable {
-  nonisolated(unsafe) static let python: [String: Builtin.Body] = [
-    "builtins.print": { interpreter, arguments in
-      let bound = try arguments.bind("print", ["*values", "sep?", "end?", "file?", "flush?"])
-      guard case .tuple(let values)? = bound.values["values"] else { return .none }
-      let separator = try bound.string("sep", default: " ")
-      let end = try bound.string("end", default: "\n")
+  static let python: [BuiltinFunction] = [
+    .function(
+      "builtins.print", .variadic("values"), .string("sep", default: " ").keywordOnly,
+      .string("end", default: "\n").keywordOnly, .optionalValue("file").keywordOnly,
+      .bool("flush", default: false).keywordOnly
+    ) { interpreter, values, separator, end, _, _ in
       interpreter.output(values.map(interpreter.str).joined(separator: separator) + end)
       return .none
     },
-    "builtins.len": { interpreter, arguments in
-      .int(try interpreter.length(of: try single(arguments, "len")))
+    .function("builtins.len", .value("obj").positionalOnly) { interpreter, object in
+      .int(try interpreter.length(of: object))
     },
-    "builtins.range": { _, arguments in
-      let bound = try arguments.bind("range", ["a", "b?", "c?"])
-      let a = try bound.int("a")
-      if let b = try bound.optionalInt("b") {
-        return .object(try RangeObject(start: a, stop: b, step: try bound.int("c", default: 1)))
-      }
-      return .object(try RangeObject(start: 0, stop: a, step: 1))
+    .function(
+      "builtins.range", .int("start_or_stop").positionalOnly, .optionalInt("stop").positionalOnly,
+      .int("step", default: 1).positionalOnly
+    ) { _, first, stop, step in
+      guard let stop else { return .object(try RangeObject(start: 0, stop: first, step: 1)) }
+      return .object(try RangeObject(start: first, stop: stop, step: step))
     },
-    "builtins.enumerate": { interpreter, arguments in
-      let bound = try arguments.bind("enumerate", ["iterable", "start?"])
-      let source = try interpreter.makeIterator(bound.values["iterable"] ?? .none)
-      return .object(
+    .function("builtins.enumerate", .value("iterable"), .int("start", default: 0)) {
+      interpreter, iterable, start in
+      .object(
         IteratorObject(
           typeName: "enumerate",
-          iterator: CombinedIterator(enumerating: source, start: try bound.int("start", default: 0))
-        ))
+          iterator: CombinedIterator(
+            enumerating: try interpreter.makeIterator(iterable), start: start)))
     },
-    "builtins.zip": { interpreter, arguments in
-      let sources = try arguments.positional.map { try interpreter.makeIterator($0) }
+    .function("builtins.zip", .variadic("iterables")) { interpreter, iterables in
+      let sources = try iterables.map { try interpreter.makeIterator($0) }
       return .object(IteratorObject(typeName: "zip", iterator: CombinedIterator(zipping: sources)))
     },
-    "builtins.sum": { interpreter, arguments in
-      let bound = try arguments.bind("sum", ["iterable", "start?"])
-      var total = bound.values["start"] ?? .int(0)
-      for item in try interpreter.iterateAll(bound.values["iterable"] ?? .none) {
+    .function(
+      "builtins.sum", .value("iterable").positionalOnly,
+      .value("start", default: .int(0))
+    ) { interpreter, iterable, start in
+      var total = start
+      for item in try interpreter.iterateAll(iterable) {
         total = try interpreter.binaryOperation(.add, total, item)
       }
       return total
     },
-    "builtins.min": { interpreter, arguments in
-      try extremum(interpreter, arguments, "min", sign: -1)
+    .function("builtins.min", .variadic("args"), .optionalValue("key").keywordOnly) {
+      interpreter, values, key in
+      try extremum(interpreter, values, key: key, "min", sign: -1)
     },
-    "builtins.max": { interpreter, arguments in try extremum(interpreter, arguments, "max", sign: 1)
+    .function("builtins.max", .variadic("args"), .optionalValue("key").keywordOnly) {
+      interpreter, values, key in
+      try extremum(interpreter, values, key: key, "max", sign: 1)
     },
-    "builtins.abs": { _, arguments in
-      switch try single(arguments, "abs") {
+    .function("builtins.abs", .value("x").positionalOnly) { _, value in
+      switch value {
       case .int(let v):
         guard v != Int.min else {
           throw PythonException(
@@ -64,131 +67,113 @@ extension BuiltinTable {
         throw PythonException.type("bad operand type for abs(): '\(typeName(of: other))'")
       }
     },
-    "builtins.round": { interpreter, arguments in
-      let bound = try arguments.bind("round", ["number", "ndigits?"])
-      let number = bound.values["number"] ?? .none
-      if case .int(let v) = number {
-        return .int(pythonRound(v, digits: try bound.int("ndigits", default: 0)))
-      }
+    .function("builtins.round", .value("number"), .optionalInt("ndigits")) {
+      interpreter, number, digits in
+      if case .int(let v) = number { return .int(pythonRound(v, digits: digits ?? 0)) }
       let value = try interpreter.numberValue(number)
-      if let digits = try bound.optionalInt("ndigits") {
-        return .float(pythonRound(value, digits: digits))
-      }
+      if let digits { return .float(pythonRound(value, digits: digits)) }
       do {
         return .int(try pythonRound(value))
       } catch let error as FormatError {
         throw PythonException(error)
       }
     },
-    "builtins.int": { interpreter, arguments in try convertToInt(interpreter, arguments) },
-    "builtins.float": { interpreter, arguments in try convertToFloat(interpreter, arguments) },
-    "builtins.str": { interpreter, arguments in
-      .string(arguments.positional.first.map(interpreter.str) ?? "")
+    .function("builtins.int", .value("x", default: .int(0)).positionalOnly) {
+      interpreter, value in try convertToInt(interpreter, value)
     },
-    "builtins.repr": { interpreter, arguments in
-      .string(interpreter.repr(try single(arguments, "repr")))
+    .function("builtins.float", .value("x", default: .int(0)).positionalOnly) {
+      interpreter, value in try convertToFloat(interpreter, value)
     },
-    "builtins.bool": { interpreter, arguments in
-      .bool(try arguments.positional.first.map(interpreter.truthy) ?? false)
+    .function("builtins.str", .value("object", default: .string(""))) {
+      interpreter, value in .string(interpreter.str(value))
     },
-    "builtins.list": { interpreter, arguments in
-      .list(ListStorage(try arguments.positional.first.map(interpreter.iterateAll) ?? []))
+    .function("builtins.repr", .value("obj").positionalOnly) { interpreter, value in
+      .string(interpreter.repr(value))
     },
-    "builtins.tuple": { interpreter, arguments in
-      .tuple(try arguments.positional.first.map(interpreter.iterateAll) ?? [])
+    .function("builtins.bool", .value("x", default: .bool(false)).positionalOnly) {
+      interpreter, value in .bool(try interpreter.truthy(value))
     },
-    "builtins.dict": { _, arguments in
+    .function("builtins.list", .value("iterable", default: .tuple([])).positionalOnly) {
+      interpreter, iterable in .list(ListStorage(try interpreter.iterateAll(iterable)))
+    },
+    .function(
+      "builtins.tuple", .value("iterable", default: .tuple([])).positionalOnly
+    ) { interpreter, iterable in .tuple(try interpreter.iterateAll(iterable)) },
+    .function("builtins.dict", .keywords("kwargs")) { _, keywords in
       let storage = DictStorage()
-      for (name, value) in arguments.keywords { storage[.string(name)] = value }
+      for (name, value) in keywords { storage.append(.string(name), value) }
       return .dict(storage)
     },
-    "builtins.sorted": { interpreter, arguments in
-      let bound = try arguments.bind("sorted", ["iterable", "key?", "reverse?"])
-      let items = try interpreter.iterateAll(bound.values["iterable"] ?? .none)
-      var keys = items
-      if let key = bound["key"], let span = interpreter.currentSpan {
-        keys = try items.map { try interpreter.call(key, Arguments([$0]), span: span) }
-      }
-      var order = Array(keys.indices)
-      var failure: Error?
-      // A stable sort on the keys (Python's sort is stable; `reverse` keeps equal items in order).
-      let descending = try bound.bool("reverse", default: false)
-      order.sort { a, b in
-        do {
-          let comparison = try interpreter.ordering(keys[a], keys[b])
-          return comparison == 0 ? a < b : (descending ? comparison > 0 : comparison < 0)
-        } catch {
-          failure = error
-          return false
-        }
-      }
-      if let failure { throw failure }
-      return .list(ListStorage(order.map { items[$0] }))
+    .function(
+      "builtins.sorted", .value("iterable").positionalOnly, .optionalValue("key").keywordOnly,
+      .bool("reverse", default: false).keywordOnly
+    ) { interpreter, iterable, key, reverse in
+      .list(
+        ListStorage(
+          try interpreter.sorted(try interpreter.iterateAll(iterable), key: key, reverse: reverse)))
     },
-    "builtins.reversed": { interpreter, arguments in
-      .list(ListStorage(try interpreter.iterateAll(try single(arguments, "reversed")).reversed()))
+    .function("builtins.reversed", .value("sequence").positionalOnly) { interpreter, sequence in
+      .list(ListStorage(try interpreter.iterateAll(sequence).reversed()))
     },
-    "builtins.isinstance": { _, arguments in
-      let bound = try arguments.bind("isinstance", ["object", "classinfo"])
-      return .bool(
-        try isInstance(bound.values["object"] ?? .none, bound.values["classinfo"] ?? .none))
+    .function(
+      "builtins.isinstance", .value("obj").positionalOnly, .value("class_or_tuple").positionalOnly
+    ) { _, object, classInfo in .bool(try isInstance(object, classInfo)) },
+    .function("builtins.hasattr", .value("obj").positionalOnly, .string("name").positionalOnly) {
+      interpreter, object, name in
+      .bool((try? interpreter.getAttribute(object, name)) != nil)
     },
-    "builtins.hasattr": { interpreter, arguments in
-      let bound = try arguments.bind("hasattr", ["object", "name"])
-      return .bool(
-        (try? interpreter.getAttribute(bound.values["object"] ?? .none, try bound.string("name")))
-          != nil)
-    },
-    "builtins.getattr": { interpreter, arguments in
-      let bound = try arguments.bind("getattr", ["object", "name", "default?"])
+    .function(
+      "builtins.getattr", .value("object").positionalOnly, .string("name").positionalOnly,
+      .optionalValue("default").positionalOnly
+    ) { interpreter, object, name, fallback in
       do {
-        return try interpreter.getAttribute(
-          bound.values["object"] ?? .none, try bound.string("name"))
+        return try interpreter.getAttribute(object, name)
       } catch let error as PythonException where error.type == .attributeError {
-        guard let fallback = bound.values["default"] else { throw error }
+        guard let fallback else { throw error }
         return fallback
       }
     },
-    "builtins.super": { interpreter, arguments in try makeSuper(interpreter, arguments) },
-    "builtins.object": { _, _ in
+    .function("builtins.super", .variadic("args")) { interpreter, values in
+      try makeSuper(interpreter, values)
+    },
+    .function("builtins.object") { _ in
       throw PythonException.unsupported(
         "object() instances are not supported in lessons; define a class")
     },
-    "builtins.type": { _, arguments in
-      .string("<class '\(typeName(of: try single(arguments, "type")))'>")
+    .function("builtins.type", .value("object").positionalOnly) { _, value in
+      .string("<class '\(typeName(of: value))'>")
     },
   ]
 
-  /// The one positional argument of a one-argument builtin.
-  static func single(_ arguments: Arguments, _ function: String) throws -> Value {
-    guard arguments.positional.count == 1, arguments.keywords.isEmpty else {
-      throw PythonException.type(
-        "\(function)() takes exactly one argument (\(arguments.positional.count) given)")
-    }
-    return arguments.positional[0]
-  }
-
+  /// `max(iterable, key=)` or `max(a, b, ..., key=)`: the first largest item (smallest for
+  /// `min`), by the key's value when one is given.
   private static func extremum(
-    _ interpreter: Interpreter, _ arguments: Arguments, _ name: String, sign: Int
-  )
-    throws -> Value
-  {
-    let items =
-      arguments.positional.count == 1
-      ? try interpreter.iterateAll(arguments.positional[0]) : arguments.positional
+    _ interpreter: Interpreter, _ values: [Value], key: Value?, _ name: String, sign: Int
+  ) throws -> Value {
+    let items = values.count == 1 ? try interpreter.iterateAll(values[0]) : values
+    guard !values.isEmpty else {
+      throw PythonException.type("\(name) expected at least 1 argument, got 0")
+    }
     guard var best = items.first else {
       throw PythonException.value("\(name)() arg is an empty sequence")
     }
-    for item in items.dropFirst() where try interpreter.ordering(item, best) * sign > 0 {
-      best = item
+    let span = interpreter.currentSpan
+    func rank(_ item: Value) throws -> Value {
+      guard let key, let span else { return item }
+      return try interpreter.call(key, Arguments([item]), span: span)
+    }
+    var bestKey = try rank(best)
+    for item in items.dropFirst() {
+      let itemKey = try rank(item)
+      if try interpreter.ordering(itemKey, bestKey) * sign > 0 {
+        best = item
+        bestKey = itemKey
+      }
     }
     return best
   }
 
-  private static func convertToInt(_ interpreter: Interpreter, _ arguments: Arguments) throws
-    -> Value
-  {
-    guard let value = arguments.positional.first else { return .int(0) }
+  private static func convertToInt(_ interpreter: Interpreter, _ value: Value) throws -> Value {
     switch value {
     case .int: return value
     case .bool(let v): return .int(v ? 1 : 0)
@@ -207,18 +192,14 @@ extension BuiltinTable {
       }
       return .int(v)
     case .tensor(let tensor):
-      return try convertToInt(
-        interpreter, Arguments([.float(try tensor.item().rounded(.towardZero))]))
+      return try convertToInt(interpreter, .float(try tensor.item().rounded(.towardZero)))
     default:
       throw PythonException.type(
         "int() argument must be a string or a number, not '\(typeName(of: value))'")
     }
   }
 
-  private static func convertToFloat(_ interpreter: Interpreter, _ arguments: Arguments) throws
-    -> Value
-  {
-    guard let value = arguments.positional.first else { return .float(0) }
+  private static func convertToFloat(_ interpreter: Interpreter, _ value: Value) throws -> Value {
     switch value {
     case .string(let text):
       let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
@@ -245,8 +226,8 @@ extension BuiltinTable {
       }
     case .builtin(let builtin):
       switch (builtin.name, object) {
-      case ("int", .int), ("int", .bool), ("float", .float), ("str", .string), ("bool", .bool),
-        ("list", .list), ("tuple", .tuple), ("tuple", .size), ("dict", .dict),
+      case ("builtins.int", .int), ("builtins.int", .bool), ("builtins.float", .float), ("builtins.str", .string), ("builtins.bool", .bool),
+        ("builtins.list", .list), ("builtins.tuple", .tuple), ("builtins.tuple", .size), ("builtins.dict", .dict),
         ("torch.Tensor", .tensor),
         ("torch.nn.Module", .module), ("torch.nn.Parameter", .tensor):
         return true

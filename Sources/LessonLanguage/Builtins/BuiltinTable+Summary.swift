@@ -1,58 +1,53 @@
 /// `summary(model, input_size)`: torchinfo's table of layers, output shapes and parameter counts.
 extension BuiltinTable {
-  nonisolated(unsafe) static let summaries: [String: Builtin.Body] = [
-    "builtins.summary": summarize,
-    "torchinfo.summary": summarize,
-  ]
+  static let summaries: [BuiltinFunction] = [summary("builtins.summary"), summary("torchinfo.summary")]
 
   /// Runs the model on a random batch of `input_size` (drawn from a generator of its own, so the
   /// lesson's random numbers do not change) and returns the table. A forward pass that fails raises
   /// its error with the shapes reached so far and what probably went wrong.
-  static func summarize(_ interpreter: Interpreter, _ arguments: Arguments) throws -> Value {
-    let bound = try arguments.bind("summary", ["model", "input_size?", "input_data?"])
-    guard case .module(let model)? = bound["model"] else {
-      throw bound.wrongType("model", "an nn.Module", bound["model"] ?? .none)
-    }
-    let input: Tensor
-    if let data = bound["input_data"], case .tensor(let tensor) = data {
-      input = tensor
-    } else if let size = bound["input_size"] {
-      var shape = try bound.intList(size, "input_size")
-      if case .list(let storage) = size, storage.items.count == 1, case .tuple = storage.items[0] {
-        shape = try bound.intList(storage.items[0], "input_size")
+  private static func summary(_ name: String) -> BuiltinFunction {
+    .function(
+      name, .module("model"), .optionalValue("input_size"), .optionalTensor("input_data")
+    ) { interpreter, model, size, data in
+      let input: Tensor
+      if let data {
+        input = data
+      } else if let size {
+        let context = ArgumentContext(function: "summary", interpreter: interpreter)
+        var shape = try intListArgument(size, "input_size", context)
+        if case .list(let storage) = size, storage.items.count == 1, case .tuple = storage.items[0]
+        {
+          shape = try intListArgument(storage.items[0], "input_size", context)
+        }
+        guard shape.allSatisfy({ $0 > 0 && $0 <= 50_000_000 }),
+          (try? checkedElementCount(shape)).map({ $0 <= 50_000_000 }) == true
+        else {
+          throw PythonException.value(
+            "summary() input_size must be positive and not huge, got \(shape)")
+        }
+        input = try Tensor.randn(shape, generator: Generator(seed: 0))
+      } else {
+        throw PythonException.type("summary() needs input_size=(N, C, H, W) or input_data=tensor")
       }
-      guard shape.allSatisfy({ $0 > 0 }), shape.reduce(1, *) <= 50_000_000 else {
-        throw PythonException.value(
-          "summary() input_size must be positive and not huge, got \(shape)")
+      let trace = interpreter.traceForward(model, input: input)
+      if let error = trace.error {
+        throw summaryFailure(error, trace: trace)
       }
-      input = try Tensor.randn(shape, generator: Generator(seed: 0))
-    } else {
-      throw PythonException.type("summary() needs input_size=(N, C, H, W) or input_data=tensor")
+      return .object(ModelStatistics(trace: trace, totalParameters: model.parameters()))
     }
-    let trace = interpreter.traceForward(model, input: input)
-    if let error = trace.error {
-      throw summaryFailure(error, trace: trace)
-    }
-    return .object(ModelStatistics(trace: trace, totalParameters: model.parameters()))
   }
 
   /// The forward pass's error with the layers executed and the findings as notes.
   private static func summaryFailure(_ error: Error, trace: ShapeTrace) -> Error {
     let notes =
       ["shapes through the model:"] + trace.shapeLines.map { "  " + $0 } + trace.findings
-    switch error {
-    case var diagnostic as Diagnostic:
+    if var diagnostic = error as? Diagnostic {
       diagnostic.notes += notes
       return diagnostic
-    case var lessonError as PythonException:
-      lessonError.notes += notes
-      return lessonError
-    case var tensorError as TensorError:
-      tensorError.notes += notes
-      return tensorError
-    default:
-      return error
     }
+    var exception = PythonException(raisedBy: error)
+    exception.notes += notes
+    return exception
   }
 }
 

@@ -1,95 +1,80 @@
 /// Methods of tensors (`x.view(...)`, `x.size(0)`, `loss.backward()`). Methods not listed here fall
 /// back to the `torch.*` function of the same name with the tensor as `input` (`x.sum(1)`).
 extension BuiltinTable {
-  nonisolated(unsafe) static let tensorMethods: [String: Builtin.Body] = [
-    "Tensor.size": { _, arguments in
-      let bound = try arguments.bind("size", ["self", "dim?"])
-      let tensor = try bound.tensor("self")
-      guard let dim = try bound.optionalInt("dim") else { return .size(tensor.shape) }
+  static let tensorMethods: [BuiltinFunction] = [
+    .function("torch.Tensor.size", .tensor("self"), .optionalInt("dim")) { _, tensor, dim in
+      guard let dim else { return .size(tensor.shape) }
+      guard tensor.rank > 0 else {
+        throw PythonException.index(
+          "dimension specified as \(dim) but tensor has no dimensions")
+      }
       return .int(tensor.shape[try normalizeDim(dim, rank: tensor.rank)])
     },
-    "Tensor.view": { interpreter, arguments in try reshape(interpreter, arguments, "view") },
-    "Tensor.reshape": { interpreter, arguments in try reshape(interpreter, arguments, "reshape") },
-    "Tensor.flatten": { interpreter, arguments in
-      let bound = try arguments.bind("flatten", ["self", "start_dim?", "end_dim?"])
-      let source = try bound.tensor("self")
-      let result = try source.flattened(
-        startDim: try bound.int("start_dim", default: 0),
-        endDim: try bound.int("end_dim", default: -1))
+    reshape("view"), reshape("reshape"),
+    .function(
+      "torch.Tensor.flatten", .tensor("self"), .int("start_dim", default: 0),
+      .int("end_dim", default: -1)
+    ) { interpreter, source, start, end in
+      let result = try source.flattened(startDim: start, endDim: end)
       interpreter.recordFlatten(of: source, into: result)
       return .tensor(result)
     },
-    "Tensor.view_as": { _, arguments in
-      let bound = try arguments.bind("view_as", ["self", "other"])
-      return .tensor(try bound.tensor("self").reshaped(try bound.tensor("other").shape))
+    .function("torch.Tensor.view_as", .tensor("self"), .tensor("other")) { _, tensor, other in
+      .tensor(try tensor.reshaped(other.shape))
     },
-    "Tensor.permute": { _, arguments in
-      let bound = try arguments.bind("permute", ["self", "*dims"])
-      return .tensor(try bound.tensor("self").permuted(try bound.shape("dims")))
+    .function("torch.Tensor.permute", .tensor("self"), .shape("dims")) { _, tensor, dims in
+      .tensor(try tensor.permuted(dims))
     },
-    "Tensor.expand": { _, arguments in
-      let bound = try arguments.bind("expand", ["self", "*sizes"])
-      return .tensor(try bound.tensor("self").expand(try bound.shape("sizes")))
+    .function("torch.Tensor.expand", .tensor("self"), .shape("sizes")) { _, tensor, sizes in
+      .tensor(try tensor.expand(sizes))
     },
-    "Tensor.contiguous": { _, arguments in arguments.positional[0] },
-    "Tensor.cpu": { _, arguments in arguments.positional[0] },
-    "Tensor.cuda": { _, _ in
+    .function("torch.Tensor.contiguous", .tensor("self")) { _, tensor in .tensor(tensor) },
+    .function("torch.Tensor.cpu", .tensor("self")) { _, tensor in .tensor(tensor) },
+    .function("torch.Tensor.cuda", .tensor("self"), .optionalValue("device")) { _, _, _ in
       throw PythonException(
         .assertionError, "Torch not compiled with CUDA enabled",
         notes: [
           "lessons run on the CPU; drop '.cuda()' or guard it with 'if torch.cuda.is_available():'"
         ])
     },
-    "Tensor.numel": { _, arguments in
-      .int(try arguments.bind("numel", ["self"]).tensor("self").count)
+    .function("torch.Tensor.numel", .tensor("self")) { _, tensor in .int(tensor.count) },
+    .function("torch.Tensor.dim", .tensor("self")) { _, tensor in .int(tensor.rank) },
+    .function("torch.Tensor.item", .tensor("self")) { _, tensor in
+      scalarValue(tensor, try tensor.item())
     },
-    "Tensor.dim": { _, arguments in .int(try arguments.bind("dim", ["self"]).tensor("self").rank) },
-    "Tensor.item": { _, arguments in
-      let tensor = try arguments.bind("item", ["self"]).tensor("self")
-      return scalarValue(tensor, try tensor.item())
+    .function("torch.Tensor.tolist", .tensor("self")) { _, tensor in toList(tensor) },
+    .function("torch.Tensor.float", .tensor("self")) { _, tensor in .tensor(tensor.to(.float32)) },
+    .function("torch.Tensor.long", .tensor("self")) { _, tensor in .tensor(tensor.to(.int64)) },
+    .function("torch.Tensor.int", .tensor("self")) { _, tensor in .tensor(tensor.to(.int64)) },
+    .function("torch.Tensor.bool", .tensor("self")) { _, tensor in .tensor(tensor.to(.bool)) },
+    .function("torch.Tensor.to", .tensor("self"), .optionalValue("dtype")) { _, tensor, target in
+      switch target {
+      case nil, .string?: return .tensor(tensor)  // a device such as 'cpu'
+      case .object(let object as DTypeObject)?: return .tensor(tensor.to(object.dtype))
+      case let other?:
+        throw PythonException.type(
+          "to(): argument 'dtype' must be torch.dtype, not \(typeName(of: other))")
+      }
     },
-    "Tensor.tolist": { _, arguments in toList(try arguments.bind("tolist", ["self"]).tensor("self"))
-    },
-    "Tensor.float": { _, arguments in
-      .tensor(try arguments.bind("float", ["self"]).tensor("self").to(.float32))
-    },
-    "Tensor.long": { _, arguments in
-      .tensor(try arguments.bind("long", ["self"]).tensor("self").to(.int64))
-    },
-    "Tensor.int": { _, arguments in
-      .tensor(try arguments.bind("int", ["self"]).tensor("self").to(.int64))
-    },
-    "Tensor.bool": { _, arguments in
-      .tensor(try arguments.bind("bool", ["self"]).tensor("self").to(.bool))
-    },
-    "Tensor.to": { _, arguments in
-      let bound = try arguments.bind("to", ["self", "dtype?"])
-      let tensor = try bound.tensor("self")
-      if case .string? = bound["dtype"] { return .tensor(tensor) }  // a device such as 'cpu'
-      return .tensor(try dtypeArgument(bound).map { tensor.to($0) } ?? tensor)
-    },
-    "Tensor.detach": { _, arguments in
-      .tensor(try arguments.bind("detach", ["self"]).tensor("self").detached())
-    },
-    "Tensor.clone": { _, arguments in
+    .function("torch.Tensor.detach", .tensor("self")) { _, tensor in .tensor(tensor.detached()) },
+    .function("torch.Tensor.clone", .tensor("self")) { _, tensor in
       // A copy that stays in the graph: x * 1 records the dependency.
-      let tensor = try arguments.bind("clone", ["self"]).tensor("self")
-      return .tensor(tensor.requiresGrad ? try tensor.mul(Tensor(Float(1))) : tensor.detached())
+      .tensor(tensor.requiresGrad ? try tensor.mul(Tensor(Float(1))) : tensor.detached())
     },
-    "Tensor.requires_grad_": { _, arguments in
-      let bound = try arguments.bind("requires_grad_", ["self", "requires_grad?"])
-      let tensor = try bound.tensor("self")
-      try tensor.setRequiresGrad(try bound.bool("requires_grad", default: true))
+    .function(
+      "torch.Tensor.requires_grad_", .tensor("self"), .bool("requires_grad", default: true)
+    ) { _, tensor, flag in
+      try tensor.setRequiresGrad(flag)
       return .tensor(tensor)
     },
-    "Tensor.backward": { _, arguments in
-      let bound = try arguments.bind(
-        "backward", ["self", "gradient?", "retain_graph?", "create_graph?"])
-      try bound.tensor("self").backward(gradient: try bound.optionalTensor("gradient"))
+    .function(
+      "torch.Tensor.backward", .tensor("self"), .optionalTensor("gradient"),
+      .optionalValue("retain_graph"), .bool("create_graph", default: false)
+    ) { _, tensor, gradient, _, _ in
+      try tensor.backward(gradient: gradient)
       return .none
     },
-    "Tensor.zero_": { _, arguments in
-      let tensor = try arguments.bind("zero_", ["self"]).tensor("self")
+    .function("torch.Tensor.zero_", .tensor("self")) { _, tensor in
       if tensor.dtype == .float32 {
         tensor.updateFloats { $0 = [Float](repeating: 0, count: $0.count) }
       } else {
@@ -97,56 +82,54 @@ extension BuiltinTable {
       }
       return .tensor(tensor)
     },
-    "Tensor.log_softmax": { _, arguments in
-      let bound = try arguments.bind("log_softmax", ["self", "dim"])
-      return .tensor(try Functional.logSoftmax(try bound.tensor("self"), dim: try bound.int("dim")))
+    .function("torch.Tensor.log_softmax", .tensor("self"), .int("dim")) { _, tensor, dim in
+      .tensor(try Functional.logSoftmax(tensor, dim: dim))
     },
-    "Tensor.softmax": { _, arguments in
-      let bound = try arguments.bind("softmax", ["self", "dim"])
-      return .tensor(try Functional.softmax(try bound.tensor("self"), dim: try bound.int("dim")))
+    .function("torch.Tensor.softmax", .tensor("self"), .int("dim")) { _, tensor, dim in
+      .tensor(try Functional.softmax(tensor, dim: dim))
     },
-    "Tensor.transpose": { _, arguments in
-      let bound = try arguments.bind("transpose", ["self", "dim0", "dim1"])
-      return .tensor(
-        try bound.tensor("self").transposed(try bound.int("dim0"), try bound.int("dim1")))
+    .function("torch.Tensor.transpose", .tensor("self"), .int("dim0"), .int("dim1")) {
+      _, tensor, dim0, dim1 in .tensor(try tensor.transposed(dim0, dim1))
     },
-    "torch.cuda.is_available": { _, _ in .bool(false) },
-    "torch.all": { _, arguments in try truthCount(arguments, "all") { count, size in count == size }
-    },
-    "torch.any": { _, arguments in try truthCount(arguments, "any") { count, _ in count > 0 } },
-    "torch.equal": { _, arguments in
-      let bound = try arguments.bind("equal", ["input", "other"])
-      let (a, b) = (try bound.tensor("input"), try bound.tensor("other"))
+    .function("torch.cuda.is_available") { _ in .bool(false) },
+    truthCount("all") { count, size in count == size },
+    truthCount("any") { count, _ in count > 0 },
+    .function("torch.equal", .tensor("input"), .tensor("other")) { _, a, b in
       guard a.shape == b.shape else { return .bool(false) }
       return .bool((0..<a.count).allSatisfy { a.value(at: $0) == b.value(at: $0) })
     },
   ]
 
   /// `x.view(64, -1)`, `x.view((64, -1))`, `x.view(x.size(0), -1)`.
-  private static func reshape(_ interpreter: Interpreter, _ arguments: Arguments, _ name: String)
-    throws -> Value
-  {
-    let bound = try arguments.bind(name, ["self", "*shape"])
-    let source = try bound.tensor("self")
-    let result = try source.reshaped(try bound.shape("shape"))
-    interpreter.recordFlatten(of: source, into: result)
-    return .tensor(result)
+  private static func reshape(_ name: String) -> BuiltinFunction {
+    .function("torch.Tensor." + name, .tensor("self"), .shape("shape")) {
+      interpreter, source, shape in
+      let result = try source.reshaped(shape)
+      interpreter.recordFlatten(of: source, into: result)
+      return .tensor(result)
+    }
   }
 
   /// `x.all()` / `x.any()`, over everything or along `dim`: counts the non-zero elements and
   /// asks `test(count, size)` of each count, giving a bool tensor.
   private static func truthCount(
-    _ arguments: Arguments, _ name: String, _ test: (Int64, Int64) -> Bool
-  )
-    throws -> Value
-  {
-    let bound = try arguments.bind(name, ["input", "dim?", "keepdim?"])
-    let input = try bound.tensor("input")
+    _ name: String, _ test: @escaping @Sendable (Int64, Int64) -> Bool
+  ) -> BuiltinFunction {
+    .function("torch." + name, .tensor("input"), .optionalInt("dim"), .bool("keepdim", default: false))
+    { _, input, dim, keepDim in
+      try truthCount(input, dim: dim, keepDim: keepDim, test)
+    }
+  }
+
+  private static func truthCount(
+    _ input: Tensor, dim: Int?, keepDim: Bool, _ test: (Int64, Int64) -> Bool
+  ) throws -> Value {
     let nonZero = try input.ne(Tensor(Int64(0))).to(.int64)
-    let dims = try bound.optionalInt("dim").map { [$0] }
-    let counts = try nonZero.sum(dims: dims, keepDim: try bound.bool("keepdim", default: false))
+    let dims = dim.map { [$0] }
+    let counts = try nonZero.sum(dims: dims, keepDim: keepDim)
     let size = Int64(
-      try dims.map { input.shape[try normalizeDim($0[0], rank: input.rank)] } ?? input.count)
+      try dims.map { input.rank == 0 ? 1 : input.shape[try normalizeDim($0[0], rank: input.rank)] }
+        ?? input.count)
     let flags = (0..<counts.count).map { test(Int64(counts.value(at: $0)), size) ? Int64(1) : 0 }
     return .tensor(Tensor(shape: counts.shape, ints: flags, dtype: .bool))
   }

@@ -18,26 +18,22 @@ final class SuperProxy: HostObject {
       return value
     }
     // Past the lesson classes: nn.Module's own methods (or object's).
-    if name == "__init__" {
-      let module = receiver.asScriptModule
-      return .builtin(
-        Builtin(name: "Module.__init__") { _, _ in
-          module?.initialized = true
-          return .none
-        })
+    if name == "__init__", receiver.asScriptModule == nil,
+      let initializer = interpreter.builtins.functions["builtins.object.__init__"]
+    {
+      return .builtin(Builtin(initializer, receiver: receiver))
     }
-    return BuiltinTable.method(of: receiver, name)
+    return interpreter.builtins.method(of: receiver, name)
   }
 }
 
 extension BuiltinTable {
   /// `super()` inside a method (the class and `self` of the running method), or `super(Class, obj)`.
-  static func makeSuper(_ interpreter: Interpreter, _ arguments: Arguments) throws -> Value {
-    if arguments.positional.count == 2, case .classObject(let classObject) = arguments.positional[0]
-    {
-      return .object(SuperProxy(startClass: classObject, receiver: arguments.positional[1]))
+  static func makeSuper(_ interpreter: Interpreter, _ values: [Value]) throws -> Value {
+    if values.count == 2, case .classObject(let classObject) = values[0] {
+      return .object(SuperProxy(startClass: classObject, receiver: values[1]))
     }
-    guard arguments.positional.isEmpty, let frame = interpreter.frames.last,
+    guard values.isEmpty, let frame = interpreter.frames.last,
       let classObject = frame.function.definingClass,
       let first = frame.function.parameters.positional.first,
       let receiver = frame.scope.variables[first.name]

@@ -10,7 +10,7 @@ extension Interpreter {
   private func findAttribute(_ object: Value, _ name: String) throws -> Value? {
     switch object {
     case .namespace(let namespace):
-      return BuiltinTable.member(namespace, name)
+      return builtins.member(namespace, name)
     case .tensor(let tensor):
       return try tensorAttribute(tensor, name)
     case .module(let module):
@@ -21,9 +21,9 @@ extension Interpreter {
     case .classObject(let classObject):
       return classObject.lookup(name)
     case .object(let host):
-      return try host.attribute(name, interpreter: self)
+      return try host.attribute(name, interpreter: self) ?? builtins.method(of: object, name)
     default:
-      return BuiltinTable.method(of: object, name)
+      return builtins.method(of: object, name)
     }
   }
 
@@ -47,7 +47,7 @@ extension Interpreter {
       if name == "bias", module is Conv2d || module is Linear { return Value.none }
       if let child = module.child(named: name) { return .module(child) }
     }
-    return BuiltinTable.method(of: receiver, name)
+    return builtins.method(of: receiver, name)
   }
 
   private func tensorAttribute(_ tensor: Tensor, _ name: String) throws -> Value? {
@@ -62,7 +62,7 @@ extension Interpreter {
     case "ndim": return .int(tensor.rank)
     case "T": return .tensor(try tensor.permuted(Array((0..<tensor.rank).reversed())))
     case "device": return .string("cpu")
-    default: return BuiltinTable.method(of: .tensor(tensor), name)
+    default: return builtins.method(of: .tensor(tensor), name)
     }
   }
 
@@ -71,7 +71,7 @@ extension Interpreter {
     if case .namespace(let namespace) = object {
       return .attribute(
         "module '\(namespace)' has no attribute '\(name)'",
-        notes: didYouMean(name, in: candidates) + BuiltinTable.supportedNote(namespace))
+        notes: didYouMean(name, in: candidates) + builtins.supportedNote(namespace))
     }
     return .attribute(
       "'\(typeName(of: object))' object has no attribute '\(name)'",
@@ -79,7 +79,7 @@ extension Interpreter {
   }
 
   private func attributeNames(of object: Value) -> [String] {
-    var names = BuiltinTable.memberNames(of: object)
+    var names = builtins.memberNames(of: object)
     switch object {
     case .module(let module):
       names += module.namedOwnParameters.map(\.name) + module.namedChildren.map(\.name)

@@ -51,9 +51,7 @@ extension Interpreter {
     case .boundMethod(let receiver, let function):
       return try callFunction(function, arguments, receiver: receiver, span: span)
     case .builtin(let builtin):
-      var arguments = arguments
-      if let receiver = builtin.receiver { arguments.positional.insert(receiver, at: 0) }
-      return try builtin.body(self, arguments)
+      return try builtin.call(self, arguments)
     case .classObject(let classObject):
       return try instantiate(classObject, arguments, span: span)
     case .module(let module):
@@ -75,13 +73,27 @@ extension Interpreter {
       return try callFunction(forward, arguments, receiver: .module(module), span: span)
     }
     if let lossModule = module as? LossModule {
-      let bound = try arguments.bind(module.typeName, ["input", "target"])
-      let loss = try lossModule.loss(try bound.tensor("input"), target: try bound.tensor("target"))
+      let slots = try Self.lossSignature.bind(arguments, function: module.typeName)
+      let loss = try lossModule.loss(
+        try forwardTensor(slots[0], "input", module), target: try forwardTensor(slots[1], "target", module))
       noteLoss(loss)
       return .tensor(loss)
     }
-    let bound = try arguments.bind(module.typeName, ["input"])
-    return .tensor(try module.forward(try bound.tensor("input")))
+    let slots = try Self.forwardSignature.bind(arguments, function: module.typeName)
+    return .tensor(try module.forward(try forwardTensor(slots[0], "input", module)))
+  }
+
+  /// `forward(input)` of a built-in layer, and `forward(input, target)` of a loss.
+  static let forwardSignature = Signature([.init("input")])
+  static let lossSignature = Signature([.init("input"), .init("target")])
+
+  private func forwardTensor(_ value: Value?, _ name: String, _ module: Module) throws -> Tensor {
+    guard case .tensor(let tensor)? = value else {
+      throw PythonException.type(
+        "\(module.typeName).forward(): argument '\(name)' must be Tensor, not "
+          + typeName(of: value ?? .none))
+    }
+    return tensor
   }
 
   func callFunction(
@@ -114,50 +126,14 @@ extension Interpreter {
     }
   }
 
+  /// Binds a call's arguments to a lesson function's parameters, by the same rules (and with
+  /// the same messages) as builtins; parameters not passed take their defaults.
   private func bindParameters(_ function: Function, _ arguments: Arguments, into scope: Scope)
     throws
   {
-    let parameters = function.parameters
-    var positional = arguments.positional[...]
-    for parameter in parameters.positional {
-      if let value = positional.popFirst() { scope.variables[parameter.name] = value }
-    }
-    if let variadic = parameters.variadic {
-      scope.variables[variadic.name] = .tuple(Array(positional))
-      positional = []
-    }
-    guard positional.isEmpty else {
-      let required = parameters.positional.filter { function.defaults[$0.name] == nil }.count
-      throw PythonException.type(
-        positionalCountMessage(
-          function.name, required: required, total: parameters.positional.count,
-          given: arguments.positional.count))
-    }
-    let named = parameters.positional + parameters.keywordOnly
-    let extra = DictStorage()
-    for (name, value) in arguments.keywords {
-      if named.contains(where: { $0.name == name }) {
-        guard scope.variables[name] == nil else {
-          throw PythonException.type(
-            "\(function.name)() got multiple values for argument '\(name)'")
-        }
-        scope.variables[name] = value
-      } else if parameters.keywordVariadic != nil {
-        extra[.string(name)] = value
-      } else {
-        throw PythonException.type(
-          "\(function.name)() got an unexpected keyword argument '\(name)'",
-          notes: didYouMean(name, in: named.map(\.name)))
-      }
-    }
-    if let keywordVariadic = parameters.keywordVariadic {
-      scope.variables[keywordVariadic.name] = .dict(extra)
-    }
-    for parameter in named where scope.variables[parameter.name] == nil {
-      guard let value = function.defaults[parameter.name] else {
-        throw PythonException.type(
-          "\(function.name)() missing 1 required positional argument: '\(parameter.name)'")
-      }
+    let slots = try function.signature.bind(arguments, function: function.name)
+    for (parameter, slot) in zip(function.signature.parameters, slots) {
+      guard let value = slot ?? function.defaults[parameter.name] else { continue }
       scope.variables[parameter.name] = value
     }
   }
@@ -195,7 +171,7 @@ extension Interpreter {
         isModule = isModule || classObject.isModule
       case .builtin(let builtin) where builtin.name == "torch.nn.Module":
         isModule = true
-      case .builtin(let builtin) where builtin.name == "object":
+      case .builtin(let builtin) where builtin.name == "builtins.object":
         break
       default:
         throw Diagnostic(

@@ -95,8 +95,8 @@ extension Interpreter {
 
   private func lookup(_ name: String, span: SourceSpan, in scope: Scope) throws -> Value {
     if let value = scope.lookup(name) { return value }
-    if let builtin = pythonBuiltin(name) { return builtin }
-    var candidates = Array(scope.root.variables.keys) + pythonBuiltinNames
+    if let builtin = builtins.pythonBuiltin(name) { return builtin }
+    var candidates = Array(scope.root.variables.keys) + builtins.pythonBuiltinNames
     var current: Scope? = scope
     while let inner = current, inner !== scope.root {
       candidates += inner.variables.keys

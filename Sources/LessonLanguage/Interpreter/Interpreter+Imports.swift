@@ -23,19 +23,19 @@ extension Interpreter {
     try requireModule(module, span: span)
     for imported in names {
       guard imported.name != "*" else {
-        let example = BuiltinTable.memberNames(of: .namespace(module)).sorted().first ?? "name"
+        let example = builtins.memberNames(of: .namespace(module)).sorted().first ?? "name"
         throw Diagnostic(
           PythonException(
             .importError, "'from \(module) import *' is not supported in lessons",
             notes: ["import the names you use, e.g. 'from \(module) import \(example)'"]),
           at: imported.span)
       }
-      guard let value = BuiltinTable.member(module, imported.name) else {
+      guard let value = builtins.member(module, imported.name) else {
         throw Diagnostic(
           PythonException(
             .importError, "cannot import name '\(imported.name)' from '\(module)'",
-            notes: didYouMean(imported.name, in: BuiltinTable.memberNames(of: .namespace(module)))
-              + BuiltinTable.supportedNote(module)),
+            notes: didYouMean(imported.name, in: builtins.memberNames(of: .namespace(module)))
+              + builtins.supportedNote(module)),
           at: imported.span)
       }
       try assign(value, toName: imported.alias ?? imported.name, in: scope)
@@ -43,8 +43,8 @@ extension Interpreter {
   }
 
   private func requireModule(_ name: String, span: SourceSpan) throws {
-    guard BuiltinTable.namespaces.contains(name) else {
-      let importable = BuiltinTable.namespaces.subtracting(["argparse"]).sorted()
+    guard builtins.modules.contains(name) else {
+      let importable = builtins.modules.subtracting(["argparse"]).sorted()
       throw Diagnostic(
         PythonException(
           .moduleNotFoundError, "No module named '\(name)'",

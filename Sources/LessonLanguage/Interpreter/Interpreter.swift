@@ -12,6 +12,8 @@ public final class Interpreter {
   public var warning: (String) -> Void
   /// The machine as lesson code sees it: folders, datasets, downloads, seed, clock.
   public var environment: LessonEnvironment
+  /// The functions, classes and constants lesson code can reach by name.
+  public let builtins: BuiltinRegistry
   /// Called after each batch a data loader delivers (nil: no progress reporting).
   public var progress: ((LoaderProgress) -> Void)?
   var loaderPasses: [ObjectIdentifier: Int] = [:]
@@ -34,11 +36,12 @@ public final class Interpreter {
   static let maximumItems = 10_000_000
 
   public init(
-    environment: LessonEnvironment,
+    environment: LessonEnvironment, builtins: BuiltinRegistry = .standard,
     output: @escaping (String) -> Void = { print($0, terminator: "") },
     warning: @escaping (String) -> Void = { _ in }
   ) {
     self.environment = environment
+    self.builtins = builtins
     self.generator = Generator(seed: environment.seed)
     self.output = output
     self.warning = warning

@@ -173,3 +173,28 @@ final class IteratorObject: IterableObject {
 
   func makeIterator() throws -> ValueIterator { iterator }
 }
+
+extension Interpreter {
+  /// `sorted(items, key=, reverse=)`: a stable sort on the keys (Python's sort is stable, and
+  /// `reverse` keeps equal items in their order).
+  func sorted(_ items: [Value], key: Value?, reverse: Bool) throws -> [Value] {
+    var keys = items
+    if let key, let span = currentSpan {
+      keys = try items.map { try call(key, Arguments([$0]), span: span) }
+    }
+    var order = Array(keys.indices)
+    var failure: Error?
+    order.sort { a, b in
+      guard failure == nil else { return false }
+      do {
+        let comparison = try ordering(keys[a], keys[b])
+        return comparison == 0 ? a < b : (reverse ? comparison > 0 : comparison < 0)
+      } catch {
+        failure = error
+        return false
+      }
+    }
+    if let failure { throw failure }
+    return order.map { items[$0] }
+  }
+}

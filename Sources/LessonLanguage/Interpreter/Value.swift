@@ -51,6 +51,12 @@ public final class DictStorage {
     keys.firstIndex { valuesEqual($0, key) }
   }
 
+  /// Adds a key the dict does not hold yet (the caller knows it is new).
+  public func append(_ key: Value, _ value: Value) {
+    keys.append(key)
+    values.append(value)
+  }
+
   public subscript(key: Value) -> Value? {
     get { index(of: key).map { values[$0] } }
     set {
@@ -73,6 +79,8 @@ public final class DictStorage {
 public protocol HostObject: AnyObject {
   /// The Python type name used in messages (`SGD`, `DataLoader`, `range`).
   var typeName: String { get }
+  /// The class whose registry methods the object has (`torch.optim.Optimizer`), if any.
+  var methodNamespace: String? { get }
   /// The attribute `name`, or nil if there is none (the interpreter then reports an AttributeError).
   func attribute(_ name: String, interpreter: Interpreter) throws -> Value?
   /// How `print` shows the object.
@@ -80,6 +88,7 @@ public protocol HostObject: AnyObject {
 }
 
 extension HostObject {
+  public var methodNamespace: String? { nil }
   public func attribute(_ name: String, interpreter: Interpreter) throws -> Value? { nil }
   public var text: String { "<\(typeName) object>" }
 }
@@ -106,6 +115,8 @@ public protocol ContextManager: HostObject {
 public final class Function {
   public let name: String
   public let parameters: Parameters
+  /// The parameters as the binder sees them (built once from `parameters`).
+  public let signature: Signature
   public let defaults: [String: Value]
   public let body: [Statement]
   /// For a lambda, the expression returned.
@@ -121,6 +132,7 @@ public final class Function {
   ) {
     self.name = name
     self.parameters = parameters
+    self.signature = Signature(parameters)
     self.defaults = defaults
     self.body = body
     self.lambdaBody = lambdaBody
@@ -163,21 +175,19 @@ public final class Instance {
   init(classObject: ClassObject) { self.classObject = classObject }
 }
 
-/// A function provided by the tool: its Python name and body. Methods carry their receiver.
-public struct Builtin {
-  public typealias Body = (_ interpreter: Interpreter, _ arguments: Arguments) throws -> Value
-  /// The dotted name used in messages (`torch.zeros`, `Tensor.view`, `print`).
-  public let name: String
-  /// The receiver of a bound method, passed as the first positional argument.
-  public let receiver: Value?
-  public let body: Body
-
-  public init(name: String, receiver: Value? = nil, body: @escaping Body) {
-    self.name = name
-    self.receiver = receiver
-    self.body = body
+extension Signature {
+  /// The signature of a lesson `def` or `lambda`.
+  init(_ parameters: Parameters) {
+    func entry(_ parameter: LessonLanguage.Parameter, _ kind: Signature.Parameter.Kind)
+      -> Signature.Parameter
+    {
+      Signature.Parameter(
+        parameter.name, kind: kind, defaultText: parameter.defaultValue == nil ? nil : "...")
+    }
+    var entries = parameters.positional.map { entry($0, .positionalOrKeyword) }
+    if let variadic = parameters.variadic { entries.append(entry(variadic, .variadic)) }
+    entries += parameters.keywordOnly.map { entry($0, .keywordOnly) }
+    if let keywords = parameters.keywordVariadic { entries.append(entry(keywords, .keywordVariadic)) }
+    self.init(entries)
   }
-
-  /// The short name Python shows in messages (`view` for `Tensor.view`).
-  public var shortName: String { String(name.split(separator: ".").last ?? Substring(name)) }
 }

@@ -98,21 +98,7 @@ extension Interpreter {
     }
   }
 
-  private func quoted(_ text: String) -> String {
-    let quote: Character = text.contains("'") && !text.contains("\"") ? "\"" : "'"
-    var result = String(quote)
-    for character in text {
-      switch character {
-      case "\\": result += "\\\\"
-      case "\n": result += "\\n"
-      case "\t": result += "\\t"
-      case "\r": result += "\\r"
-      case quote: result += "\\\(quote)"
-      default: result.append(character)
-      }
-    }
-    return result + String(quote)
-  }
+  private func quoted(_ text: String) -> String { pythonStringRepr(text) }
 
   /// Python's `format(value, spec)`. A one-element tensor formats as its number, as PyTorch's
   /// `Tensor.__format__` does for 0-d tensors (`'{:.6f}'.format(loss)`).
@@ -196,4 +182,21 @@ extension Interpreter {
     default: throw PythonException.type("must be real number, not \(typeName(of: value))")
     }
   }
+}
+
+/// Python's `repr` of a str: single quotes unless the text holds one and no double quote.
+func pythonStringRepr(_ text: String) -> String {
+  let quote: Character = text.contains("'") && !text.contains("\"") ? "\"" : "'"
+  var result = String(quote)
+  for character in text {
+    switch character {
+    case "\\": result += "\\\\"
+    case "\n": result += "\\n"
+    case "\t": result += "\\t"
+    case "\r": result += "\\r"
+    case quote: result += "\\\(quote)"
+    default: result.append(character)
+    }
+  }
+  return result + String(quote)
 }
