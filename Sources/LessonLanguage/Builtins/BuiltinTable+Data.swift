@@ -52,8 +52,7 @@ extension BuiltinTable {
   ]
 
   /// `datasets.MNIST(root, train=True, transform=None, target_transform=None, download=False)`.
-  private static func dataset(_ name: String, _ variant: MNISTDataset.Variant) -> BuiltinFunction
-  {
+  private static func dataset(_ name: String, _ variant: MNISTDataset.Variant) -> BuiltinFunction {
     .function(
       "torchvision.datasets." + name, .string("root"), .bool("train", default: true),
       .optionalValue("transform"), .optionalValue("target_transform"),

@@ -55,7 +55,8 @@ extension BuiltinTable {
     .function("torch.nn.functional.tanh", .tensor("input")) { _, input in .tensor(input.tanh()) },
     .function(
       "torch.nn.functional.linear", .tensor("input"), .tensor("weight"), .optionalTensor("bias")
-    ) { _, input, weight, bias in .tensor(try Functional.linear(input, weight: weight, bias: bias)) },
+    ) { _, input, weight, bias in .tensor(try Functional.linear(input, weight: weight, bias: bias))
+    },
     softmax("softmax", Functional.softmax),
     softmax("log_softmax", Functional.logSoftmax),
     loss("nll_loss", Functional.nllLoss),

@@ -1,78 +1,80 @@
 /// `torch.nn.*` layers and the methods every module has (`parameters()`, `train()`, `eval()`).
 extension BuiltinTable {
-  static let layers: [BuiltinFunction] = [
-    .function("torch.nn.Module", .variadic("args"), .keywords("kwargs")) { _, _, _ in
-      throw PythonException.type(
-        "nn.Module is a base class: derive your own, 'class Net(nn.Module):', and instantiate that")
-    },
-    .function(
-      "torch.nn.Conv2d", .int("in_channels"), .int("out_channels"), .size2D("kernel_size"),
-      .size2D("stride", default: 1), .convPadding("padding"), .size2D("dilation", default: 1),
-      .int("groups", default: 1), .bool("bias", default: true),
-      .string("padding_mode", default: "zeros")
-    ) { interpreter, inputs, outputs, kernel, stride, padding, dilation, groups, bias, _ in
-      .module(
-        try Conv2d(
-          inChannels: inputs, outChannels: outputs, kernelSize: kernel, stride: stride,
-          padding: padding, dilation: dilation, groups: groups, bias: bias,
-          generator: interpreter.generator))
-    },
-    .function(
-      "torch.nn.Linear", .int("in_features"), .int("out_features"), .bool("bias", default: true)
-    ) { interpreter, inputs, outputs, bias in
-      .module(
-        try Linear(
-          inFeatures: inputs, outFeatures: outputs, bias: bias, generator: interpreter.generator))
-    },
-    .function(
-      "torch.nn.MaxPool2d", .window("kernel_size"), .optionalWindow("stride"),
-      .window("padding", default: 0), .window("dilation", default: 1),
-      .bool("return_indices", default: false), .bool("ceil_mode", default: false)
-    ) { _, kernel, stride, padding, dilation, _, ceilMode in
-      .module(
-        MaxPool2d(
-          kernelSize: kernel, stride: stride, padding: padding, dilation: dilation,
-          ceilMode: ceilMode))
-    },
-    .function(
-      "torch.nn.AvgPool2d", .window("kernel_size"), .optionalWindow("stride"),
-      .window("padding", default: 0), .bool("ceil_mode", default: false),
-      .bool("count_include_pad", default: true), .optionalInt("divisor_override")
-    ) { _, kernel, stride, padding, ceilMode, includePad, _ in
-      .module(
-        AvgPool2d(
-          kernelSize: kernel, stride: stride, padding: padding, ceilMode: ceilMode,
-          countIncludePad: includePad))
-    },
-    .function("torch.nn.ReLU", .bool("inplace", default: false)) { _, _ in .module(ReLU()) },
-    .function("torch.nn.Flatten", .int("start_dim", default: 1), .int("end_dim", default: -1)) {
-      _, start, end in .module(Flatten(startDim: start, endDim: end))
-    },
-    .function("torch.nn.Sequential", .variadic("args")) { _, values in
-      let layers = try values.map { value -> Module in
-        guard case .module(let module) = value else {
-          throw PythonException.type("\(typeName(of: value)) is not a Module subclass")
+  static let layers: [BuiltinFunction] =
+    [
+      .function("torch.nn.Module", .variadic("args"), .keywords("kwargs")) { _, _, _ in
+        throw PythonException.type(
+          "nn.Module is a base class: derive your own, 'class Net(nn.Module):', and instantiate that"
+        )
+      },
+      .function(
+        "torch.nn.Conv2d", .int("in_channels"), .int("out_channels"), .size2D("kernel_size"),
+        .size2D("stride", default: 1), .convPadding("padding"), .size2D("dilation", default: 1),
+        .int("groups", default: 1), .bool("bias", default: true),
+        .string("padding_mode", default: "zeros")
+      ) { interpreter, inputs, outputs, kernel, stride, padding, dilation, groups, bias, _ in
+        .module(
+          try Conv2d(
+            inChannels: inputs, outChannels: outputs, kernelSize: kernel, stride: stride,
+            padding: padding, dilation: dilation, groups: groups, bias: bias,
+            generator: interpreter.generator))
+      },
+      .function(
+        "torch.nn.Linear", .int("in_features"), .int("out_features"), .bool("bias", default: true)
+      ) { interpreter, inputs, outputs, bias in
+        .module(
+          try Linear(
+            inFeatures: inputs, outFeatures: outputs, bias: bias, generator: interpreter.generator))
+      },
+      .function(
+        "torch.nn.MaxPool2d", .window("kernel_size"), .optionalWindow("stride"),
+        .window("padding", default: 0), .window("dilation", default: 1),
+        .bool("return_indices", default: false), .bool("ceil_mode", default: false)
+      ) { _, kernel, stride, padding, dilation, _, ceilMode in
+        .module(
+          MaxPool2d(
+            kernelSize: kernel, stride: stride, padding: padding, dilation: dilation,
+            ceilMode: ceilMode))
+      },
+      .function(
+        "torch.nn.AvgPool2d", .window("kernel_size"), .optionalWindow("stride"),
+        .window("padding", default: 0), .bool("ceil_mode", default: false),
+        .bool("count_include_pad", default: true), .optionalInt("divisor_override")
+      ) { _, kernel, stride, padding, ceilMode, includePad, _ in
+        .module(
+          AvgPool2d(
+            kernelSize: kernel, stride: stride, padding: padding, ceilMode: ceilMode,
+            countIncludePad: includePad))
+      },
+      .function("torch.nn.ReLU", .bool("inplace", default: false)) { _, _ in .module(ReLU()) },
+      .function("torch.nn.Flatten", .int("start_dim", default: 1), .int("end_dim", default: -1)) {
+        _, start, end in .module(Flatten(startDim: start, endDim: end))
+      },
+      .function("torch.nn.Sequential", .variadic("args")) { _, values in
+        let layers = try values.map { value -> Module in
+          guard case .module(let module) = value else {
+            throw PythonException.type("\(typeName(of: value)) is not a Module subclass")
+          }
+          return module
         }
-        return module
-      }
-      return .module(Sequential(layers))
-    },
-    .function("torch.nn.LogSoftmax", .optionalInt("dim")) { _, dim in
-      .module(LogSoftmax(dim: dim))
-    },
-    .function("torch.nn.Softmax", .optionalInt("dim")) { _, dim in .module(Softmax(dim: dim)) },
-    .function("torch.nn.Dropout", .double("p", default: 0.5), .bool("inplace", default: false)) {
-      interpreter, p, _ in .module(try Dropout(p: p, generator: interpreter.generator))
-    },
-    lossModule("NLLLoss") { NLLLoss(reduction: $0) },
-    lossModule("CrossEntropyLoss") { CrossEntropyLoss(reduction: $0) },
-    .function("torch.nn.Parameter", .tensor("data"), .bool("requires_grad", default: true)) {
-      _, data, requiresGrad in
-      let parameter = try makeParameter(data, requiresGrad: requiresGrad)
-      parameter.isParameter = true
-      return .tensor(parameter)
-    },
-  ] + moduleMethods
+        return .module(Sequential(layers))
+      },
+      .function("torch.nn.LogSoftmax", .optionalInt("dim")) { _, dim in
+        .module(LogSoftmax(dim: dim))
+      },
+      .function("torch.nn.Softmax", .optionalInt("dim")) { _, dim in .module(Softmax(dim: dim)) },
+      .function("torch.nn.Dropout", .double("p", default: 0.5), .bool("inplace", default: false)) {
+        interpreter, p, _ in .module(try Dropout(p: p, generator: interpreter.generator))
+      },
+      lossModule("NLLLoss") { NLLLoss(reduction: $0) },
+      lossModule("CrossEntropyLoss") { CrossEntropyLoss(reduction: $0) },
+      .function("torch.nn.Parameter", .tensor("data"), .bool("requires_grad", default: true)) {
+        _, data, requiresGrad in
+        let parameter = try makeParameter(data, requiresGrad: requiresGrad)
+        parameter.isParameter = true
+        return .tensor(parameter)
+      },
+    ] + moduleMethods
 
   /// The methods every module has.
   private static let moduleMethods: [BuiltinFunction] = [
@@ -84,7 +86,8 @@ extension BuiltinTable {
       .bool("recurse", default: true)
     ) { _, module, _, _ in
       .list(
-        ListStorage(module.namedParameters().map { .tuple([.string($0.name), .tensor($0.tensor)]) }))
+        ListStorage(
+          module.namedParameters().map { .tuple([.string($0.name), .tensor($0.tensor)]) }))
     },
     .function("torch.nn.Module.children", .module("self")) { _, module in
       .list(ListStorage(module.namedChildren.map { .module($0.module) }))

@@ -35,7 +35,9 @@ extension BuiltinTable {
             parameters: try parameterList(interpreter, params), learningRate: lr,
             betas: (items[0], items[1]), epsilon: eps, weightDecay: weightDecay)))
     },
-    .function("torch.optim.Optimizer.zero_grad", .optimizer("self"), .bool("set_to_none", default: true)) {
+    .function(
+      "torch.optim.Optimizer.zero_grad", .optimizer("self"), .bool("set_to_none", default: true)
+    ) {
       _, optimizer, _ in
       optimizer.zeroGrad()
       return .none

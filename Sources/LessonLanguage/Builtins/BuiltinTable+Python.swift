@@ -226,8 +226,10 @@ extension BuiltinTable {
       }
     case .builtin(let builtin):
       switch (builtin.name, object) {
-      case ("builtins.int", .int), ("builtins.int", .bool), ("builtins.float", .float), ("builtins.str", .string), ("builtins.bool", .bool),
-        ("builtins.list", .list), ("builtins.tuple", .tuple), ("builtins.tuple", .size), ("builtins.dict", .dict),
+      case ("builtins.int", .int), ("builtins.int", .bool), ("builtins.float", .float),
+        ("builtins.str", .string), ("builtins.bool", .bool),
+        ("builtins.list", .list), ("builtins.tuple", .tuple), ("builtins.tuple", .size),
+        ("builtins.dict", .dict),
         ("torch.Tensor", .tensor),
         ("torch.nn.Module", .module), ("torch.nn.Parameter", .tensor):
         return true

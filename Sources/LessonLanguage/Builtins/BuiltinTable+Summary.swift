@@ -1,6 +1,8 @@
 /// `summary(model, input_size)`: torchinfo's table of layers, output shapes and parameter counts.
 extension BuiltinTable {
-  static let summaries: [BuiltinFunction] = [summary("builtins.summary"), summary("torchinfo.summary")]
+  static let summaries: [BuiltinFunction] = [
+    summary("builtins.summary"), summary("torchinfo.summary"),
+  ]
 
   /// Runs the model on a random batch of `input_size` (drawn from a generator of its own, so the
   /// lesson's random numbers do not change) and returns the table. A forward pass that fails raises

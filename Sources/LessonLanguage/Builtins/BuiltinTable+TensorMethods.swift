@@ -115,8 +115,9 @@ extension BuiltinTable {
   private static func truthCount(
     _ name: String, _ test: @escaping @Sendable (Int64, Int64) -> Bool
   ) -> BuiltinFunction {
-    .function("torch." + name, .tensor("input"), .optionalInt("dim"), .bool("keepdim", default: false))
-    { _, input, dim, keepDim in
+    .function(
+      "torch." + name, .tensor("input"), .optionalInt("dim"), .bool("keepdim", default: false)
+    ) { _, input, dim, keepDim in
       try truthCount(input, dim: dim, keepDim: keepDim, test)
     }
   }

@@ -126,10 +126,12 @@ extension BuiltinTable {
     reduction("sum") { try $0.sum(dims: $1, keepDim: $2) },
     reduction("mean") { try $0.mean(dims: $1, keepDim: $2) },
     extremum("max"), extremum("min"),
-    .function("torch.argmax", .tensor("input"), .optionalInt("dim"), .bool("keepdim", default: false))
-    { _, input, dim, keepDim in .tensor(try input.argmax(dim: dim, keepDim: keepDim)) },
-    .function("torch.argmin", .tensor("input"), .optionalInt("dim"), .bool("keepdim", default: false))
-    { _, input, dim, keepDim in .tensor(try input.argmin(dim: dim, keepDim: keepDim)) },
+    .function(
+      "torch.argmax", .tensor("input"), .optionalInt("dim"), .bool("keepdim", default: false)
+    ) { _, input, dim, keepDim in .tensor(try input.argmax(dim: dim, keepDim: keepDim)) },
+    .function(
+      "torch.argmin", .tensor("input"), .optionalInt("dim"), .bool("keepdim", default: false)
+    ) { _, input, dim, keepDim in .tensor(try input.argmin(dim: dim, keepDim: keepDim)) },
     .function("torch.softmax", .tensor("input"), .int("dim")) { _, input, dim in
       .tensor(try Functional.softmax(input, dim: dim))
     },

@@ -75,7 +75,8 @@ extension Interpreter {
     if let lossModule = module as? LossModule {
       let slots = try Self.lossSignature.bind(arguments, function: module.typeName)
       let loss = try lossModule.loss(
-        try forwardTensor(slots[0], "input", module), target: try forwardTensor(slots[1], "target", module))
+        try forwardTensor(slots[0], "input", module),
+        target: try forwardTensor(slots[1], "target", module))
       noteLoss(loss)
       return .tensor(loss)
     }

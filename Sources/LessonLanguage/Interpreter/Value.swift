@@ -187,7 +187,9 @@ extension Signature {
     var entries = parameters.positional.map { entry($0, .positionalOrKeyword) }
     if let variadic = parameters.variadic { entries.append(entry(variadic, .variadic)) }
     entries += parameters.keywordOnly.map { entry($0, .keywordOnly) }
-    if let keywords = parameters.keywordVariadic { entries.append(entry(keywords, .keywordVariadic)) }
+    if let keywords = parameters.keywordVariadic {
+      entries.append(entry(keywords, .keywordVariadic))
+    }
     self.init(entries)
   }
 }

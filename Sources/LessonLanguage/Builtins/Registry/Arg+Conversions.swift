@@ -217,8 +217,7 @@ extension Arg where T == Size2D {
 
 extension Arg where T == PoolArgument {
   /// An int or a pair, remembering which was written (modules print it back as given).
-  public static func window(_ name: String, default defaultValue: Int? = nil) -> Arg<PoolArgument>
-  {
+  public static func window(_ name: String, default defaultValue: Int? = nil) -> Arg<PoolArgument> {
     let convert: @Sendable (Value, ArgumentContext) throws -> PoolArgument = { value, context in
       try windowArgument(value, name, context)
     }

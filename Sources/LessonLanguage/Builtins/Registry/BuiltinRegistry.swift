@@ -106,8 +106,10 @@ public struct BuiltinRegistry: Sendable {
     }
     let all = Array(functions.keys) + Array(constants.keys) + Array(modules)
     return namespaces.flatMap { namespace in
-      all.filter { $0.hasPrefix(namespace + ".") && !$0.dropFirst(namespace.count + 1).contains(".") }
-        .map { String($0.dropFirst(namespace.count + 1)) }
+      all.filter {
+        $0.hasPrefix(namespace + ".") && !$0.dropFirst(namespace.count + 1).contains(".")
+      }
+      .map { String($0.dropFirst(namespace.count + 1)) }
     }
   }
 
