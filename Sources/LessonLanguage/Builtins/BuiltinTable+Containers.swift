@@ -49,18 +49,26 @@ extension BuiltinTable {
     ) { _, text, old, new in
       .string(old.isEmpty ? text : text.replacingOccurrences(of: old, with: new))
     },
-    .function("builtins.str.startswith", .string("self"), .string("prefix").positionalOnly) {
+    .function(
+      "builtins.str.startswith", .string("self").positionalOnly, .string("prefix").positionalOnly
+    ) {
       _, text, prefix in .bool(text.hasPrefix(prefix))
     },
-    .function("builtins.str.endswith", .string("self"), .string("suffix").positionalOnly) {
+    .function(
+      "builtins.str.endswith", .string("self").positionalOnly, .string("suffix").positionalOnly
+    ) {
       _, text, suffix in .bool(text.hasSuffix(suffix))
     },
-    .function("builtins.list.append", .listValue("self"), .value("object").positionalOnly) {
+    .function(
+      "builtins.list.append", .listValue("self").positionalOnly, .value("object").positionalOnly
+    ) {
       _, storage, item in
       storage.items.append(item)
       return .none
     },
-    .function("builtins.list.extend", .listValue("self"), .value("iterable").positionalOnly) {
+    .function(
+      "builtins.list.extend", .listValue("self").positionalOnly, .value("iterable").positionalOnly
+    ) {
       interpreter, storage, iterable in
       storage.items += try interpreter.iterateAll(iterable)
       return .none
@@ -71,7 +79,9 @@ extension BuiltinTable {
       }
       return last
     },
-    .function("builtins.list.index", .listValue("self"), .value("value").positionalOnly) {
+    .function(
+      "builtins.list.index", .listValue("self").positionalOnly, .value("value").positionalOnly
+    ) {
       _, storage, item in
       guard let position = storage.items.firstIndex(where: { valuesEqual($0, item) }) else {
         throw PythonException.value("value is not in list")
@@ -81,7 +91,8 @@ extension BuiltinTable {
     .function("builtins.list.copy", .listValue("self")) { (_, storage: ListStorage) in
       .list(ListStorage(storage.items))
     },
-    .function("builtins.tuple.index", .value("self"), .value("value").positionalOnly) {
+    .function("builtins.tuple.index", .value("self").positionalOnly, .value("value").positionalOnly)
+    {
       interpreter, tuple, item in
       guard
         let position = try interpreter.iterateAll(tuple).firstIndex(where: {
@@ -109,7 +120,7 @@ extension BuiltinTable {
       .list(ListStorage(zip(storage.keys, storage.values).map { .tuple([$0, $1]) }))
     },
     .function(
-      "builtins.dict.get", .dictValue("self"), .value("key").positionalOnly,
+      "builtins.dict.get", .dictValue("self").positionalOnly, .value("key").positionalOnly,
       .value("default", default: .none).positionalOnly
     ) { (_, storage: DictStorage, key: Value, fallback: Value) in storage[key] ?? fallback },
   ]
