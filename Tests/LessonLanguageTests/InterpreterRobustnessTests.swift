@@ -30,11 +30,42 @@ import Testing
   /// Runs `source` in `interpreter`; any failure must be a `Diagnostic` (the only error `run`
   /// can throw), so reaching the end is the test.
   static func survive(_ source: String, in interpreter: Interpreter) -> Diagnostic? {
+    let file = SourceFile(path: "fuzz.py", text: source)
     do {
-      try interpreter.run(source, file: SourceFile(path: "fuzz.py", text: source))
+      try interpreter.run(source, file: file)
       return nil
     } catch {
+      expectWellFormed(error, in: file)
       return error
+    }
+  }
+
+  /// A diagnostic a user can act on: it points at a line of a file (this one, or the one that
+  /// defined the function that failed) and a column on it, says what is wrong, and names the
+  /// Python exception for runtime errors.
+  static func expectWellFormed(
+    _ diagnostic: Diagnostic, in file: SourceFile,
+    sourceLocation: SourceLocation = #_sourceLocation
+  ) {
+    guard let span = diagnostic.span else {
+      Issue.record("no location: \(diagnostic)", sourceLocation: sourceLocation)
+      return
+    }
+    let line = span.file.line(span.line)
+    #expect(span.file.path == file.path, "\(diagnostic)", sourceLocation: sourceLocation)
+    #expect(line != nil, "line \(span.line) is not in the file", sourceLocation: sourceLocation)
+    #expect(
+      span.column >= 1 && span.column <= (line?.count ?? 0) + 1,
+      "column \(span.column): \(diagnostic)",
+      sourceLocation: sourceLocation)
+    #expect(!diagnostic.message.isEmpty, sourceLocation: sourceLocation)
+    #expect(
+      !diagnostic.message.contains("Swift.") && !diagnostic.message.contains("Error Domain"),
+      "raw Swift error text: \(diagnostic.message)", sourceLocation: sourceLocation)
+    if let exception = diagnostic.exception {
+      #expect(
+        diagnostic.message.hasPrefix(exception.type.name), "\(diagnostic.message)",
+        sourceLocation: sourceLocation)
     }
   }
 
@@ -56,7 +87,8 @@ import Testing
       }
       _ = Self.survive(cell, in: interpreter)  // then the whole cell, so later cells see its names
     }
-    #expect(failures > 0)
+    // Most prefixes cut a statement short: they must fail (with well-formed diagnostics).
+    #expect(failures > 100)
   }
 
   @Test func mutatedProgramsNeverCrash() throws {
