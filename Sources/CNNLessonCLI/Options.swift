@@ -1,4 +1,5 @@
-/// The parsed command line: the command, its operands and options.
+/// The parsed command line: the command, its operands and options, as the user gave them.
+/// Defaults from the environment (`CNN_LESSON_DATA`, `NO_COLOR`...) are `Workspace`'s.
 struct Options {
   static let commands = ["run", "verify", "exercise", "check", "bench", "help"]
 
@@ -8,36 +9,22 @@ struct Options {
   var bless = false
   var list = false
   var force = false
+  /// `verify --strict`: a check that cannot run here (a missing dataset) fails.
+  var strict = false
   var junitPath: String?
+  /// `--data DIR`.
   var dataDirectory: String?
+  /// `--offline`.
   var offline = false
   var json = false
   var seed: UInt64 = 0
-  var color: Bool
-  /// The tool's cache folder: `$XDG_CACHE_HOME/cnn-lesson` or `~/.cache/cnn-lesson`.
-  var cacheDirectory: String?
-
-  /// What lesson code may know of this machine, from these options.
-  var lessonEnvironment: LessonEnvironment {
-    LessonEnvironment(
-      dataDirectories: dataDirectory.map { [$0] } ?? [], cacheDirectory: cacheDirectory,
-      allowsDownloads: !offline, seed: seed)
-  }
+  /// `--color` (true) or `--no-color` (false); nil when neither was given.
+  var color: Bool?
 
   /// Parses `arguments`; options may come before or after the operands, as `--data DIR` or
   /// `--data=DIR`.
-  static func parse(_ arguments: [String], environment: [String: String], isTerminal: Bool) throws
-    -> Options
-  {
-    var options = Options(
-      color: isTerminal && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb")
-    options.dataDirectory = environment["CNN_LESSON_DATA"]
-    options.offline = !(environment["CNN_LESSON_OFFLINE"] ?? "").isEmpty
-    if let cache = environment["XDG_CACHE_HOME"], cache.hasPrefix("/") {
-      options.cacheDirectory = cache + "/cnn-lesson"
-    } else if let home = environment["HOME"], !home.isEmpty {
-      options.cacheDirectory = home + "/.cache/cnn-lesson"
-    }
+  static func parse(_ arguments: [String]) throws -> Options {
+    var options = Options()
     var words = arguments[...]
     while let word = words.popFirst() {
       if word == "--" {
@@ -78,6 +65,7 @@ struct Options {
       case "--list": options.list = true
       case "--force": options.force = true
       case "--offline": options.offline = true
+      case "--strict": options.strict = true
       case "--json": options.json = true
       case "--color": options.color = true
       case "--no-color": options.color = false
@@ -93,7 +81,7 @@ struct Options {
       default:
         let known = [
           "--help", "--bless", "--color", "--no-color", "--junit", "--data", "--seed", "--offline",
-          "--json", "--list", "--force",
+          "--json", "--list", "--force", "--strict",
         ]
         throw UsageError(
           "unknown option '\(name)'",
@@ -109,6 +97,9 @@ struct Options {
     }
     if options.junitPath != nil && options.command != "verify" {
       throw UsageError("--junit only applies to 'verify'", command: options.command)
+    }
+    if options.strict && options.command != "verify" {
+      throw UsageError("--strict only applies to 'verify'", command: options.command)
     }
     if (options.list || options.force) && options.command != "exercise" {
       throw UsageError("--list and --force only apply to 'exercise'", command: options.command)

@@ -4,7 +4,8 @@ import Testing
 
 @Test func junitHasOneSuitePerLessonAndOneCasePerCheck() {
   let (lesson, outcomes, _) = runSample()
-  let xml = JUnitReport(reports: [LessonReport(lesson: lesson, outcomes: outcomes)]).xml
+  let xml = JUnitRenderer().render(
+    RunReport(lessons: [LessonReport(lesson: lesson, outcomes: outcomes)]))
   #expect(
     xml.hasPrefix(
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"cnn-lesson\" tests=\"5\" failures=\"3\">"
@@ -21,12 +22,12 @@ import Testing
 
 @Test func junitEscapesMarkupQuotesAndControlCharacters() {
   #expect(
-    JUnitReport.escape("a < b && c > \"d\" 'e'")
+    JUnitRenderer.escape("a < b && c > \"d\" 'e'")
       == "a &lt; b &amp;&amp; c &gt; &quot;d&quot; &apos;e&apos;")
-  #expect(JUnitReport.escape("line\nnext\ttab") == "line&#10;next&#9;tab")
-  #expect(JUnitReport.escape("line\nnext", attribute: false) == "line\nnext")
-  #expect(JUnitReport.escape("bell\u{07} esc\u{1B}[0m") == "bell\u{FFFD} esc\u{FFFD}[0m")
+  #expect(JUnitRenderer.escape("line\nnext\ttab") == "line&#10;next&#9;tab")
+  #expect(JUnitRenderer.escape("line\nnext", attribute: false) == "line\nnext")
+  #expect(JUnitRenderer.escape("bell\u{07} esc\u{1B}[0m") == "bell\u{FFFD} esc\u{FFFD}[0m")
   #expect(
-    JUnitReport.escape("grad_fn=<AddBackward0>", attribute: false) == "grad_fn=&lt;AddBackward0&gt;"
-  )
+    JUnitRenderer.escape("grad_fn=<AddBackward0>", attribute: false)
+      == "grad_fn=&lt;AddBackward0&gt;")
 }
