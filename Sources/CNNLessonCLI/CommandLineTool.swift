@@ -1,5 +1,3 @@
-import Foundation
-
 /// The `cnn-lesson` command line: parses arguments, runs the command, returns the exit code.
 ///
 /// Everything it prints goes through the two injected sinks, and everything it takes from the
@@ -32,30 +30,7 @@ public struct CommandLineTool {
       }
       if options.command == "verify" && options.operands.isEmpty { options.operands = ["lessons"] }
       let workspace = Workspace(options: options, context: context, isTerminal: stdout.isTerminal)
-      switch options.command {
-      case "run":
-        guard !options.operands.isEmpty else {
-          throw UsageError(
-            "'run' needs at least one file, e.g. 'cnn-lesson run lessons/08.md'", command: "run")
-        }
-        return try RunCommand(workspace: workspace, stdout: stdout, stderr: stderr).run()
-      case "verify":
-        guard options.operands.count <= 1 else {
-          throw UsageError("'verify' takes one directory", command: "verify")
-        }
-        return try VerifyCommand(workspace: workspace, stdout: stdout, stderr: stderr).run()
-      case "bench":
-        return try BenchCommand(workspace: workspace, stdout: stdout, stderr: stderr).run()
-      case "exercise":
-        return try ExerciseCommand(workspace: workspace, stdout: stdout).run()
-      case "check":
-        return try CheckCommand(workspace: workspace, stdout: stdout, stderr: stderr).run()
-      case "help":
-        stdout.write(helpText(for: options.operands.first) + "\n")
-        return .success
-      default:
-        return .usage
-      }
+      return try dispatch(workspace)
     } catch let error as UsageError {
       stderr.write("cnn-lesson: error: \(error.message)\n")
       for note in error.notes { stderr.write("note: \(note)\n") }
@@ -70,6 +45,35 @@ public struct CommandLineTool {
     } catch {
       stderr.write("cnn-lesson: error: \(error)\n")
       return .lessonError
+    }
+  }
+
+  /// Runs the command the options name.
+  private func dispatch(_ workspace: Workspace) throws -> ExitCode {
+    let options = workspace.options
+    switch options.command {
+    case "run":
+      guard !options.operands.isEmpty else {
+        throw UsageError(
+          "'run' needs at least one file, e.g. 'cnn-lesson run lessons/08.md'", command: "run")
+      }
+      return try RunCommand(workspace: workspace, stdout: stdout, stderr: stderr).run()
+    case "verify":
+      guard options.operands.count <= 1 else {
+        throw UsageError("'verify' takes one directory", command: "verify")
+      }
+      return try VerifyCommand(workspace: workspace, stdout: stdout, stderr: stderr).run()
+    case "bench":
+      return try BenchCommand(workspace: workspace, stdout: stdout, stderr: stderr).run()
+    case "exercise":
+      return try ExerciseCommand(workspace: workspace, stdout: stdout).run()
+    case "check":
+      return try CheckCommand(workspace: workspace, stdout: stdout, stderr: stderr).run()
+    case "help":
+      stdout.write(helpText(for: options.operands.first) + "\n")
+      return .success
+    default:
+      return .usage
     }
   }
 

@@ -69,7 +69,8 @@ struct RunCommand {
     let executor = makeExecutor()
     if let reporter { executor.progress = { reporter.progress($0) } }
     return .ran(
-      LessonRun(lesson: lesson, executor: executor).run { event in
+      LessonRun(lesson: lesson, executor: executor, clock: workspace.lessonEnvironment.clock).run {
+        event in
         reporter?.handle(event, lesson: lesson)
       })
   }

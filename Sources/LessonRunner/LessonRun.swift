@@ -16,10 +16,13 @@ public final class LessonRun {
   /// The lesson to run.
   public let lesson: Lesson
   private let executor: CellExecutor
+  private let clock: LessonClock
 
-  public init(lesson: Lesson, executor: CellExecutor) {
+  /// A run of `lesson` with `executor`; cells are timed with `clock` (the lesson environment's).
+  public init(lesson: Lesson, executor: CellExecutor, clock: LessonClock = .continuous) {
     self.lesson = lesson
     self.executor = executor
+    self.clock = clock
   }
 
   /// Runs every cell and returns the report; `onEvent` sees each step as it happens.
@@ -50,8 +53,7 @@ public final class LessonRun {
     }
     onEvent?(.cellStarted(cell))
     let outputs = OutputCollector()
-    let clock = ContinuousClock()
-    let start = clock.now
+    let start = clock.now()
     let error = executor.run(code: cell.code, file: lesson.file, firstLine: cell.firstLine) {
       output in
       outputs.append(output)
@@ -60,7 +62,7 @@ public final class LessonRun {
     let result = CellResult(outputs: outputs.items, error: error)
     return CellOutcome(
       cell: cell, outputs: result.outputs, error: error, verdict: Self.verdict(cell, result),
-      duration: clock.now - start)
+      duration: clock.now() - start)
   }
 
   /// What the cell's expectation says of what it did; a missing requirement skips it instead.

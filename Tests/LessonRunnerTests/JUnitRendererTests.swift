@@ -31,3 +31,27 @@ import Testing
     JUnitRenderer.escape("grad_fn=<AddBackward0>", attribute: false)
       == "grad_fn=&lt;AddBackward0&gt;")
 }
+
+/// A clock that moves 1.5 s each time it is read.
+final class SteppingClock: @unchecked Sendable {
+  private var elapsed = Duration.zero
+
+  var clock: LessonClock {
+    LessonClock { [self] in
+      elapsed += .milliseconds(1500)
+      return elapsed
+    }
+  }
+}
+
+@Test func testcasesCarryEachChecksTimeFromTheLessonsClock() throws {
+  let lesson = try LessonParser.parse(
+    SourceFile(path: "t.md", text: "```python\nok()\n```\n```output\n1\n```\n"))
+  let run = LessonRun(
+    lesson: lesson, executor: FakeExecutor(["ok()": (["1\n"], nil)]), clock: SteppingClock().clock)
+  let report = run.run()
+  #expect(report.outcomes[0].duration == .milliseconds(1500))
+  #expect(report.duration == .milliseconds(1500))
+  let xml = JUnitRenderer().render(RunReport(lessons: [report]))
+  #expect(xml.contains("<testcase name=\"t.md:4\" classname=\"t.md\" time=\"1.500\"/>"))
+}
