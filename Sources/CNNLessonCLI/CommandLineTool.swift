@@ -20,6 +20,7 @@ public struct CommandLineTool {
     self.stderr = stderr
   }
 
+  /// Runs the command; every error becomes a message on stderr and its exit code.
   public func run() -> ExitCode {
     do {
       var options = try Options.parse(arguments)

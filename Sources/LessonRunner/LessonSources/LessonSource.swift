@@ -3,7 +3,9 @@
 
 /// What a path in a source names.
 public enum SourceEntry: Sendable, Equatable {
+  /// A file, to read.
   case file
+  /// A folder, to list.
   case folder
 }
 

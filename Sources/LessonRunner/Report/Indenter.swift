@@ -15,13 +15,7 @@ public struct Indenter: Sendable {
 
   /// `text` indented, continuing from the previous chunk.
   public mutating func indent(_ text: String) -> String {
-    var result = ""
-    for character in text {
-      if atLineStart && character != "\n" { result += prefix }
-      result.append(character)
-      atLineStart = character == "\n"
-    }
-    return result
+    indent(StyledText(text)).plain
   }
 
   /// `text` indented with each run keeping its role (the prefix itself is plain).

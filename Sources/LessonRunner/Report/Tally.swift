@@ -13,7 +13,12 @@ public enum SkipPolicy: Sendable, Equatable {
 public struct Tally: Sendable, Equatable {
   /// What one outcome counts as.
   public enum Kind: Sendable, Equatable {
-    case passed, failed, skipped
+    /// A check that held.
+    case passed
+    /// A check that did not hold (or, under `.strict`, could not run).
+    case failed
+    /// A check that could not run here.
+    case skipped
   }
 
   /// Checks that held.
@@ -50,6 +55,7 @@ public struct Tally: Sendable, Equatable {
     "\(passed) passed, \(failed) failed" + (skipped > 0 ? ", \(skipped) skipped" : "")
   }
 
+  /// The counts of both, added.
   public static func + (lhs: Tally, rhs: Tally) -> Tally {
     Tally(
       passed: lhs.passed + rhs.passed, failed: lhs.failed + rhs.failed,
