@@ -5,11 +5,12 @@ import Foundation
 /// on the real MNIST training set when it can be found (normalised as the PyTorch reference
 /// script does), else on synthetic batches, which the report says.
 struct BenchCommand {
-  let options: Options
+  let workspace: Workspace
   let stdout: TextSink
   let stderr: TextSink
 
   func run() throws -> ExitCode {
+    let options = workspace.options
     let unknown = options.operands.filter { !BenchmarkSuite.caseNames.contains($0) }
     guard unknown.isEmpty else {
       throw UsageError(
@@ -29,9 +30,9 @@ struct BenchCommand {
   private func mnistEpochSource() -> EpochSource {
     do {
       let dataset = try MNISTDataset(
-        root: "./data/", train: true,
+        root: workspace.files.location(of: "data/"), train: true,
         transform: Compose([ToTensor(), Normalize(mean: [0.1307], std: [0.3081])]),
-        searchDirectories: options.dataDirectory.map { [$0] } ?? [])
+        searchDirectories: workspace.dataDirectories)
       let loader = try DataLoader(
         dataset: dataset, batchSize: 64, shuffle: true, generator: Generator(seed: 1))
       return EpochSource(label: "MNIST") {

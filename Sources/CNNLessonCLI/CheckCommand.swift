@@ -1,10 +1,7 @@
-import Foundation
-
 /// `cnn-lesson check FILE`: runs a learner's exercise file and reports each check, with the first
 /// hint on a failure and the next one on the next failure of the same check.
 struct CheckCommand {
-  let options: Options
-  let environment: [String: String]
+  let workspace: Workspace
   let stdout: TextSink
   let stderr: TextSink
 
@@ -28,12 +25,14 @@ struct CheckCommand {
     """
 
   func run() throws -> ExitCode {
+    let options = workspace.options
     guard options.operands.count == 1 else {
       throw UsageError(
         "'check' takes one file, e.g. 'cnn-lesson check my_net.py'", command: "check")
     }
     let path = options.operands[0]
-    let text = try readText(path)
+    let files = workspace.files
+    let text = try files.text(at: path)
     guard let id = ExerciseCatalog.exerciseID(inLearnerFile: text) else {
       throw UsageError(
         "\(path) does not say which exercise it is",
@@ -42,14 +41,17 @@ struct CheckCommand {
         ],
         command: "check")
     }
-    let catalog = try ExerciseCommand.catalog(environment)
+    let catalog = try workspace.exerciseCatalog()
     guard let exercise = try ExerciseCommand.exercise(id, in: catalog) else { return .usage }
-    let interpreter = RunCommand(options: options, stdout: stdout, stderr: stderr).makeInterpreter()
-    let result = ExerciseRunner.run(
-      exercise, file: SourceFile(path: path, text: text), interpreter: interpreter)
-    var hints = HintState.load(for: path)
-    stdout.write(ExerciseReport.rendered(result, hints: &hints, color: options.color))
-    hints.save(for: path)
-    return result.succeeded ? .success : .checkFailed
+    let executor = workspace.makeExecutor(warnings: stderr)
+    let file = SourceFile(path: files.displayPath(path), text: text)
+    let result = ExerciseRunner.run(exercise, file: file, executor: executor)
+    let hintsPath = HintState.path(for: path)
+    var hints = HintState(parsing: (try? files.text(at: hintsPath)) ?? "")
+    let renderer = ExerciseTextRenderer(explanations: workspace.explanations)
+    stdout.write(workspace.style.render(renderer.render(result, hints: &hints)))
+    // Best effort: a read-only folder only loses the order of the hints.
+    try? files.write(hints.text, to: hintsPath)
+    return ExitCode(result.tally)
   }
 }

@@ -1,62 +1,37 @@
-import Foundation
-
 /// The `cnn-lesson` command line: parses arguments, runs the command, returns the exit code.
 ///
-/// Everything it prints goes through the two injected sinks, so tests run it in process.
+/// Everything it prints goes through the two injected sinks, and everything it takes from the
+/// process comes in its `ProcessContext`, so tests run it in process, side by side.
 public struct CommandLineTool {
   let arguments: [String]
-  let environment: [String: String]
+  let context: ProcessContext
   let stdout: TextSink
   let stderr: TextSink
 
   /// - Parameter arguments: the command-line words after the program name.
   public init(
-    arguments: [String], environment: [String: String] = ProcessInfo.processInfo.environment,
+    arguments: [String], context: ProcessContext = .current(),
     stdout: TextSink = FileDescriptorSink.standardOutput,
     stderr: TextSink = FileDescriptorSink.standardError
   ) {
     self.arguments = arguments
-    self.environment = environment
+    self.context = context
     self.stdout = stdout
     self.stderr = stderr
   }
 
+  /// Runs the command; every error becomes a message on stderr and its exit code.
   public func run() -> ExitCode {
     do {
-      var options = try Options.parse(
-        arguments, environment: environment, isTerminal: stdout.isTerminal)
+      var options = try Options.parse(arguments)
       if options.help || options.command == nil {
         stdout.write(helpText(for: options.command ?? options.operands.first) + "\n")
         return options.command == nil && !options.help && options.operands.isEmpty
           ? .usage : .success
       }
-      switch options.command {
-      case "run":
-        guard !options.operands.isEmpty else {
-          throw UsageError(
-            "'run' needs at least one file, e.g. 'cnn-lesson run lessons/08.md'", command: "run")
-        }
-        return try RunCommand(options: options, stdout: stdout, stderr: stderr).run()
-      case "verify":
-        guard options.operands.count <= 1 else {
-          throw UsageError("'verify' takes one directory", command: "verify")
-        }
-        if options.operands.isEmpty { options.operands = ["lessons"] }
-        return try VerifyCommand(options: options, stdout: stdout, stderr: stderr).run()
-      case "bench":
-        return try BenchCommand(options: options, stdout: stdout, stderr: stderr).run()
-      case "exercise":
-        return try ExerciseCommand(options: options, environment: environment, stdout: stdout).run()
-      case "check":
-        return try CheckCommand(
-          options: options, environment: environment, stdout: stdout, stderr: stderr
-        ).run()
-      case "help":
-        stdout.write(helpText(for: options.operands.first) + "\n")
-        return .success
-      default:
-        return .usage
-      }
+      if options.command == "verify" && options.operands.isEmpty { options.operands = ["lessons"] }
+      let workspace = Workspace(options: options, context: context, isTerminal: stdout.isTerminal)
+      return try dispatch(workspace)
     } catch let error as UsageError {
       stderr.write("cnn-lesson: error: \(error.message)\n")
       for note in error.notes { stderr.write("note: \(note)\n") }
@@ -65,9 +40,41 @@ public struct CommandLineTool {
     } catch let error as FileNotFound {
       stderr.write("cnn-lesson: error: no such file or directory: \(error.path)\n")
       return .fileNotFound
+    } catch SourceError.notFound(let path) {
+      stderr.write("cnn-lesson: error: no such file or directory: \(path)\n")
+      return .fileNotFound
     } catch {
       stderr.write("cnn-lesson: error: \(error)\n")
       return .lessonError
+    }
+  }
+
+  /// Runs the command the options name.
+  private func dispatch(_ workspace: Workspace) throws -> ExitCode {
+    let options = workspace.options
+    switch options.command {
+    case "run":
+      guard !options.operands.isEmpty else {
+        throw UsageError(
+          "'run' needs at least one file, e.g. 'cnn-lesson run lessons/08.md'", command: "run")
+      }
+      return try RunCommand(workspace: workspace, stdout: stdout, stderr: stderr).run()
+    case "verify":
+      guard options.operands.count <= 1 else {
+        throw UsageError("'verify' takes one directory", command: "verify")
+      }
+      return try VerifyCommand(workspace: workspace, stdout: stdout, stderr: stderr).run()
+    case "bench":
+      return try BenchCommand(workspace: workspace, stdout: stdout, stderr: stderr).run()
+    case "exercise":
+      return try ExerciseCommand(workspace: workspace, stdout: stdout).run()
+    case "check":
+      return try CheckCommand(workspace: workspace, stdout: stdout, stderr: stderr).run()
+    case "help":
+      stdout.write(helpText(for: options.operands.first) + "\n")
+      return .success
+    default:
+      return .usage
     }
   }
 

@@ -1,10 +1,7 @@
-import Foundation
-
 /// `cnn-lesson exercise --list` and `cnn-lesson exercise ID [FILE]`: lists the exercises, or writes
 /// one's starter into a file of the learner's own, never over existing work unless `--force`.
 struct ExerciseCommand {
-  let options: Options
-  let environment: [String: String]
+  let workspace: Workspace
   let stdout: TextSink
 
   static let help = """
@@ -22,7 +19,8 @@ struct ExerciseCommand {
     """
 
   func run() throws -> ExitCode {
-    let catalog = try Self.catalog(environment)
+    let options = workspace.options
+    let catalog = try workspace.exerciseCatalog()
     if options.list {
       guard options.operands.isEmpty else {
         throw UsageError("--list takes no operands", command: "exercise")
@@ -41,7 +39,8 @@ struct ExerciseCommand {
     }
     guard let exercise = try Self.exercise(id, in: catalog) else { return .usage }
     let target = options.operands.count == 2 ? options.operands[1] : Self.defaultFile(for: id)
-    if FileManager.default.fileExists(atPath: target) && !options.force {
+    let files = workspace.files
+    if files.entry(at: target) != nil && !options.force {
       throw UsageError(
         "\(target) already exists; not overwriting it",
         notes: [
@@ -49,11 +48,11 @@ struct ExerciseCommand {
           "to replace it with the starter (losing what is in it), add --force",
         ], command: "exercise")
     }
-    try readText(exercise.starterPath).write(toFile: target, atomically: true, encoding: .utf8)
-    try? FileManager.default.removeItem(atPath: HintState.path(for: target))
+    try files.write(try exercise.source.text(at: exercise.path(of: "starter.py")), to: target)
+    files.remove(HintState.path(for: target))
     stdout.write(
       "wrote \(target): the starter of \(exercise.title)\n"
-        + "the exercise: \((catalog.directory as NSString).appendingPathComponent(id))/exercise.md\n"
+        + "the exercise: \(exercise.lesson.file.path)\n"
         + "check your work: cnn-lesson check \(target)\n")
     return .success
   }
@@ -63,24 +62,12 @@ struct ExerciseCommand {
     "exercise_" + id.replacingOccurrences(of: "-", with: "_") + ".py"
   }
 
-  static func catalog(_ environment: [String: String]) throws -> ExerciseCatalog {
-    guard
-      let catalog = ExerciseCatalog.locate(
-        environment: environment, executable: CommandLine.arguments.first ?? "")
-    else {
-      throw UsageError(
-        "cannot find the exercises (lessons/exercises)",
-        notes: ["run from the cnn-lesson checkout, or set CNN_LESSON_EXERCISES=DIR"])
-    }
-    return catalog
-  }
-
   /// The exercise `id`; a usage error naming the ones there are when it does not exist.
   static func exercise(_ id: String, in catalog: ExerciseCatalog) throws -> Exercise? {
     do {
       if let exercise = try catalog.exercise(id) { return exercise }
     } catch let error as Diagnostic {
-      throw UsageError("exercise \(id) is malformed: \(error.rendered(color: false))")
+      throw UsageError("exercise \(id) is malformed: \(error.description)")
     }
     throw UsageError(
       "no exercise '\(id)'", notes: ["exercises: " + catalog.ids().joined(separator: ", ")],

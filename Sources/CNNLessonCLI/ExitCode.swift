@@ -10,4 +10,13 @@ public enum ExitCode: Int32 {
   case lessonError = 65
   /// A named file or directory does not exist.
   case fileNotFound = 66
+
+  /// The code for a run that counted `tally`: a malformed lesson file first, then a failed check.
+  init(_ tally: Tally) {
+    if tally.malformed > 0 {
+      self = .lessonError
+    } else {
+      self = tally.failed > 0 ? .checkFailed : .success
+    }
+  }
 }

@@ -1,41 +1,26 @@
-/// Shows a lesson run as it happens: each cell's header, its output as it is printed (indented),
-/// then its verdict, using the report's own rendering of headers and verdicts.
+/// The live terminal view of a lesson run: each cell's header, its output as it is printed
+/// (indented), then its verdict, all from the report's own text renderer, plus a progress line
+/// for data loaders on a terminal.
 final class LiveReporter {
   private let sink: TextSink
-  private let color: Bool
-  private var atLineStart = true
+  private let style: TerminalStyle
+  private let explanations: Explanations
+  private var renderer: LessonTextRenderer?
   /// Whether a progress line is showing (it is erased before anything else is written).
   private var progressShown = false
   private var lastProgressDraw = ContinuousClock.now
 
-  init(sink: TextSink, color: Bool) {
+  init(sink: TextSink, style: TerminalStyle, explanations: Explanations) {
     self.sink = sink
-    self.color = color
+    self.style = style
+    self.explanations = explanations
   }
 
   func handle(_ event: LessonRun.Event, lesson: Lesson) {
-    let report = LessonReport(lesson: lesson, outcomes: [])
-    switch event {
-    case .cellStarted(let cell):
-      sink.write(report.header(for: cell, color: color) + "\n")
-      atLineStart = true
-    case .output(_, let text):
-      clearProgress()
-      writeIndented(text)
-    case .cellFinished(let outcome):
-      clearProgress()
-      if case .skipped(_?) = outcome.status, outcome.error == nil {
-        sink.write(report.header(for: outcome.cell, color: color) + "\n")  // never started
-      }
-      if !atLineStart { sink.write("\n") }
-      if case .skipped(nil) = outcome.status { return }
-      if case .passed = outcome.status, let error = outcome.error {
-        // The expected error: show it as the student would see it, then the verdict.
-        writeIndented(error.rendered(color: color) + "\n")
-      }
-      sink.write(report.verdict(for: outcome, color: color) + "\n")
-      atLineStart = true
-    }
+    var renderer = self.renderer ?? LessonTextRenderer(lesson: lesson, explanations: explanations)
+    clearProgress()
+    sink.write(style.render(renderer.render(event)))
+    self.renderer = renderer
   }
 
   /// Draws a tqdm-style line for a data loader (only on a terminal; at most 10 times a second):
@@ -55,24 +40,14 @@ final class LiveReporter {
     parts.append("\(Int(progress.samplesPerSecond)) samples/s")
     let left = Int(progress.secondsLeft.rounded())
     parts.append("\(left / 60):\(left % 60 < 10 ? "0" : "")\(left % 60) left")
-    let line = "  " + parts.joined(separator: " | ")
-    sink.write("\r\u{1B}[K" + (color ? "\u{1B}[2m\(line)\u{1B}[0m" : line))
+    sink.write(
+      TerminalStyle.eraseLine + style.paint("  " + parts.joined(separator: " | "), .secondary))
     progressShown = true
   }
 
   private func clearProgress() {
     guard progressShown else { return }
-    sink.write("\r\u{1B}[K")
+    sink.write(TerminalStyle.eraseLine)
     progressShown = false
-  }
-
-  private func writeIndented(_ text: String) {
-    var result = ""
-    for character in text {
-      if atLineStart && character != "\n" { result += "    " }
-      result.append(character)
-      atLineStart = character == "\n"
-    }
-    sink.write(result)
   }
 }

@@ -1,24 +1,28 @@
-import Foundation
-
 /// `cnn-lesson run FILE...`: Markdown lessons run as notebooks with checks; `.py` files run as
 /// scripts.
 struct RunCommand {
-  let options: Options
+  /// A lesson file's fate: run, or rejected as malformed.
+  enum LessonOutcome {
+    case ran(LessonReport)
+    case malformed(MalformedLesson)
+  }
+
+  let workspace: Workspace
   let stdout: TextSink
   let stderr: TextSink
   /// Whether the lessons' deprecation warnings are shown (`verify` keeps quiet).
   var showsWarnings = true
 
   func run() throws -> ExitCode {
+    let options = workspace.options
     for path in options.operands {
-      var isDirectory: ObjCBool = false
-      guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-        throw FileNotFound(path: path)
-      }
-      if isDirectory.boolValue {
+      switch workspace.files.entry(at: path) {
+      case nil: throw FileNotFound(path: path)
+      case .folder?:
         throw UsageError(
           "\(path) is a directory", notes: ["to run every lesson in it: cnn-lesson verify \(path)"],
           command: "run")
+      case .file?: continue
       }
     }
     let scripts = options.operands.filter { $0.hasSuffix(".py") }
@@ -32,82 +36,68 @@ struct RunCommand {
       }
       return try runScript(scripts[0])
     }
-    var totals = (passed: 0, failed: 0, skipped: 0)
-    var status = ExitCode.success
+    var report = RunReport()
     for path in options.operands {
-      let live = LiveReporter(sink: stdout, color: options.color)
-      guard let report = try runLesson(path, reporter: live) else {
-        status = .lessonError
-        continue
+      let live = LiveReporter(
+        sink: stdout, style: workspace.style, explanations: workspace.explanations)
+      switch try runLesson(path, in: workspace.files, reporter: live) {
+      case .ran(let lesson):
+        report.lessons.append(lesson)
+        if options.bless { try bless(lesson, path: path) }
+      case .malformed(let malformed):
+        report.malformed.append(malformed)
       }
-      totals.passed += report.passed
-      totals.failed += report.failed
-      totals.skipped += report.skippedChecks
-      if !report.succeeded && status == .success { status = .checkFailed }
-      if options.bless { try bless(report, path: path) }
     }
-    stdout.write(
-      LessonReport.summaryLine(
-        passed: totals.passed, failed: totals.failed, skipped: totals.skipped) + "\n")
-    return status
+    let tally = report.tally()
+    stdout.write(tally.summaryLine + "\n")
+    return ExitCode(tally)
   }
 
-  /// Runs one lesson with live output; nil when the file itself is malformed (reported on stderr).
-  func runLesson(_ path: String, reporter: LiveReporter?) throws -> LessonReport? {
-    let file = SourceFile(path: path, text: try readText(path))
+  /// Runs the lesson at `path` in `source`, shown live by `reporter`; a malformed file is reported
+  /// on stderr and returned as such.
+  func runLesson(_ path: String, in source: any LessonSource, reporter: LiveReporter?) throws
+    -> LessonOutcome
+  {
+    let file = try source.read(path)
     let lesson: Lesson
     do {
       lesson = try LessonParser.parse(file)
     } catch {
-      stderr.write(error.rendered(color: options.color) + "\n")
-      return nil
+      stderr.write(workspace.style.render(error.styled) + "\n")
+      return .malformed(MalformedLesson(path: file.path, diagnostic: error))
     }
-    let interpreter = makeInterpreter()
-    if let reporter { interpreter.progress = { reporter.progress($0) } }
-    let run = LessonRun(lesson: lesson, executor: InterpreterExecutor(interpreter: interpreter))
-    let outcomes = run.run { event in reporter?.handle(event, lesson: lesson) }
-    return LessonReport(lesson: lesson, outcomes: outcomes)
-  }
-
-  private func runScript(_ path: String) throws -> ExitCode {
-    let file = SourceFile(path: path, text: try readText(path))
-    let interpreter = makeInterpreter()
-    do {
-      try interpreter.run(file.lines.joined(separator: "\n"), file: file, firstLine: 1)
-      return .success
-    } catch {
-      stderr.write(error.rendered(color: options.color) + "\n")
-      return .lessonError
-    }
-  }
-
-  func makeInterpreter() -> Interpreter {
-    let stdout = self.stdout
-    let stderr = self.stderr
-    let color = options.color
-    let showsWarnings = self.showsWarnings
-    return Interpreter(
-      environment: options.lessonEnvironment,
-      output: { stdout.write($0) },
-      warning: {
-        guard showsWarnings else { return }
-        stderr.write(TerminalStyle(color: color).paint($0, .secondary) + "\n")
+    let executor = makeExecutor()
+    if let reporter { executor.progress = { reporter.progress($0) } }
+    return .ran(
+      LessonRun(lesson: lesson, executor: executor, clock: workspace.lessonEnvironment.clock).run {
+        event in
+        reporter?.handle(event, lesson: lesson)
       })
   }
 
+  /// A fresh executor, with warnings on stderr unless this command keeps quiet.
+  func makeExecutor() -> InterpreterExecutor {
+    workspace.makeExecutor(warnings: showsWarnings ? stderr : nil)
+  }
+
+  private func runScript(_ path: String) throws -> ExitCode {
+    let file = try workspace.files.read(path)
+    let stdout = self.stdout
+    let error = makeExecutor().runFile(file) { output in
+      switch output {
+      case .text(let text): stdout.write(text)
+      }
+    }
+    guard let error else { return .success }
+    stderr.write(workspace.style.render(error.styled) + "\n")
+    return .lessonError
+  }
+
   private func bless(_ report: LessonReport, path: String) throws {
-    let result = LessonBless.bless(report.lesson, outcomes: report.outcomes)
+    let result = LessonBless.bless(report)
     guard result.rewrittenBlocks > 0 else { return }
-    try (result.text + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+    try workspace.files.write(result.text + "\n", to: path)
     stdout.write(
       "\(path): rewrote \(result.rewrittenBlocks) output block(s); review with 'git diff'\n")
   }
-}
-
-/// Reads a user file as UTF-8 (invalid bytes become U+FFFD rather than failing).
-func readText(_ path: String) throws -> String {
-  guard let data = FileManager.default.contents(atPath: path) else {
-    throw FileNotFound(path: path)
-  }
-  return String(decoding: data, as: UTF8.self)
 }

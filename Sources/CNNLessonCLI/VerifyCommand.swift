@@ -1,60 +1,66 @@
-import Foundation
-
 /// `cnn-lesson verify [DIR]`: every lesson in DIR, quietly, with a JUnit report on request.
 struct VerifyCommand {
-  let options: Options
+  let workspace: Workspace
   let stdout: TextSink
   let stderr: TextSink
 
   func run() throws -> ExitCode {
+    let options = workspace.options
+    let policy: SkipPolicy = options.strict ? .strict : .lenient
     let directory = options.operands[0]
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) else {
+    guard let entry = workspace.files.entry(at: directory) else {
       throw FileNotFound(path: directory)
     }
-    let paths =
-      isDirectory.boolValue
-      ? try FileManager.default.contentsOfDirectory(atPath: directory).filter {
-        $0.hasSuffix(".md")
-      }.sorted()
-        .map { (directory as NSString).appendingPathComponent($0) }
-      : [directory]
+    let folder = workspace.files.folder(directory)
+    let (source, paths): (any LessonSource, [String]) =
+      entry == .folder ? (folder, folder.lessonPaths()) : (workspace.files, [directory])
     guard !paths.isEmpty else {
       throw UsageError("no lessons (*.md) in \(directory)", command: "verify")
     }
-    var runner = RunCommand(options: options, stdout: stdout, stderr: stderr)
+    var runner = RunCommand(workspace: workspace, stdout: stdout, stderr: stderr)
     runner.showsWarnings = false
-    var reports: [LessonReport] = []
-    var malformed = false
+    var report = RunReport()
     for path in paths {
-      guard let report = try runner.runLesson(path, reporter: nil) else {
-        malformed = true
-        continue
+      switch try runner.runLesson(path, in: source, reporter: nil) {
+      case .ran(let lesson):
+        show(lesson, policy: policy)
+        report.lessons.append(lesson)
+      case .malformed(let malformed):
+        report.malformed.append(malformed)
       }
-      for outcome in report.outcomes where outcome.failure != nil {
-        stdout.write(report.rendered(outcome, color: options.color) + "\n")
-      }
-      if let first = report.outcomes.first(where: { $0.error?.missingRequirement != nil }),
-        let error = first.error, let reason = error.missingRequirement?.reason
-      {
-        let place = error.span.map { "\($0)" } ?? path
-        stdout.write("\(place): skipped from here: \(reason)\n")
-      }
-      stdout.write("\(path): \(report.summaryLine)\n")
-      reports.append(report)
     }
     if let junitPath = options.junitPath {
-      try JUnitReport(reports: reports).write(toFile: junitPath)
+      let junit = JUnitRenderer(explanations: workspace.explanations, policy: policy)
+      try workspace.files.write(junit.render(report), to: junitPath)
     }
-    let exercises =
-      isDirectory.boolValue
-      ? try ExerciseVerify(options: options, stdout: stdout, stderr: stderr).run(
-        lessonDirectory: directory) : (passed: 0, failed: 0)
-    let passed = reports.reduce(0) { $0 + $1.passed } + exercises.passed
-    let failed = reports.reduce(0) { $0 + $1.failed } + exercises.failed
-    let skipped = reports.reduce(0) { $0 + $1.skippedChecks }
-    stdout.write(LessonReport.summaryLine(passed: passed, failed: failed, skipped: skipped) + "\n")
-    if malformed { return .lessonError }
-    return failed > 0 ? .checkFailed : .success
+    if entry == .folder {
+      report.exercises = try ExerciseVerify(workspace: workspace, stdout: stdout, stderr: stderr)
+        .run(ExerciseCatalog(source: folder), policy: policy)
+    }
+    let tally = report.tally(policy)
+    stdout.write(tally.summaryLine + "\n")
+    return ExitCode(tally)
+  }
+
+  /// A lesson's failures, where it was skipped from (an error under `--strict`), and its summary.
+  private func show(_ report: LessonReport, policy: SkipPolicy) {
+    let style = workspace.style
+    for outcome in report.outcomes where outcome.failure != nil {
+      let text = LessonTextRenderer.render(
+        outcome, in: report.lesson, explanations: workspace.explanations)
+      stdout.write(style.render(text))
+    }
+    if let error = report.firstUnavailable?.error, let requirement = error.missingRequirement {
+      let place = error.span.map { "\($0)" } ?? report.lesson.file.path
+      let reason = workspace.explanations.reason(requirement)
+      if policy == .strict {
+        stdout.write(
+          "\(place): error: skipped from here: \(reason)\n"
+            + "note: with --strict, checks that cannot run here fail\n")
+      } else {
+        stdout.write("\(place): skipped from here: \(reason)\n")
+      }
+    }
+    stdout.write("\(report.lesson.file.path): \(report.tally(policy).summaryLine)\n")
   }
 }

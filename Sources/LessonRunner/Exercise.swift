@@ -1,10 +1,9 @@
 /// Self-check exercises: a prompt, a starter file with gaps, checks with hints, and a reference
 /// solution. See `docs/exercises.md` for the format.
 
-import Foundation
-
-/// One exercise, read from its directory (`lessons/exercises/8-1/`): `exercise.md` holds the
-/// prompt and the checks, `starter.py` what the learner starts from, `solution.py` the reference.
+/// One exercise, read from its folder in a lesson source (`exercises/8-1/`): `exercise.md` holds
+/// the prompt and the checks, `starter.py` what the learner starts from, `solution.py` the
+/// reference.
 public struct Exercise: Sendable {
   /// The exercise's name, from its directory: `8-1`.
   public let id: String
@@ -17,9 +16,28 @@ public struct Exercise: Sendable {
   /// What to trace when a check fails: the expression that builds the learner's model and the
   /// input shape (from the ```` ```exercise ```` block); nil when the exercise has none.
   public let diagnosis: DiagnosisSetup?
-  /// The starter and solution files.
-  public let starterPath: String
-  public let solutionPath: String
+  /// The source the exercise was read from.
+  public let source: any LessonSource
+  /// Its folder in the source (`exercises/8-1`).
+  public let folder: String
+
+  /// The path in `source` of the exercise's file `name` (`exercises/8-1/starter.py`).
+  public func path(of name: String) -> String { joinPath(folder, name) }
+
+  /// The starter, as messages name it (`lessons/exercises/8-1/starter.py`).
+  public var starterPath: String { source.displayPath(path(of: "starter.py")) }
+  /// The reference solution, as messages name it.
+  public var solutionPath: String { source.displayPath(path(of: "solution.py")) }
+
+  /// The starter file.
+  public func starter() throws(SourceError) -> SourceFile {
+    try source.read(path(of: "starter.py"))
+  }
+
+  /// The reference solution.
+  public func solution() throws(SourceError) -> SourceFile {
+    try source.read(path(of: "solution.py"))
+  }
 
   /// The heading a check cell is reported under, and its hints.
   public struct ExerciseCheck: Sendable {
@@ -45,27 +63,20 @@ public struct Exercise: Sendable {
   }
 }
 
-/// Reads exercise directories.
+/// Reads exercises.
 public enum ExerciseParser {
-  /// The exercise in `directory`, or a located error for a malformed `exercise.md`.
-  public static func load(directory: String) throws -> Exercise {
-    let path = (directory as NSString).appendingPathComponent("exercise.md")
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw Diagnostic("no exercise.md in \(directory)", at: nil)
-    }
-    let file = SourceFile(path: path, text: String(decoding: data, as: UTF8.self))
-    return try parse(
-      file, id: (directory as NSString).lastPathComponent,
-      starterPath: (directory as NSString).appendingPathComponent("starter.py"),
-      solutionPath: (directory as NSString).appendingPathComponent("solution.py"))
+  /// The exercise in `folder` of `source` (`exercises/8-1`); a located error for a malformed
+  /// `exercise.md`, `SourceError.notFound` when there is none.
+  public static func load(_ folder: String, from source: any LessonSource) throws -> Exercise {
+    let file = try source.read(joinPath(folder, "exercise.md"))
+    let id = folder.split(separator: "/").last.map(String.init) ?? folder
+    return try parse(file, id: id, source: source, folder: folder)
   }
 
-  /// The exercise held by `file`.
+  /// The exercise held by `file`, whose other files are in `folder` of `source`.
   public static func parse(
-    _ file: SourceFile, id: String, starterPath: String, solutionPath: String
-  )
-    throws(Diagnostic) -> Exercise
-  {
+    _ file: SourceFile, id: String, source: any LessonSource, folder: String
+  ) throws(Diagnostic) -> Exercise {
     let lesson = try LessonParser.parse(file)
     let blocks = try MarkdownFences.blocks(in: file)
     let title =
@@ -78,7 +89,7 @@ public enum ExerciseParser {
       }.map { $0.content.map(\.text).joined(separator: "\n") }
       checks.append(
         Exercise.ExerciseCheck(
-          cellIndex: cell.index, name: heading(above: cell.fence.line, in: file) ?? "check",
+          cellIndex: cell.index, name: lesson.heading(above: cell.fence.line) ?? "check",
           hints: hints))
     }
     let setup = try blocks.first { $0.infoWords.first == "exercise" }.map {
@@ -87,15 +98,7 @@ public enum ExerciseParser {
     }
     return Exercise(
       id: id, title: title, lesson: lesson, checks: checks, diagnosis: setup ?? nil,
-      starterPath: starterPath, solutionPath: solutionPath)
-  }
-
-  /// The text of the nearest `##`/`###` heading above line `line`.
-  static func heading(above line: Int, in file: SourceFile) -> String? {
-    stride(from: line - 1, through: 1, by: -1).lazy.compactMap { number -> String? in
-      guard let text = file.line(number), text.hasPrefix("##") else { return nil }
-      return text.drop { $0 == "#" }.trimmingSpaces()
-    }.first
+      source: source, folder: folder)
   }
 
   /// `model: Net()` and `input: 2, 1, 28, 28` from the ```` ```exercise ```` block.

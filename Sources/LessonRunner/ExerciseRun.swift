@@ -1,104 +1,93 @@
 /// Running a learner's file against an exercise's checks.
 
+/// One check of an exercise, judged.
+public struct ExerciseCheckResult: Sendable {
+  /// The check.
+  public let check: Exercise.ExerciseCheck
+  /// Its verdict: passed, failed, or skipped (`.unavailable` here, `.notRun` after the learner's
+  /// file failed).
+  public let verdict: Verdict
+  /// The outcome of its cell; nil when it did not run.
+  public let outcome: CellOutcome?
+}
+
 /// How a learner's file did on an exercise.
 public struct ExerciseResult: Sendable {
-  /// One check's verdict.
-  public enum Verdict: Sendable {
-    case passed
-    case failed(CellFailure)
-    /// Could not run here (the dataset is missing).
-    case skipped(String)
-    /// Not run, because the learner's file itself failed.
-    case notRun
-  }
-
   /// The exercise.
   public let exercise: Exercise
-  /// The learner's file.
+  /// The learner's file, as messages name it.
   public let path: String
   /// The error that stopped the learner's file, if it did not run to the end.
   public let fileError: Diagnostic?
-  /// What the learner's file printed.
-  public let fileOutput: String
-  /// One entry per check, in order, with the outcome of its cell (nil when not run).
-  public let verdicts: [(check: Exercise.ExerciseCheck, verdict: Verdict, outcome: CellOutcome?)]
+  /// What the learner's file produced.
+  public let fileOutputs: [CellOutput]
+  /// One entry per check, in order.
+  public let checks: [ExerciseCheckResult]
   /// Setup cells (code without an expected block) that raised an error.
   public let setupFailures: [CellOutcome]
   /// The learner's model layer by layer, traced after a failure when the exercise says how.
-  public let shapeLines: [String]
-  /// What probably went wrong, from the trace.
-  public let findings: [String]
+  public let trace: ModelTrace?
+
+  /// The checks counted: a file or setup error counts as one failure each.
+  public var tally: Tally {
+    var tally = Tally()
+    for check in checks {
+      switch check.verdict {
+      case .passed: tally.add(.passed)
+      case .failed: tally.add(.failed)
+      case .skipped(.unavailable): tally.add(.skipped)
+      case .ran, .skipped: break
+      }
+    }
+    if fileError != nil && fileError?.missingRequirement == nil { tally.add(.failed) }
+    tally.failed += setupFailures.count
+    return tally
+  }
 
   /// Checks that held.
-  public var passed: Int { verdicts.count { if case .passed = $0.verdict { true } else { false } } }
+  public var passed: Int { tally.passed }
   /// Checks that did not hold or did not run; a file or setup error counts once.
-  public var failed: Int {
-    verdicts.count { if case .failed = $0.verdict { true } else { false } }
-      + (fileError != nil && fileError?.missingRequirement == nil ? 1 : 0) + setupFailures.count
-  }
+  public var failed: Int { tally.failed }
   /// Checks that could not run here.
-  public var skipped: Int {
-    verdicts.count { if case .skipped = $0.verdict { true } else { false } }
-  }
+  public var skipped: Int { tally.skipped }
   /// True when nothing failed.
   public var succeeded: Bool { failed == 0 }
+  /// What the learner's file printed.
+  public var fileOutput: String { fileOutputs.text }
 }
 
 /// Runs learner files against exercises.
 public enum ExerciseRunner {
-  /// Runs `file` (the learner's Python) in `interpreter`, then each check cell in the same globals;
+  /// Runs `file` (the learner's Python) with `executor`, then each check cell in the same globals;
   /// after a failure, traces the learner's model when the exercise says how.
-  public static func run(_ exercise: Exercise, file: SourceFile, interpreter: Interpreter)
+  public static func run(_ exercise: Exercise, file: SourceFile, executor: CellExecutor)
     -> ExerciseResult
   {
-    var printed = ""
-    let previous = interpreter.output
-    interpreter.output = { printed += $0 }
-    var fileError: Diagnostic?
-    do {
-      try interpreter.run(file.lines.joined(separator: "\n"), file: file)
-    } catch {
-      fileError = error
-    }
-    interpreter.output = previous
-    guard fileError == nil else {
-      let verdict: ExerciseResult.Verdict =
-        fileError?.missingRequirement.map { .skipped($0.reason) } ?? .notRun
+    let printed = OutputCollector()
+    if let fileError = executor.runFile(file, output: printed.append) {
+      let verdict = Verdict.skipped(
+        fileError.missingRequirement.map { .unavailable($0) } ?? .notRun)
       return ExerciseResult(
-        exercise: exercise, path: file.path, fileError: fileError, fileOutput: printed,
-        verdicts: exercise.checks.map { ($0, verdict, nil) }, setupFailures: [], shapeLines: [],
-        findings: [])
+        exercise: exercise, path: file.path, fileError: fileError, fileOutputs: printed.items,
+        checks: exercise.checks.map {
+          ExerciseCheckResult(check: $0, verdict: verdict, outcome: nil)
+        },
+        setupFailures: [], trace: nil)
     }
-    let outcomes = LessonRun(
-      lesson: exercise.lesson, executor: InterpreterExecutor(interpreter: interpreter)
-    )
-    .run()
-    let verdicts = exercise.checks.map { check in
-      let outcome = outcomes.first { $0.cell.index == check.cellIndex }
-      return (check, verdict(outcome), outcome)
+    let report = LessonRun(lesson: exercise.lesson, executor: executor).run()
+    let checks = exercise.checks.map { check in
+      let outcome = report.outcomes.first { $0.cell.index == check.cellIndex }
+      return ExerciseCheckResult(
+        check: check, verdict: outcome?.verdict ?? .skipped(.notRun), outcome: outcome)
     }
-    let setupFailures = outcomes.filter { $0.cell.expectation == nil && $0.failure != nil }
-    let anyFailed =
-      !setupFailures.isEmpty
-      || verdicts.contains {
-        if case .failed = $0.1 { true } else { false }
-      }
-    var trace: ShapeTrace?
+    let setupFailures = report.outcomes.filter { $0.cell.expectation == nil && $0.failure != nil }
+    let anyFailed = !setupFailures.isEmpty || checks.contains { $0.verdict.failure != nil }
+    var trace: ModelTrace?
     if anyFailed, let setup = exercise.diagnosis {
-      trace = interpreter.traceForward(modelExpression: setup.model, inputShape: setup.inputShape)
+      trace = executor.traceModel(setup.model, inputShape: setup.inputShape)
     }
     return ExerciseResult(
-      exercise: exercise, path: file.path, fileError: nil, fileOutput: printed,
-      verdicts: verdicts, setupFailures: setupFailures, shapeLines: trace?.shapeLines ?? [],
-      findings: trace?.findings ?? [])
-  }
-
-  private static func verdict(_ outcome: CellOutcome?) -> ExerciseResult.Verdict {
-    switch outcome?.status {
-    case .passed?: .passed
-    case .failed(let failure)?: .failed(failure)
-    case .skipped(let reason?)?: .skipped(reason)
-    default: .notRun
-    }
+      exercise: exercise, path: file.path, fileError: nil, fileOutputs: printed.items,
+      checks: checks, setupFailures: setupFailures, trace: trace)
   }
 }

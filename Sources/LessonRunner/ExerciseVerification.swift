@@ -8,11 +8,16 @@ public struct ExerciseVerification: Sendable {
   /// The starter's run.
   public let starter: ExerciseResult
 
-  /// Why the exercise does not verify; empty when it does.
-  public var problems: [String] {
+  /// Why the exercise does not verify; empty when it does. Under `.strict`, a check of the
+  /// solution that could not run here (a missing dataset) is a problem too.
+  public func problems(_ policy: SkipPolicy = .lenient) -> [String] {
     var problems: [String] = []
     if !solution.succeeded {
       problems.append("the solution \(solution.path) fails \(solution.failed) check(s)")
+    }
+    if policy == .strict && solution.skipped > 0 {
+      problems.append(
+        "the solution \(solution.path) skips \(solution.skipped) check(s) that cannot run here")
     }
     if starter.succeeded {
       problems.append(
@@ -21,20 +26,23 @@ public struct ExerciseVerification: Sendable {
     return problems
   }
 
-  /// True when the solution passes and the starter fails.
-  public var succeeded: Bool { problems.isEmpty }
+  /// Why the exercise does not verify, counting skipped checks as allowed.
+  public var problems: [String] { problems() }
 
-  /// Runs both files, each in a fresh interpreter from `makeInterpreter`.
-  public static func verify(
-    _ exercise: Exercise, read: (String) throws -> String, makeInterpreter: () -> Interpreter
-  ) throws -> ExerciseVerification {
-    func run(_ path: String) throws -> ExerciseResult {
-      ExerciseRunner.run(
-        exercise, file: SourceFile(path: path, text: try read(path)), interpreter: makeInterpreter()
-      )
-    }
-    return ExerciseVerification(
-      solution: try run(exercise.solutionPath), starter: try run(exercise.starterPath))
+  /// True when the solution passes and the starter fails.
+  public func succeeded(_ policy: SkipPolicy = .lenient) -> Bool { problems(policy).isEmpty }
+
+  /// True when the solution passes (checks that cannot run here allowed) and the starter fails.
+  public var succeeded: Bool { succeeded() }
+
+  /// Runs both files from the exercise's source, each with a fresh executor from `makeExecutor`.
+  public static func verify(_ exercise: Exercise, makeExecutor: () -> CellExecutor) throws
+    -> ExerciseVerification
+  {
+    ExerciseVerification(
+      solution: ExerciseRunner.run(
+        exercise, file: try exercise.solution(), executor: makeExecutor()),
+      starter: ExerciseRunner.run(exercise, file: try exercise.starter(), executor: makeExecutor()))
   }
 }
 

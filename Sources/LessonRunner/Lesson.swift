@@ -16,6 +16,14 @@ public struct Lesson: Sendable {
   public var checkCount: Int {
     cells.filter { !$0.isSkipped && $0.expectation != nil }.count
   }
+
+  /// The text of the nearest `##`/`###` heading above line `line`, if any.
+  public func heading(above line: Int) -> String? {
+    stride(from: line - 1, through: 1, by: -1).lazy.compactMap { number -> String? in
+      guard let text = self.file.line(number), text.hasPrefix("##") else { return nil }
+      return text.drop { $0 == "#" }.trimmingSpaces()
+    }.first
+  }
 }
 
 /// One fenced code block of a lesson, and the expected-output block that follows it, if any.
@@ -46,20 +54,11 @@ public struct LessonCell: Sendable {
   }
 }
 
-/// An ```` ```output ````, ```` ```output exact ```` or ```` ```error ```` block.
+/// An expected block after a code cell (```` ```output ````, ```` ```error ````...), compiled by
+/// its kind when the lesson was parsed.
 public struct Expectation: Sendable {
-  /// How the block is compared with what the cell did.
-  public enum Kind: Sendable, Equatable {
-    /// ```` ```output ````: the printed output, compared by meaning.
-    case output
-    /// ```` ```output exact ````: the printed output, compared as text.
-    case exactOutput
-    /// ```` ```error ````: the cell must fail; the block is a contiguous part of the error text.
-    case error
-  }
-
-  /// How to compare.
-  public let kind: Kind
+  /// The kind of block, compiled: it checks what the cell did and says what bless writes.
+  public let kind: any ExpectationKind
   /// The block's text with the `.md` position of every line.
   public let text: ExpectedText
   /// The opening fence of the block.
@@ -67,11 +66,17 @@ public struct Expectation: Sendable {
   /// The 1-based line of the closing fence (bless rewrites the lines strictly between the fences).
   public let closingLine: Int
 
-  public init(kind: Kind, text: ExpectedText, fence: SourceSpan, closingLine: Int) {
+  public init(kind: any ExpectationKind, text: ExpectedText, fence: SourceSpan, closingLine: Int) {
     self.kind = kind
     self.text = text
     self.fence = fence
     self.closingLine = closingLine
+  }
+
+  /// The info string that selects the kind: `output`, `output exact`, `error`.
+  public var info: String {
+    let kind = type(of: kind)
+    return kind.word + (kind.option.map { " " + $0 } ?? "")
   }
 }
 

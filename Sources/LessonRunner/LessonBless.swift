@@ -1,9 +1,10 @@
 /// "Bless": rewriting expected-output blocks with what the cells actually printed.
 
-/// Rewrites a lesson's failing ```` ```output ```` blocks with the actual outputs.
+/// Rewrites a lesson's failing expected blocks with what the cells did.
 ///
-/// Only blocks of cells that ran without error and whose check failed are rewritten: passing
-/// blocks keep their `...`, bands and placeholders, and ```` ```error ```` blocks are never touched.
+/// Only blocks whose check failed with a mismatch are rewritten, each with the text its kind gives
+/// (`ExpectationKind.blessed`: the output of a cell that ran without error; never an
+/// ```` ```error ```` block): passing blocks keep their `...`, bands and placeholders.
 /// Blocks are rewritten bottom-up so the line numbers of the blocks above stay valid. Each new line
 /// gets the fence's indentation; trailing spaces and the final newline are dropped. A block whose
 /// new text holds a line that would close its fence is left alone.
@@ -16,15 +17,16 @@ public enum LessonBless {
     public let rewrittenBlocks: Int
   }
 
-  /// The lesson's text with failing output blocks replaced by the outcomes' actual outputs.
-  public static func bless(_ lesson: Lesson, outcomes: [CellOutcome]) -> Result {
-    var lines = lesson.file.lines
+  /// The lesson's text with its failing blocks replaced by what their kinds write.
+  public static func bless(_ report: LessonReport) -> Result {
+    var lines = report.lesson.file.lines
     var count = 0
-    let candidates = outcomes.compactMap { outcome -> (Expectation, String)? in
-      guard outcome.error == nil, case .failed(.mismatch) = outcome.status,
-        let expectation = outcome.cell.expectation, expectation.kind != .error
+    let candidates = report.outcomes.compactMap { outcome -> (Expectation, String)? in
+      guard case .failed(.mismatch) = outcome.verdict, let expectation = outcome.cell.expectation,
+        let text = expectation.kind.blessed(
+          CellResult(outputs: outcome.outputs, error: outcome.error))
       else { return nil }
-      return (expectation, outcome.output)
+      return (expectation, text)
     }
     for (expectation, output) in candidates.sorted(by: { $0.0.fence.line > $1.0.fence.line }) {
       guard let replacement = newContent(expectation, output: output, lines: lines) else {

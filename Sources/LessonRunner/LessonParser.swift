@@ -5,8 +5,9 @@ import Foundation
 /// Parses lessons. See `docs/lessons.md` for the format.
 ///
 /// - ```` ```python ```` (or `py`) is a code cell; ```` ```python skip ```` is shown but never run.
-/// - ```` ```output ````, ```` ```output exact ```` and ```` ```error ```` check the nearest code
-///   cell before them; prose and other blocks may sit between.
+/// - An expected block (a kind in `ExpectationKinds`: ```` ```output ````, ```` ```output exact ````,
+///   ```` ```error ````) checks the nearest code cell before it; prose and other blocks may sit
+///   between. Its kind compiles it here, once.
 /// - Any other info string (`bash`, `text`, none) is prose.
 public enum LessonParser {
   /// The lesson in `file`.
@@ -27,19 +28,19 @@ public enum LessonParser {
           LessonCell(
             index: cells.count, code: code, fence: block.opening, firstLine: block.opening.line + 1,
             isSkipped: options == ["skip"]))
-      case "output", "error":
-        let kind = try expectationKind(word: word, options: options, block: block)
-        try attach(kind: kind, block: block, to: &cells)
       default:
-        continue
+        let kinds = ExpectationKinds.kinds(for: word)
+        guard !kinds.isEmpty else { continue }
+        let kind = try expectationKind(kinds, options: options, block: block)
+        try attach(kind: kind, block: block, to: &cells)
       }
     }
     return Lesson(file: file, cells: cells)
   }
 
-  /// Pairs an expected-output block with the last code cell.
+  /// Pairs an expected block with the last code cell, compiled by its kind.
   private static func attach(
-    kind: Expectation.Kind, block: FencedBlock, to cells: inout [LessonCell]
+    kind: any ExpectationKind.Type, block: FencedBlock, to cells: inout [LessonCell]
   ) throws(Diagnostic) {
     guard let last = cells.indices.last else {
       throw Diagnostic(
@@ -56,22 +57,22 @@ public enum LessonParser {
         ])
     }
     let text = ExpectedText(file: block.opening.file, lines: block.content)
-    if kind != .exactOutput {
-      _ = try OutputPattern(compiling: text, forError: kind == .error)
-    }
     cells[last].expectation = Expectation(
-      kind: kind, text: text, fence: block.opening, closingLine: block.closingLine)
+      kind: try kind.init(compiling: text, fence: block.opening), text: text, fence: block.opening,
+      closingLine: block.closingLine)
   }
 
-  private static func expectationKind(word: String, options: [String], block: FencedBlock)
-    throws(Diagnostic) -> Expectation.Kind
-  {
-    if word == "error" {
-      try checkOptions(options, allowed: [], block: block)
-      return .error
+  /// The kind among `kinds` (which share the block's word) that its option selects.
+  private static func expectationKind(
+    _ kinds: [any ExpectationKind.Type], options: [String], block: FencedBlock
+  ) throws(Diagnostic) -> any ExpectationKind.Type {
+    try checkOptions(options, allowed: kinds.compactMap { $0.option }, block: block)
+    guard let kind = kinds.first(where: { $0.option == options.first }) else {
+      throw Diagnostic(
+        "a \(block.infoWords[0]) block needs an option", at: block.opening,
+        notes: ["write one of: " + kinds.compactMap { $0.option }.joined(separator: ", ")])
     }
-    try checkOptions(options, allowed: ["exact"], block: block)
-    return options.isEmpty ? .output : .exactOutput
+    return kind
   }
 
   /// Rejects options other than one of `allowed`, so a typo (`python skp`) does not go unnoticed.
@@ -88,7 +89,7 @@ public enum LessonParser {
       (line.range(of: " " + bad).map { line.distance(from: line.startIndex, to: $0.lowerBound) + 2 })
       ?? block.opening.column
     var notes: [String]
-    if let guess = allowed.first(where: { editDistance($0, bad) <= 2 }), guess != bad {
+    if let guess = closestMatch(to: bad, in: allowed) {
       notes = ["did you mean '\(guess)'?"]
     } else if allowed.isEmpty {
       notes = ["```\(kind) takes no options"]

@@ -1,4 +1,5 @@
-/// Comparing what a cell printed (or the error it raised) with the lesson's expected block.
+/// The two ways expected text is compared with actual text (by meaning, or as text), which the
+/// expectation kinds use, and the mismatch they report.
 
 /// Where and how expected output differs from actual output. Not an error: an outcome the report
 /// renders, located at the expected value in the `.md` file.
@@ -20,7 +21,7 @@ public struct Mismatch: Sendable, CustomStringConvertible {
   public var diagnostic: Diagnostic { Diagnostic(message, at: span, notes: notes) }
 
   /// The compiler-style text (location, message, quoted line, caret, notes).
-  public var description: String { diagnostic.rendered(color: false) }
+  public var description: String { diagnostic.description }
 }
 
 /// The result of one check.
@@ -41,60 +42,29 @@ public enum CheckResult: Sendable {
     if case .failed(let mismatch) = self { return mismatch }
     return nil
   }
+
+  /// As a cell's verdict.
+  public var verdict: Verdict {
+    switch self {
+    case .passed: .passed
+    case .failed(let mismatch): .failed(.mismatch(mismatch))
+    }
+  }
 }
 
-/// Compares expected blocks with actual output. See `docs/lessons.md` for the rules: numbers within
+/// Compares expected text with actual output. See `docs/lessons.md` for the rules: numbers within
 /// the tolerance their expected printing implies, tensors and grids by shape and element, `...`,
 /// bands (`98 +- 1`), placeholders (`{float <= 0.2}`) and `{repeat N}` lines.
-public struct OutputChecker: Sendable {
-  /// How expected text is compared.
-  public enum Mode: Sendable {
-    /// By meaning (```` ```output ````).
-    case meaning
-    /// As text, ignoring trailing spaces and the final newline (```` ```output exact ````).
-    case exact
-    /// By meaning, as a contiguous part of the error text (```` ```error ````).
-    case errorMessage
+enum OutputChecker {
+  /// Matches a compiled pattern against `actual`, by meaning. `fallback` locates mismatches of an
+  /// empty block.
+  static func match(_ pattern: OutputPattern, actual: String, fallback: SourceSpan?) -> CheckResult
+  {
+    OutputMatcher(pattern: pattern, actual: actual, fallback: fallback).run()
   }
 
-  public init() {}
-
-  /// Checks an expectation against what the cell printed (`.output`, `.exactOutput`) or against
-  /// the text of its error (`.error`; see `errorText(of:)`).
-  public func check(expected: Expectation, actual: String) -> CheckResult {
-    let mode: Mode =
-      switch expected.kind {
-      case .output: .meaning
-      case .exactOutput: .exact
-      case .error: .errorMessage
-      }
-    return check(expected: expected.text, actual: actual, mode: mode, fallback: expected.fence)
-  }
-
-  /// Checks expected text against actual text. `fallback` locates mismatches of an empty block.
-  public func check(
-    expected: ExpectedText, actual: String, mode: Mode = .meaning, fallback: SourceSpan? = nil
-  ) -> CheckResult {
-    if mode == .exact { return checkExact(expected: expected, actual: actual, fallback: fallback) }
-    let pattern: OutputPattern
-    do {
-      pattern = try OutputPattern(compiling: expected, forError: mode == .errorMessage)
-    } catch {
-      return .failed(Mismatch(span: error.span, message: error.message, notes: error.notes))
-    }
-    let matcher = OutputMatcher(pattern: pattern, actual: actual, fallback: fallback)
-    return matcher.run()
-  }
-
-  /// The text an ```` ```error ```` block is matched against: the message, then each note as
-  /// `note: ...` on its own line.
-  public static func errorText(of diagnostic: Diagnostic) -> String {
-    ([diagnostic.message] + diagnostic.notes.map { "note: \($0)" }).joined(separator: "\n")
-  }
-
-  // MARK: - Exact mode
-
-  private func checkExact(expected: ExpectedText, actual: String, fallback: SourceSpan?)
+  /// Compares `expected` with `actual` as text, ignoring trailing spaces and the final blank lines.
+  static func matchExactly(_ expected: ExpectedText, actual: String, fallback: SourceSpan?)
     -> CheckResult
   {
     let wanted = Self.trimmedLines(expected.lines.map(\.text))

@@ -15,19 +15,18 @@ struct ToolRun {
   let stderr: String
 }
 
-/// Runs `cnn-lesson ARGUMENTS` in process, from the package root, without colour and offline (the
-/// training cells of lessons are skipped: debug builds are too slow for them; CI verifies them).
-func runTool(_ arguments: [String], environment: [String: String] = ["CNN_LESSON_OFFLINE": "1"])
-  -> ToolRun
-{
+/// Runs `cnn-lesson ARGUMENTS` in process, in `workingDirectory` (default: the package root),
+/// without colour and offline (the training cells of lessons are skipped: debug builds are too slow
+/// for them; CI verifies them). The process's own working directory is never changed, so tests
+/// run side by side.
+func runTool(
+  _ arguments: [String], environment: [String: String] = ["CNN_LESSON_OFFLINE": "1"],
+  workingDirectory: String = packageRoot
+) -> ToolRun {
   let out = StringSink()
   let err = StringSink()
-  let previous = FileManager.default.currentDirectoryPath
-  FileManager.default.changeCurrentDirectoryPath(packageRoot)
-  defer { FileManager.default.changeCurrentDirectoryPath(previous) }
-  let code = CommandLineTool(
-    arguments: arguments, environment: environment, stdout: out, stderr: err
-  ).run()
+  let context = ProcessContext(workingDirectory: workingDirectory, environment: environment)
+  let code = CommandLineTool(arguments: arguments, context: context, stdout: out, stderr: err).run()
   return ToolRun(code: code, stdout: out.text, stderr: err.text)
 }
 

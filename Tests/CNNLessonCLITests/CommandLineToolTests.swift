@@ -3,9 +3,8 @@ import Testing
 
 @testable import CNNLessonCLI
 
-/// The command line's exit codes and texts, run in process. Running the tool changes the working
-/// directory, so these tests run one at a time.
-@Suite(.serialized) struct CommandLineToolTests {
+/// The command line's exit codes and texts, run in process.
+@Suite struct CommandLineToolTests {
   @Test func helpTeachesTheCommandsAndExitsZero() {
     let run = runTool(["--help"])
     #expect(run.code == .success)
@@ -72,7 +71,9 @@ import Testing
   @Test func withoutMNISTTheTrainingCellsAreSkippedWithTheFoldersSearched() {
     let run = runTool(["run", "--data", "/nonexistent", "lessons/08.md"])
     #expect(run.code == .success)
-    #expect(run.stdout.contains("skipped: the dataset is not on this machine"))
+    #expect(
+      run.stdout.contains(
+        "skipped: the dataset is not on this machine (use --data DIR or CNN_LESSON_DATA)"))
     #expect(run.stdout.contains("note:   /nonexistent"))
     #expect(run.stdout.hasSuffix(" passed, 0 failed, 2 skipped\n"))
   }
@@ -120,14 +121,11 @@ import Testing
     #expect(xml.contains("<testsuite name=\"lessons/08.md\""))
   }
 
-  @Test func colourOnlyWhenAskedAndNeverWithNoColor() {
+  @Test func colourOnlyWhenAskedAndNeverWithNoColor() throws {
     #expect(!runTool(["run", "lessons/08.md"]).stdout.contains("\u{1B}["))
     #expect(runTool(["run", "--color", "lessons/08.md"]).stdout.contains("\u{1B}["))
-    let options = try? Options.parse(
-      ["run", "x.md"], environment: ["NO_COLOR": "1"], isTerminal: true)
-    #expect(options?.color == false)
-    let terminal = try? Options.parse(["run", "x.md"], environment: [:], isTerminal: true)
-    #expect(terminal?.color == true)
+    #expect(try Options.parse(["run", "--no-color", "x.md"]).color == false)
+    #expect(try Options.parse(["run", "x.md"]).color == nil)
   }
 }
 
@@ -193,5 +191,75 @@ extension CommandLineToolTests {
     #expect(lines.contains { $0.hasPrefix("Test set: Average loss: ") && $0.contains("/100 (") })
     #expect(run.stderr.contains("warning: Variable(...) is deprecated"))
     #expect(run.stderr.contains("size_average and reduce args will be deprecated"))
+  }
+}
+
+extension CommandLineToolTests {
+  /// A lesson whose second cell needs MNIST, which `--data /nonexistent` does not have.
+  static let lessonNeedingMNIST = """
+    # Needs data
+
+    ```python
+    from torchvision import datasets
+    print(1)
+    ```
+
+    ```output
+    1
+    ```
+
+    ```python
+    train = datasets.MNIST(root='./data/', train=True)
+    print(len(train))
+    ```
+
+    ```output
+    60000
+    ```
+
+    ```python
+    print(2)
+    ```
+
+    ```output
+    2
+    ```
+    """
+
+  @Test func verifyStrictFailsWhenAChecksDatasetIsMissing() throws {
+    let directory = try makeTemporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    try Self.lessonNeedingMNIST.write(
+      to: directory.appendingPathComponent("data.md"), atomically: true, encoding: .utf8)
+    let quiet = runTool(["verify", "--data", "/nonexistent", directory.path])
+    #expect(quiet.code == .success, "\(quiet.stdout)")
+    #expect(quiet.stdout.contains("data.md:13:9: skipped from here: the dataset is not on"))
+    #expect(quiet.stdout.hasSuffix("1 passed, 0 failed, 2 skipped\n"))
+    let junit = directory.appendingPathComponent("report.xml").path
+    let strict = runTool([
+      "verify", "--strict", "--data", "/nonexistent", directory.path, "--junit", junit,
+    ])
+    #expect(strict.code == .checkFailed, "\(strict.stdout)")
+    #expect(
+      strict.stdout.contains(
+        "data.md:13:9: error: skipped from here: the dataset is not on this machine "
+          + "(use --data DIR or CNN_LESSON_DATA)"))
+    #expect(strict.stdout.hasSuffix("1 passed, 2 failed\n"))
+    let xml = try String(contentsOfFile: junit, encoding: .utf8)
+    #expect(xml.contains("tests=\"3\" failures=\"2\""))
+    #expect(xml.components(separatedBy: "type=\"unavailable\"").count == 3)
+    #expect(runTool(["run", "--strict", "x.md"]).code == .usage)
+    #expect(runTool(["help", "verify"]).stdout.contains("--strict"))
+  }
+
+  @Test func pathsResolveAgainstTheToolsWorkingDirectory() throws {
+    let directory = try makeTemporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    try "```python\nprint(6 * 7)\n```\n```output\n42\n```\n".write(
+      to: directory.appendingPathComponent("answer.md"), atomically: true, encoding: .utf8)
+    let run = runTool(["run", "answer.md"], workingDirectory: directory.path)
+    #expect(run.code == .success, "\(run.stderr)")
+    #expect(run.stdout.hasPrefix("--- answer.md:1 (cell 1)\n    42\nok\n"))
+    #expect(runTool(["run", "answer.md"]).code == .fileNotFound, "not in the package root")
   }
 }

@@ -4,7 +4,7 @@ import Testing
 @testable import CNNLessonCLI
 
 /// `cnn-lesson exercise`, `cnn-lesson check` and the exercise half of `verify`, in process.
-@Suite(.serialized) struct ExerciseCommandTests {
+@Suite struct ExerciseCommandTests {
   /// The starter of 8-1 with `edit` applied, written to a fresh directory; returns its path.
   static func learnerFile(_ edit: (String) -> String = { $0 }) throws -> (URL, String) {
     let directory = try makeTemporaryDirectory()

@@ -46,21 +46,35 @@ import Testing
     ```
     """
 
-  static func exercise() throws -> Exercise {
-    try ExerciseParser.parse(
-      SourceFile(path: "ex/exercise.md", text: markdown), id: "1-1", starterPath: "s.py",
-      solutionPath: "t.py")
+  /// The exercise as a source holds it, with a starter and a solution.
+  static func source(starter: String = "def double(x):\n    return x\n") -> MemorySource {
+    MemorySource(
+      name: "mem",
+      files: [
+        "exercises/1-1/exercise.md": markdown, "exercises/1-1/starter.py": starter,
+        "exercises/1-1/solution.py": "def double(x):\n    return x * 2\n",
+      ])
+  }
+
+  static func exercise(in source: MemorySource = source()) throws -> Exercise {
+    try #require(try ExerciseCatalog(source: source).exercise("1-1"))
   }
 
   static func run(_ code: String) throws -> ExerciseResult {
     ExerciseRunner.run(
       try exercise(), file: SourceFile(path: "mine.py", text: code),
-      interpreter: Interpreter(output: { _ in }))
+      executor: InterpreterExecutor(environment: LessonEnvironment()))
+  }
+
+  static func rendered(_ result: ExerciseResult, hints: inout HintState) -> String {
+    TerminalStyle(color: false).render(ExerciseTextRenderer().render(result, hints: &hints))
   }
 
   @Test func parsesChecksHintsAndDiagnosis() throws {
     let exercise = try Self.exercise()
     #expect(exercise.title == "Exercise 1-1: double it")
+    #expect(exercise.lesson.file.path == "mem/exercises/1-1/exercise.md")
+    #expect(exercise.starterPath == "mem/exercises/1-1/starter.py")
     #expect(exercise.checks.map(\.name) == ["Doubles 2", "Doubles -1"])
     #expect(exercise.checks[0].hints == ["first hint", "second hint"])
     #expect(exercise.checks[1].hints.isEmpty)
@@ -72,7 +86,8 @@ import Testing
     let text = "# E\n\n```exercise\nmodel: Net()\ninput: none\n```\n"
     #expect(throws: Diagnostic.self) {
       try ExerciseParser.parse(
-        SourceFile(path: "e.md", text: text), id: "x", starterPath: "", solutionPath: "")
+        SourceFile(path: "e.md", text: text), id: "x", source: MemorySource(files: [:]), folder: "x"
+      )
     }
   }
 
@@ -90,28 +105,26 @@ import Testing
   @Test func hintsAdvanceOnEachFailure() throws {
     var hints = HintState()
     let bad = try Self.run("def double(x):\n    return x\n")
-    let first = ExerciseReport.rendered(bad, hints: &hints)
+    let first = Self.rendered(bad, hints: &hints)
     #expect(first.contains("FAILED   Doubles 2"))
     #expect(first.contains("hint 1/2: first hint"))
     #expect(first.contains("0 passed, 2 failed"))
-    let second = ExerciseReport.rendered(bad, hints: &hints)
+    let second = Self.rendered(bad, hints: &hints)
     #expect(second.contains("hint 2/2: second hint"))
-    let third = ExerciseReport.rendered(bad, hints: &hints)
+    let third = Self.rendered(bad, hints: &hints)
     #expect(third.contains("hint 2/2: second hint"))
     #expect(hints.failures == ["Doubles 2": 3, "Doubles -1": 3])
   }
 
-  @Test func hintStateIsSavedBesideTheFile() throws {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "cnn-lesson-hints-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: directory) }
-    let file = directory.appendingPathComponent("my_net.py").path
-    #expect(HintState.path(for: file) == directory.appendingPathComponent(".my_net.py.hints").path)
-    var state = HintState.load(for: file)
+  @Test func hintStateIsKeptBesideTheFile() {
+    #expect(HintState.path(for: "work/my_net.py") == "work/.my_net.py.hints")
+    #expect(HintState.path(for: "/a/b.py") == "/a/.b.py.hints")
+    #expect(HintState.path(for: "my_net.py") == ".my_net.py.hints")
+    var state = HintState()
     #expect(state.recordFailure("a check", hintCount: 2) == 0)
-    state.save(for: file)
-    var loaded = HintState.load(for: file)
+    #expect(state.recordFailure("b", hintCount: 1) == 0)
+    #expect(state.text == "1\ta check\n1\tb\n")
+    var loaded = HintState(parsing: state.text + "garbage\n0\tzero\n")
     #expect(loaded == state)
     #expect(loaded.recordFailure("a check", hintCount: 2) == 1)
     #expect(loaded.recordFailure("no hints", hintCount: 0) == nil)
@@ -125,29 +138,56 @@ import Testing
   }
 
   @Test func verificationNeedsBothWays() throws {
-    let exercise = try Self.exercise()
-    let files = [
-      "s.py": "def double(x):\n    return x\n", "t.py": "def double(x):\n    return x * 2\n",
-    ]
+    let makeExecutor = { InterpreterExecutor(environment: LessonEnvironment()) }
     let verified = try ExerciseVerification.verify(
-      exercise, read: { files[$0] ?? "" }, makeInterpreter: { Interpreter(output: { _ in }) })
+      try Self.exercise(), makeExecutor: makeExecutor)
     #expect(verified.succeeded)
+    #expect(verified.starter.path == "mem/exercises/1-1/starter.py")
+    let solved = Self.source(starter: "def double(x):\n    return x * 2\n")
     let vacuous = try ExerciseVerification.verify(
-      exercise, read: { _ in files["t.py"] ?? "" },
-      makeInterpreter: { Interpreter(output: { _ in }) })
+      try Self.exercise(in: solved), makeExecutor: makeExecutor)
     #expect(vacuous.problems.count == 1)
     #expect(vacuous.problems.first?.contains("vacuous") == true)
+    let missing = MemorySource(files: ["exercises/1-1/exercise.md": Self.markdown])
+    #expect(throws: SourceError.notFound("exercises/1-1/solution.py")) {
+      try ExerciseVerification.verify(try Self.exercise(in: missing), makeExecutor: makeExecutor)
+    }
+  }
+
+  @Test func strictVerificationDoesNotAllowSkippedChecks() throws {
+    let markdown =
+      "# E\n\n## Runs\n\n```python\nrun()\n```\n\n```output\nran\n```\n\n"
+      + "## Loads\n\n```python\nload()\n```\n\n```output\n60000\n```\n"
+    let source = MemorySource(
+      files: [
+        "exercises/2-1/exercise.md": markdown, "exercises/2-1/starter.py": "load()",
+        "exercises/2-1/solution.py": "solve()",
+      ])
+    let exercise = try #require(try ExerciseCatalog(source: source).exercise("2-1"))
+    let verification = try ExerciseVerification.verify(
+      exercise, makeExecutor: { MissingDataExecutor() })
+    #expect(verification.solution.tally == Tally(passed: 1, skipped: 1))
+    #expect(verification.starter.checks.allSatisfy { $0.verdict.missingRequirement != nil })
+    #expect(!verification.problems.contains { $0.contains("skips") })
+    #expect(
+      verification.problems(.strict).contains(
+        "the solution exercises/2-1/solution.py skips 1 check(s) that cannot run here"))
+    #expect(!verification.succeeded(.strict))
   }
 
   @Test func catalogListsTheRealExercises() throws {
     let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
       .deletingLastPathComponent()
       .deletingLastPathComponent()
-    let catalog = ExerciseCatalog(directory: root.appendingPathComponent("lessons/exercises").path)
+    let catalog = ExerciseCatalog(
+      source: FolderSource(
+        root: root.appendingPathComponent("lessons").path, displayRoot: "lessons"))
     #expect(catalog.ids().first == "8-1")
     let exercise = try #require(try catalog.exercise("8-1"))
     #expect(exercise.checks.count == 5)
     #expect(exercise.checks.allSatisfy { !$0.hints.isEmpty })
     #expect(try catalog.exercise("99-9") == nil)
+    #expect(catalog.displayPath(of: "8-1") == "lessons/exercises/8-1")
+    #expect(exercise.solutionPath == "lessons/exercises/8-1/solution.py")
   }
 }

@@ -37,8 +37,7 @@ import Testing
     "c()": ([], "boom"),
     "d()": (["x  \n\ny\n"], nil),
   ])
-  let outcomes = LessonRun(lesson: lesson, executor: executor).run()
-  let result = LessonBless.bless(lesson, outcomes: outcomes)
+  let result = LessonBless.bless(LessonRun(lesson: lesson, executor: executor).run())
   #expect(result.rewrittenBlocks == 2)
   #expect(
     result.text == """
@@ -70,13 +69,12 @@ import Testing
         ```
       """)
   let blessed = try LessonParser.parse(SourceFile(path: "l.md", text: result.text))
-  let rerun = LessonRun(lesson: blessed, executor: executor).run()
-  #expect(LessonReport(lesson: blessed, outcomes: rerun).summaryLine == "3 passed, 1 failed")
+  #expect(LessonRun(lesson: blessed, executor: executor).run().summaryLine == "3 passed, 1 failed")
 }
 
 @Test func blessLeavesBlocksWhoseOutputWouldCloseTheFence() throws {
   let lesson = try LessonParser.parse(
     SourceFile(path: "l.md", text: "```python\na()\n```\n```output\nx\n```\n"))
-  let outcomes = LessonRun(lesson: lesson, executor: FakeExecutor(["a()": (["```\n"], nil)])).run()
-  #expect(LessonBless.bless(lesson, outcomes: outcomes).rewrittenBlocks == 0)
+  let report = LessonRun(lesson: lesson, executor: FakeExecutor(["a()": (["```\n"], nil)])).run()
+  #expect(LessonBless.bless(report).rewrittenBlocks == 0)
 }

@@ -56,13 +56,15 @@ private func parseError(_ text: String, sourceLocation: SourceLocation = #_sourc
   #expect(first.code == "x = 1\nprint(x)")
   #expect(first.fence.line == 2)
   #expect(first.firstLine == 3)
-  #expect(first.expectation?.kind == .output)
+  #expect(first.expectation?.kind is OutputExpectation)
+  #expect(first.expectation?.info == "output")
   #expect(first.expectation?.text.lines.map(\.number) == [8])
   #expect(first.expectation?.closingLine == 9)
   #expect(lesson.cells[1].isSkipped)
   #expect(lesson.cells[1].code == "slow()")
-  #expect(lesson.cells[2].expectation?.kind == .error)
-  #expect(lesson.cells[3].expectation?.kind == .exactOutput)
+  #expect(lesson.cells[2].expectation?.kind is ErrorExpectation)
+  #expect(lesson.cells[3].expectation?.kind is ExactOutputExpectation)
+  #expect(lesson.cells[3].expectation?.info == "output exact")
   #expect(lesson.checkCount == 3)
 }
 
@@ -128,6 +130,14 @@ private func parseError(_ text: String, sourceLocation: SourceLocation = #_sourc
   #expect(error.message.contains("cannot read the count"))
   let dangling = try #require(parseError("```python\nf()\n```\n```output\nx\n{repeat 3}\n```\n"))
   #expect(dangling.span?.line == 6)
+}
+
+@Test func optionsOfExpectedBlocksComeFromTheirKinds() throws {
+  let exact = try #require(parseError("```python\nf()\n```\n```output exatc\n1\n```\n"))
+  #expect(exact.message == "unknown option 'exatc' for a output block")
+  #expect(exact.notes == ["did you mean 'exact'?"])
+  let error = try #require(parseError("```python\nf()\n```\n```error exact\nboom\n```\n"))
+  #expect(error.notes == ["```error takes no options"])
 }
 
 @Test func otherInfoStringsAreProse() throws {

@@ -11,15 +11,19 @@ final class FakeExecutor: CellExecutor {
     self.script = script
   }
 
-  func run(code: String, file: SourceFile, firstLine: Int, output: @escaping (String) -> Void)
-    -> Diagnostic?
-  {
+  func run(
+    code: String, file: SourceFile, firstLine: Int, output: @escaping (CellOutput) -> Void
+  ) -> Diagnostic? {
     calls.append((code, firstLine))
     let entry = script[code] ?? ([], nil)
-    entry.output.forEach(output)
+    for text in entry.output { output(.text(text)) }
     return entry.error.map {
       Diagnostic($0, at: SourceSpan(file: file, line: firstLine, column: 1), notes: ["a note"])
     }
+  }
+
+  func runFile(_ file: SourceFile, output: @escaping (CellOutput) -> Void) -> Diagnostic? {
+    run(code: file.lines.joined(separator: "\n"), file: file, firstLine: 1, output: output)
   }
 }
 
@@ -69,7 +73,7 @@ func runSample() -> (Lesson, [CellOutcome], FakeExecutor) {
   ])
   do {
     let lesson = try LessonParser.parse(SourceFile(path: "lessons/s.md", text: sampleLesson))
-    return (lesson, LessonRun(lesson: lesson, executor: executor).run(), executor)
+    return (lesson, LessonRun(lesson: lesson, executor: executor).run().outcomes, executor)
   } catch {
     Issue.record("sample lesson does not parse: \(error)")
     return (Lesson(file: SourceFile(path: "", text: ""), cells: []), [], executor)
@@ -85,18 +89,19 @@ func runSample() -> (Lesson, [CellOutcome], FakeExecutor) {
   #expect(executor.calls.map(\.firstLine) == [3, 9, 15, 21, 27, 33])
   #expect(outcomes.count == 7)
   #expect(outcomes[0].output == "1.6667\n")
+  #expect(outcomes[0].outputs == [.text("1.6667\n")], "consecutive text is one output")
 }
 
 @Test func eachExpectationIsOneCheck() throws {
   let (lesson, outcomes, _) = runSample()
-  #expect(outcomes[0].status.isPassed)
+  #expect(outcomes[0].verdict.isPassed)
   let mismatch = try #require(outcomes[1].failure)
   guard case .mismatch(let found) = mismatch else {
     Issue.record("expected a mismatch")
     return
   }
   #expect(found.span?.line == 12)
-  #expect(outcomes[2].status.isPassed)
+  #expect(outcomes[2].verdict.isPassed)
   guard case .missingError(let missing) = outcomes[3].failure else {
     Issue.record("expected a missing error")
     return
@@ -107,7 +112,7 @@ func runSample() -> (Lesson, [CellOutcome], FakeExecutor) {
     return
   }
   #expect(error.message == "name 'x' is not defined")
-  #expect(outcomes[5].status.isSkipped)
+  #expect(outcomes[5].verdict.skipReason == .marked)
   #expect(!outcomes[6].isCheck)
   let report = LessonReport(lesson: lesson, outcomes: outcomes)
   #expect(report.passed == 2)
@@ -123,38 +128,37 @@ func runSample() -> (Lesson, [CellOutcome], FakeExecutor) {
   _ = LessonRun(lesson: lesson, executor: executor).run { event in
     switch event {
     case .cellStarted(let cell): events.append("start \(cell.index)")
-    case .output(_, let text): events.append("out \(text)")
+    case .output(_, .text(let text)): events.append("out \(text)")
     case .cellFinished(let outcome): events.append("end \(outcome.output)")
     }
   }
   #expect(events == ["start 0", "out a", "out b", "end ab"])
 }
 
-extension CellOutcome.Status {
+extension Verdict {
   var isPassed: Bool {
     if case .passed = self { return true }
-    return false
-  }
-
-  var isSkipped: Bool {
-    if case .skipped = self { return true }
     return false
   }
 }
 
 /// An executor whose `load()` cell reports a missing dataset, as the interpreter does.
 final class MissingDataExecutor: CellExecutor {
-  func run(code: String, file: SourceFile, firstLine: Int, output: @escaping (String) -> Void)
-    -> Diagnostic?
-  {
+  func run(
+    code: String, file: SourceFile, firstLine: Int, output: @escaping (CellOutput) -> Void
+  ) -> Diagnostic? {
     guard code == "load()" else {
-      output("ran\n")
+      output(.text("ran\n"))
       return nil
     }
     var error = Diagnostic(
       "RuntimeError: Dataset not found", at: SourceSpan(file: file, line: firstLine, column: 1))
     error.disposition = .unavailable(.dataset(name: "", searched: []))
     return error
+  }
+
+  func runFile(_ file: SourceFile, output: @escaping (CellOutput) -> Void) -> Diagnostic? {
+    run(code: file.lines.joined(separator: "\n"), file: file, firstLine: 1, output: output)
   }
 }
 
@@ -180,23 +184,32 @@ final class MissingDataExecutor: CellExecutor {
     ```
     """
   let lesson = try LessonParser.parse(SourceFile(path: "d.md", text: text))
-  let outcomes = LessonRun(lesson: lesson, executor: MissingDataExecutor()).run()
-  #expect(outcomes[0].status.isPassed)
+  let report = LessonRun(lesson: lesson, executor: MissingDataExecutor()).run()
+  let outcomes = report.outcomes
+  #expect(outcomes[0].verdict.isPassed)
   for outcome in outcomes.dropFirst() {
-    guard case .skipped(let reason?) = outcome.status else {
-      Issue.record("expected a skip with a reason, got \(outcome.status)")
-      continue
-    }
-    #expect(reason == "the dataset is not on this machine (use --data DIR or CNN_LESSON_DATA)")
+    #expect(outcome.verdict.missingRequirement == .dataset(name: "", searched: []))
   }
   #expect(outcomes[1].error != nil, "the cell that found out keeps its error for the report")
-  let report = LessonReport(lesson: lesson, outcomes: outcomes)
+  #expect(report.firstUnavailable?.cell.index == 1)
   #expect(report.summaryLine == "1 passed, 0 failed, 2 skipped")
-  #expect(report.rendered().contains("skipped: the dataset is not on this machine"))
-  let xml = JUnitReport(reports: [report]).xml
+  #expect(report.tally(.strict).summaryLine == "1 passed, 2 failed")
+  let advice = Explanations { _ in "use --data DIR" }
+  let shown = TerminalStyle(color: false).render(
+    LessonTextRenderer.render(report, explanations: advice))
+  #expect(shown.contains("skipped: the dataset is not on this machine (use --data DIR)\nd.md:8:1:"))
+  #expect(
+    TerminalStyle(color: false).render(LessonTextRenderer.render(report)).contains(
+      "skipped: the dataset is not on this machine\n"), "no advice unless the caller gives it")
+  let xml = JUnitRenderer(explanations: advice).render(RunReport(lessons: [report]))
   #expect(xml.contains("skipped=\"2\""))
   #expect(
-    xml.contains(
-      "<skipped message=\"the dataset is not on this machine (use --data DIR or CNN_LESSON_DATA)\"/>"
+    xml.contains("<skipped message=\"the dataset is not on this machine (use --data DIR)\"/>"))
+  let strict = JUnitRenderer(explanations: advice, policy: .strict).render(
+    RunReport(lessons: [report]))
+  #expect(strict.contains("failures=\"2\" errors=\"0\" skipped=\"0\""))
+  #expect(
+    strict.contains(
+      "<failure message=\"the dataset is not on this machine (use --data DIR)\" type=\"unavailable\">"
     ))
 }

@@ -2,13 +2,28 @@ import Testing
 
 @testable import LessonRunner
 
-/// Checks `expected` (as lines 10... of `lessons/x.md`) against `actual`.
-private func check(_ expected: String, _ actual: String, mode: OutputChecker.Mode = .meaning)
-  -> CheckResult
-{
-  OutputChecker().check(
-    expected: ExpectedText(expected, path: "lessons/x.md", firstLine: 10), actual: actual,
-    mode: mode)
+/// Checks `expected` (as lines 10... of `lessons/x.md`) against `actual` as a block of `kind`
+/// would: the printed output, or for an error block the text of an error whose message is
+/// `actual`. A block that does not compile fails with its located error.
+private func check(
+  _ expected: String, _ actual: String, kind: any ExpectationKind.Type = OutputExpectation.self
+) -> CheckResult {
+  let text = ExpectedText(expected, path: "lessons/x.md", firstLine: 10)
+  let fence = SourceSpan(file: text.file, line: 9, column: 1)
+  let compiled: any ExpectationKind
+  do {
+    compiled = try kind.init(compiling: text, fence: fence)
+  } catch {
+    return .failed(Mismatch(span: error.span, message: error.message, notes: error.notes))
+  }
+  let isError = kind is ErrorExpectation.Type
+  let result = CellResult(
+    outputs: isError ? [] : [.text(actual)], error: isError ? Diagnostic(actual, at: nil) : nil)
+  switch compiled.check(result) {
+  case .passed: return .passed
+  case .failed(.mismatch(let mismatch)): return .failed(mismatch)
+  case let other: return .failed(Mismatch(span: nil, message: "not a mismatch: \(other)"))
+  }
 }
 
 /// Pairs that must match.
@@ -141,23 +156,32 @@ func mismatchedPairsFailAtTheExpectedValue(
 }
 
 @Test func exactModeComparesText() throws {
-  #expect(check("a  b\nc", "a  b   \nc\n", mode: .exact).isPassed)
-  let mismatch = try #require(check("a  b", "a b", mode: .exact).mismatch)
+  #expect(check("a  b\nc", "a  b   \nc\n", kind: ExactOutputExpectation.self).isPassed)
+  let mismatch = try #require(check("a  b", "a b", kind: ExactOutputExpectation.self).mismatch)
   #expect(mismatch.span?.column == 3)
-  #expect(check("6", "6.", mode: .exact).mismatch?.message == "output differs at column 2")
-  #expect(check("a", "a\nb", mode: .exact).mismatch?.message == "unexpected extra output: \"b\"")
+  #expect(
+    check("6", "6.", kind: ExactOutputExpectation.self).mismatch?.message
+      == "output differs at column 2")
+  #expect(
+    check("a", "a\nb", kind: ExactOutputExpectation.self).mismatch?.message
+      == "unexpected extra output: \"b\"")
 }
 
 @Test func errorModeMatchesAContiguousPart() {
   let error = Diagnostic(
     "size mismatch, m1: [64 x 320], m2: [100 x 10]", at: nil,
     notes: ["fc expects 100 input features, but the input has 320"])
-  let text = OutputChecker.errorText(of: error)
-  #expect(check("size mismatch", text, mode: .errorMessage).isPassed)
-  #expect(check("m1: [64 x 320], m2: [100 x ...]", text, mode: .errorMessage).isPassed)
-  #expect(check("fc expects 100 input features", text, mode: .errorMessage).isPassed)
-  #expect(check("size mismatch ...\nnote: fc expects {int}", text, mode: .errorMessage).isPassed)
-  #expect(!check("shape mismatch", text, mode: .errorMessage).isPassed)
+  let text = ErrorExpectation.text(of: error)
+  #expect(
+    text
+      == "size mismatch, m1: [64 x 320], m2: [100 x 10]\nnote: fc expects 100 input features, but the input has 320"
+  )
+  let kind = ErrorExpectation.self
+  #expect(check("size mismatch", text, kind: kind).isPassed)
+  #expect(check("m1: [64 x 320], m2: [100 x ...]", text, kind: kind).isPassed)
+  #expect(check("fc expects 100 input features", text, kind: kind).isPassed)
+  #expect(check("size mismatch ...\nnote: fc expects {int}", text, kind: kind).isPassed)
+  #expect(!check("shape mismatch", text, kind: kind).isPassed)
 }
 
 @Test func malformedPlaceholderIsReportedWhereItIsWritten() throws {
@@ -177,9 +201,9 @@ private let oddInputs = [
 @Test(arguments: oddInputs)
 func oddInputsNeverTrap(input: String) {
   for other in oddInputs {
-    for mode in [OutputChecker.Mode.meaning, .exact, .errorMessage] {
-      _ = check(input, other, mode: mode)
-      _ = check(other, input, mode: mode)
+    for kind in ExpectationKinds.all {
+      _ = check(input, other, kind: kind)
+      _ = check(other, input, kind: kind)
     }
   }
 }

@@ -33,22 +33,3 @@ public struct TerminalStyle: Sendable {
     }
   }
 }
-
-extension Diagnostic {
-  /// The compiler-style text, coloured for a terminal when `color` is on.
-  public func rendered(color: Bool) -> String {
-    TerminalStyle(color: color).render(styled)
-  }
-}
-
-extension Requirement {
-  /// What the user can do about it, in command-line terms.
-  public var advice: String {
-    switch self {
-    case .dataset: "use --data DIR or CNN_LESSON_DATA"
-    }
-  }
-
-  /// `the dataset is not on this machine (use --data DIR or CNN_LESSON_DATA)`
-  public var reason: String { "\(summary) (\(advice))" }
-}

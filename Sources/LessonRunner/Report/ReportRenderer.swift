@@ -1,0 +1,44 @@
+/// Renderers: each turns the report model into one kind of document.
+
+/// Turns a finished run into a document: plain text (`TextRenderer`), JUnit XML (`JUnitRenderer`).
+/// A new output format is one new type conforming to this; the live terminal view streams the same
+/// model as it is made (`LessonTextRenderer.render(_:)` for each `LessonRun.Event`).
+public protocol ReportRenderer {
+  /// The document for `report`.
+  func render(_ report: RunReport) -> String
+}
+
+/// The whole run as text, plain or coloured by `style`: each malformed file's error, each lesson
+/// cell by cell with its summary line, then the total when there are several lessons.
+public struct TextRenderer: ReportRenderer, Sendable {
+  /// Plain, or coloured for a terminal.
+  public let style: TerminalStyle
+  /// How skips are explained.
+  public let explanations: Explanations
+  /// How checks that could not run count.
+  public let policy: SkipPolicy
+
+  public init(
+    style: TerminalStyle = TerminalStyle(color: false), explanations: Explanations = Explanations(),
+    policy: SkipPolicy = .lenient
+  ) {
+    self.style = style
+    self.explanations = explanations
+    self.policy = policy
+  }
+
+  public func render(_ report: RunReport) -> String {
+    var text = StyledText()
+    for malformed in report.malformed {
+      text.append(malformed.diagnostic.styled)
+      text.append("\n")
+    }
+    for lesson in report.lessons {
+      text.append(LessonTextRenderer.render(lesson, explanations: explanations, policy: policy))
+    }
+    if report.lessons.count + report.malformed.count > 1 {
+      text.append(report.tally(policy).summaryLine + "\n")
+    }
+    return style.render(text)
+  }
+}

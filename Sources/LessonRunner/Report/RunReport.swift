@@ -1,0 +1,42 @@
+/// The report model of one command: every lesson run, the files that were not lessons, and the
+/// exercises verified.
+
+/// A lesson file that could not be parsed, with the located error that says why.
+public struct MalformedLesson: Sendable {
+  /// The file, as the user named it.
+  public let path: String
+  /// What is wrong, where.
+  public let diagnostic: Diagnostic
+
+  public init(path: String, diagnostic: Diagnostic) {
+    self.path = path
+    self.diagnostic = diagnostic
+  }
+}
+
+/// Everything one `run` or `verify` produced, for the renderers and the exit code.
+public struct RunReport: Sendable {
+  /// The lessons that ran, in order.
+  public var lessons: [LessonReport]
+  /// The files that were not valid lessons.
+  public var malformed: [MalformedLesson]
+  /// The exercises proven both ways (`verify`).
+  public var exercises: [ExerciseVerification]
+
+  public init(
+    lessons: [LessonReport] = [], malformed: [MalformedLesson] = [],
+    exercises: [ExerciseVerification] = []
+  ) {
+    self.lessons = lessons
+    self.malformed = malformed
+    self.exercises = exercises
+  }
+
+  /// The checks of every lesson, one check per exercise, and the malformed files.
+  public func tally(_ policy: SkipPolicy = .lenient) -> Tally {
+    var tally = lessons.reduce(Tally()) { $0 + $1.tally(policy) }
+    for exercise in exercises { tally.add(exercise.succeeded(policy) ? .passed : .failed) }
+    tally.malformed = malformed.count
+    return tally
+  }
+}
