@@ -14,11 +14,18 @@ public struct LessonEnvironment: Sendable {
   public var seed: UInt64
   /// The clock cells and timeouts are measured with.
   public var clock: LessonClock
+  /// How long one cell (or a whole script) may run before a `TimeoutError`; nil for no limit.
+  public var cellTimeLimit: Duration?
+  /// Set from outside (Ctrl-C) to stop the running code with a `KeyboardInterrupt`.
+  public var interruption: Interruption?
 
   public init(
     workingDirectory: String = ".", dataDirectories: [String] = [], cacheDirectory: String? = nil,
-    allowsDownloads: Bool = false, seed: UInt64 = 0, clock: LessonClock = .continuous
+    allowsDownloads: Bool = false, seed: UInt64 = 0, clock: LessonClock = .continuous,
+    cellTimeLimit: Duration? = nil, interruption: Interruption? = nil
   ) {
+    self.cellTimeLimit = cellTimeLimit
+    self.interruption = interruption
     self.workingDirectory = workingDirectory
     self.dataDirectories = dataDirectories
     self.cacheDirectory = cacheDirectory

@@ -168,6 +168,7 @@ extension Interpreter {
     let sequence = try evaluate(clause.iterable, in: scope)
     let iterator = try at(clause.iterable.span) { try makeIterator(sequence) }
     items: while let item = try at(clause.iterable.span, { try iterator.next() }) {
+      try at(clause.iterable.span) { try watchdog.check() }
       try assign(item, to: clause.target, in: scope)
       for condition in clause.conditions {
         let test = try evaluate(condition, in: scope)

@@ -7,7 +7,10 @@ extension Interpreter {
   }
 
   func execute(_ statement: Statement, in scope: Scope) throws {
-    try at(statement.span) { try stackGuard.check() }
+    try at(statement.span) {
+      try stackGuard.check()
+      try watchdog.check()
+    }
     switch statement.kind {
     case .expression(let expression):
       _ = try evaluate(expression, in: scope)

@@ -28,6 +28,8 @@ public final class Interpreter {
   var lastFlatten: FlattenRecord?
   /// Stops runaway recursion before the Swift stack overflows (set up by each `run`).
   var stackGuard = StackGuard()
+  /// Ends a run past its time limit or on Ctrl-C (set up by each `run`).
+  var watchdog = Watchdog()
   /// The most lesson function calls in progress at once. Python allows 1000, but a lesson call
   /// takes about 40 KiB of Swift stack in a debug build, so 100 calls fit the main thread's 8 MiB
   /// with room to spare; `stackGuard` covers smaller stacks and deeply nested expressions.
@@ -70,6 +72,7 @@ public final class Interpreter {
       throw Diagnostic("\(error)", at: nil)
     }
     stackGuard = StackGuard()
+    watchdog = Watchdog(environment: environment)
     do {
       var body = statements
       var last: Expression?

@@ -43,6 +43,7 @@ extension Interpreter {
     let iterator = try makeIterator(value)
     var items: [Value] = []
     while let item = try iterator.next() {
+      try watchdog.check()
       guard items.count < Interpreter.maximumItems else {
         throw PythonException(
           .memoryError, "\(typeName(of: value)) yields too many items to collect",

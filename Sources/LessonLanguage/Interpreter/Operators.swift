@@ -127,24 +127,44 @@ extension Interpreter {
       return .int(op == .floorDivide ? quotient : remainder)
     case .power:
       if y < 0 { return .float(Glibc.pow(Double(x), Double(y))) }
-      var result = 1
-      for _ in 0..<y {
-        let (product, overflow) = result.multipliedReportingOverflow(by: x)
-        if overflow {
-          throw PythonException(
-            .overflowError, "integer result too large for a lesson (64-bit) int")
-        }
-        result = product
-      }
-      return .int(result)
+      return .int(try integerPower(x, y))
     case .bitwiseAnd: return .int(x & y)
     case .bitwiseOr: return .int(x | y)
     case .bitwiseXor: return .int(x ^ y)
-    case .leftShift: return .int(y >= 0 && y < 64 ? x << y : 0)
-    case .rightShift: return .int(y >= 0 && y < 64 ? x >> y : (x < 0 ? -1 : 0))
+    case .leftShift:
+      guard y >= 0 else { throw PythonException.value("negative shift count") }
+      guard x != 0 else { return .int(0) }
+      // Exact only when shifting back gives x again (no bits, and no sign, lost).
+      guard y < 64, (x << y) >> y == x else {
+        throw PythonException.overflow("integer result too large for a lesson (64-bit) int")
+      }
+      return .int(x << y)
+    case .rightShift:
+      guard y >= 0 else { throw PythonException.value("negative shift count") }
+      return .int(y < 64 ? x >> y : (x < 0 ? -1 : 0))
     case .matrixMultiply:
       throw PythonException.type("unsupported operand type(s) for @: 'int' and 'int'")
     }
+  }
+
+  /// `x ** y` for `y >= 0` by repeated squaring (so `1 ** 10**18` is immediate), with
+  /// `OverflowError` past 64 bits.
+  private func integerPower(_ x: Int, _ y: Int) throws -> Int {
+    var (result, base, exponent) = (1, x, y)
+    let overflow = PythonException.overflow("integer result too large for a lesson (64-bit) int")
+    while exponent > 0 {
+      if exponent & 1 == 1 {
+        let (product, overflowed) = result.multipliedReportingOverflow(by: base)
+        guard !overflowed else { throw overflow }
+        result = product
+      }
+      exponent >>= 1
+      guard exponent > 0 else { break }
+      let (square, overflowed) = base.multipliedReportingOverflow(by: base)
+      guard !overflowed else { throw overflow }
+      base = square
+    }
+    return result
   }
 
   func unaryOperation(_ op: UnaryOperator, _ operand: Value) throws -> Value {
@@ -188,8 +208,8 @@ extension Interpreter {
       default: return .tensor(try a.ge(b))
       }
     }
-    if op == .equal { return .bool(valuesEqual(lhs, rhs)) }
-    if op == .notEqual { return .bool(!valuesEqual(lhs, rhs)) }
+    if op == .equal { return .bool(try equalValues(lhs, rhs)) }
+    if op == .notEqual { return .bool(!(try equalValues(lhs, rhs))) }
     let order = try ordering(lhs, rhs)
     switch op {
     case .less: return .bool(order < 0)
@@ -319,19 +339,49 @@ func asTensor(_ value: Value) -> Tensor? {
   }
 }
 
-/// Python `==` for values (tensors and other objects by identity).
+/// Python `==` for values (tensors and other objects by identity); false where Python would
+/// raise (containers nested more than `maximumComparisonDepth` deep).
 func valuesEqual(_ lhs: Value, _ rhs: Value) -> Bool {
-  if let a = numeric(lhs), let b = numeric(rhs) { return a.double == b.double }
+  (try? equalValues(lhs, rhs)) ?? false
+}
+
+/// How deeply `==` follows nested containers before Python's `RecursionError`.
+let maximumComparisonDepth = 1000
+
+/// Python `==`: numbers by value (ints exactly), strings, tuples, lists and dicts by content, a
+/// container compared with itself equal at once (so `x == x` holds for a list that contains
+/// itself), everything else by identity.
+func equalValues(_ lhs: Value, _ rhs: Value, depth: Int = 0) throws -> Bool {
+  guard depth < maximumComparisonDepth else {
+    throw PythonException(.recursionError, "maximum recursion depth exceeded in comparison")
+  }
+  switch (numeric(lhs), numeric(rhs)) {
+  case (.int(let a)?, .int(let b)?): return a == b
+  case (let a?, let b?): return a.double == b.double
+  default: break
+  }
+  func elementsEqual(_ a: [Value], _ b: [Value]) throws -> Bool {
+    guard a.count == b.count else { return false }
+    for (x, y) in zip(a, b) where !(try equalValues(x, y, depth: depth + 1)) { return false }
+    return true
+  }
   switch (lhs, rhs) {
   case (.none, .none): return true
   case (.string(let a), .string(let b)): return a == b
-  case (.tuple(let a), .tuple(let b)):
-    return a.count == b.count && zip(a, b).allSatisfy(valuesEqual)
-  case (.list(let a), .list(let b)):
-    return a.items.count == b.items.count && zip(a.items, b.items).allSatisfy(valuesEqual)
+  case (.tuple(let a), .tuple(let b)): return try elementsEqual(a, b)
+  case (.list(let a), .list(let b)): return try a === b || elementsEqual(a.items, b.items)
+  case (.dict(let a), .dict(let b)):
+    guard a !== b else { return true }
+    guard a.keys.count == b.keys.count else { return false }
+    for (key, value) in zip(a.keys, a.values) {
+      guard let other = b[key], try equalValues(value, other, depth: depth + 1) else {
+        return false
+      }
+    }
+    return true
   case (.size(let a), .size(let b)): return a == b
   case (.size(let a), .tuple(let b)), (.tuple(let b), .size(let a)):
-    return a.count == b.count && zip(a, b).allSatisfy { valuesEqual(.int($0), $1) }
+    return try elementsEqual(a.map { .int($0) }, b)
   case (.tensor(let a), .tensor(let b)): return a === b
   case (.module(let a), .module(let b)): return a === b
   case (.object(let a), .object(let b)): return a === b

@@ -39,22 +39,101 @@ public indirect enum Value {
 public final class ListStorage {
   public var items: [Value]
   public init(_ items: [Value]) { self.items = items }
+
+  /// Frees nested lists and dicts one at a time instead of recursively, so a list nested a million
+  /// deep (`x = [x]` in a loop) does not overflow the stack when it goes away.
+  deinit {
+    dismantle(&items)
+  }
 }
 
-/// A Python dict's storage: keys in insertion order (lookups are linear; lesson dicts are small).
+/// Empties `values`, then the lists and dicts only they held, iteratively: each container's items
+/// are moved onto a work list before the container is released.
+func dismantle(_ values: inout [Value]) {
+  guard values.contains(where: \.isContainer) else { return }
+  var pending = values
+  values = []
+  while !pending.isEmpty {
+    // `Container` takes the value apart, so that the storage may be the only reference left.
+    switch Container(pending.removeLast()) {
+    case .list(var storage):
+      if isKnownUniquelyReferenced(&storage) {
+        pending += storage.items
+        storage.items = []
+      }
+    case .dict(var storage):
+      if isKnownUniquelyReferenced(&storage) {
+        pending += storage.keys + storage.values
+        storage.removeAll()
+      }
+    case .tuple(let items):
+      pending += items
+    case .other:
+      break
+    }
+  }
+}
+
+/// A value's container, moved out of the value (see `dismantle`).
+private enum Container {
+  case list(ListStorage)
+  case dict(DictStorage)
+  case tuple([Value])
+  case other
+
+  init(_ value: consuming Value) {
+    switch consume value {
+    case .list(let storage): self = .list(storage)
+    case .dict(let storage): self = .dict(storage)
+    case .tuple(let items): self = .tuple(items)
+    default: self = .other
+    }
+  }
+}
+
+extension Value {
+  /// Whether freeing the value may free other lists, dicts or tuples.
+  var isContainer: Bool {
+    switch self {
+    case .list, .dict, .tuple: true
+    default: false
+    }
+  }
+}
+
+/// A Python dict's storage: keys in insertion order, found through a hash index (hashable keys:
+/// numbers, strings, tuples of them, and objects by identity), so building a dict of n keys takes
+/// time proportional to n.
 public final class DictStorage {
-  public var keys: [Value] = []
-  public var values: [Value] = []
+  public private(set) var keys: [Value] = []
+  public private(set) var values: [Value] = []
+  /// The position of each hashable key in `keys`.
+  private var positions: [HashKey: Int] = [:]
+
   public init() {}
 
+  deinit {
+    dismantle(&keys)
+    dismantle(&values)
+  }
+
   public func index(of key: Value) -> Int? {
-    keys.firstIndex { valuesEqual($0, key) }
+    if let hashKey = HashKey(key) { return positions[hashKey] }
+    return keys.firstIndex { valuesEqual($0, key) }
   }
 
   /// Adds a key the dict does not hold yet (the caller knows it is new).
   public func append(_ key: Value, _ value: Value) {
+    if let hashKey = HashKey(key) { positions[hashKey] = keys.count }
     keys.append(key)
     values.append(value)
+  }
+
+  /// Removes every entry.
+  public func removeAll() {
+    keys = []
+    values = []
+    positions = [:]
   }
 
   public subscript(key: Value) -> Value? {
@@ -66,11 +145,57 @@ public final class DictStorage {
         } else {
           keys.remove(at: index)
           values.remove(at: index)
+          reindex()
         }
       } else if let newValue {
-        keys.append(key)
-        values.append(newValue)
+        append(key, newValue)
       }
+    }
+  }
+
+  private func reindex() {
+    positions = [:]
+    for (index, key) in keys.enumerated() {
+      if let hashKey = HashKey(key) { positions[hashKey] = index }
+    }
+  }
+}
+
+/// A dict key as Python hashes it: equal numbers are one key (`1`, `1.0` and `True`), strings and
+/// tuples by value, tensors, modules and objects by identity. Nil for values Python would not
+/// hash (lists, dicts), which dicts then compare one by one.
+enum HashKey: Hashable {
+  case none
+  case int(Int)
+  case float(UInt64)
+  case string(String)
+  case tuple([HashKey])
+  case object(ObjectIdentifier)
+
+  init?(_ value: Value) {
+    switch value {
+    case .none: self = .none
+    case .bool(let v): self = .int(v ? 1 : 0)
+    case .int(let v): self = .int(v)
+    case .float(let v):
+      if let exact = Int(exactly: v) { self = .int(exact) } else { self = .float(v.bitPattern) }
+    case .string(let v): self = .string(v)
+    case .size(let dims): self = .tuple(dims.map { .int($0) })
+    case .tuple(let items):
+      var keys: [HashKey] = []
+      for item in items {
+        guard let key = HashKey(item) else { return nil }
+        keys.append(key)
+      }
+      self = .tuple(keys)
+    case .tensor(let t): self = .object(ObjectIdentifier(t))
+    case .module(let m): self = .object(ObjectIdentifier(m))
+    case .object(let o): self = .object(ObjectIdentifier(o))
+    case .classObject(let c): self = .object(ObjectIdentifier(c))
+    case .instance(let i): self = .object(ObjectIdentifier(i))
+    case .function(let f): self = .object(ObjectIdentifier(f))
+    case .namespace(let name): self = .string("<module \(name)>")
+    default: return nil
     }
   }
 }

@@ -67,7 +67,9 @@ extension Parser {
 
   mutating func parseDisjunction() throws -> Expression {
     var left = try parseConjunction()
+    var links = 0
     while accept("or") != nil {
+      try lengthen(&links)
       let right = try parseConjunction()
       left = Expression(.boolean(.or, left, right), span: span(from: left.span))
     }
@@ -76,7 +78,9 @@ extension Parser {
 
   mutating func parseConjunction() throws -> Expression {
     var left = try parseInversion()
+    var links = 0
     while accept("and") != nil {
+      try lengthen(&links)
       let right = try parseInversion()
       left = Expression(.boolean(.and, left, right), span: span(from: left.span))
     }
@@ -133,9 +137,11 @@ extension Parser {
   mutating func parseBinary(level: Int) throws -> Expression {
     guard level < Parser.binaryLevels.count else { return try parseFactor() }
     var left = try parseBinary(level: level + 1)
+    var links = 0
     while current.kind == .op, let op = BinaryOperator(rawValue: current.text),
       Parser.binaryLevels[level].contains(op)
     {
+      try lengthen(&links)
       advance()
       let right = try parseBinary(level: level + 1)
       left = Expression(.binary(op, left, right), span: span(from: left.span))
@@ -165,7 +171,9 @@ extension Parser {
   /// An atom followed by `.name`, `(arguments)` and `[index]` trailers.
   mutating func parsePrimary() throws -> Expression {
     var expression = try parseAtom()
+    var links = 0
     while true {
+      if check(".") || check("(") || check("[") { try lengthen(&links) }
       if accept(".") != nil {
         let name = try expectName()
         expression = Expression(

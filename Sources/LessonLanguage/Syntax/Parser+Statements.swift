@@ -76,21 +76,32 @@ extension Parser {
     return Statement(.classDefinition(definition), span: span)
   }
 
-  /// `if`/`elif` chains: each `elif` becomes an `.if` alone in the previous `orElse`.
+  /// `if`/`elif` chains: each `elif` becomes an `.if` alone in the previous `orElse`. The chain
+  /// is read in a loop (not by recursion) and is at most `maximumTreeHeight` long.
   mutating func parseIf() throws -> Statement {
-    let keyword = advance()
-    let condition = try parseNamedExpression()
-    try expect(":")
-    let span = span(from: keyword.span)
-    let body = try parseBlock(after: "'\(keyword.text)' statement", line: keyword.span.line)
+    var clauses: [(condition: Expression, body: [Statement], span: SourceSpan)] = []
+    var links = 0
+    repeat {
+      if !clauses.isEmpty { try lengthen(&links) }
+      let keyword = advance()
+      let condition = try parseNamedExpression()
+      try expect(":")
+      let span = span(from: keyword.span)
+      let body = try parseBlock(after: "'\(keyword.text)' statement", line: keyword.span.line)
+      clauses.append((condition, body, span))
+    } while check("elif")
     var orElse: [Statement] = []
-    if check("elif") {
-      orElse = [try parseIf()]
-    } else if let elseToken = accept("else") {
+    if let elseToken = accept("else") {
       try expect(":")
       orElse = try parseBlock(after: "'else' statement", line: elseToken.span.line)
     }
-    return Statement(.if(condition: condition, body: body, orElse: orElse), span: span)
+    for clause in clauses.reversed() {
+      orElse = [
+        Statement(
+          .if(condition: clause.condition, body: clause.body, orElse: orElse), span: clause.span)
+      ]
+    }
+    return orElse[0]
   }
 
   mutating func parseFor() throws -> Statement {

@@ -13,6 +13,10 @@ public struct Parser {
   var nesting = 0
   /// The most `nesting` allowed: about 100 levels of parentheses.
   static let maximumNesting = 300
+  /// The tallest syntax tree allowed (Python's default recursion limit): nesting plus the links
+  /// of a chain such as `1 + 1 + ...`, `x.a.b...`, `x[0][0]...` or an `elif` ladder. The
+  /// interpreter, and freeing the tree, recurse once per level.
+  static let maximumTreeHeight = 1000
 
   init(tokens: [Token], file: SourceFile) {
     self.tokens = tokens
@@ -101,6 +105,21 @@ public struct Parser {
       throw Diagnostic(
         "expression is too deeply nested", at: current.span,
         notes: ["split it into steps with intermediate variables"])
+    }
+  }
+
+  /// Counts one more link of a chain built by a loop, with CPython's error past
+  /// `maximumTreeHeight`.
+  mutating func lengthen(_ links: inout Int) throws {
+    links += 1
+    guard nesting + links <= Parser.maximumTreeHeight else {
+      throw Diagnostic(
+        PythonException(
+          .recursionError, "maximum recursion depth exceeded during compilation",
+          notes: [
+            "the code chains more than \(Parser.maximumTreeHeight) operations in one expression "
+              + "or 'elif' ladder; split it into steps"
+          ]), at: current.span)
     }
   }
 
