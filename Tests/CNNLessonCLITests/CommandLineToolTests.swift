@@ -72,7 +72,7 @@ import Testing
   @Test func withoutMNISTTheTrainingCellsAreSkippedWithTheFoldersSearched() {
     let run = runTool(["run", "--data", "/nonexistent", "lessons/08.md"])
     #expect(run.code == .success)
-    #expect(run.stdout.contains("skipped: the dataset is not on this machine"))
+    #expect(run.stdout.contains("skipped: the MNIST dataset is not on this machine"))
     #expect(run.stdout.contains("note:   /nonexistent"))
     #expect(run.stdout.hasSuffix(" passed, 0 failed, 2 skipped\n"))
   }

@@ -47,9 +47,10 @@ extension BuiltinTable {
     case var lessonError as PythonException:
       lessonError.notes += notes
       return lessonError
-    case var tensorError as TensorError:
-      tensorError.notes += notes
-      return tensorError
+    case let layerError as any PyTorchError:
+      var exception = PythonException(raisedBy: layerError)
+      exception.notes += notes
+      return exception
     default:
       return error
     }
