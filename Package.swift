@@ -1,7 +1,8 @@
 // swift-tools-version:6.0
 // cnn-lesson: executable lecture notes for convolutional networks.
 // Layers depend one way: CNNLessonCLI -> LessonRunner -> LessonLanguage -> NeuralNet -> TensorCore;
-// the CLI also uses Benchmarks (-> NeuralNet) for `cnn-lesson bench`.
+// NeuralNet reads its dataset files through DataIO (gzip, SHA-256, HTTP; depends on nothing here),
+// and the CLI also uses Benchmarks (-> NeuralNet) for `cnn-lesson bench`.
 import PackageDescription
 
 #if canImport(Foundation)
@@ -48,7 +49,8 @@ let package = Package(
   ],
   targets: [
     .target(name: "TensorCore", swiftSettings: tensorCoreSettings()),
-    .target(name: "NeuralNet", dependencies: ["TensorCore"]),
+    .target(name: "DataIO"),
+    .target(name: "NeuralNet", dependencies: ["TensorCore", "DataIO"]),
     .target(name: "CStackBounds"),
     .target(name: "LessonLanguage", dependencies: ["NeuralNet", "TensorCore", "CStackBounds"]),
     .target(name: "LessonRunner", dependencies: ["LessonLanguage"]),
@@ -56,7 +58,9 @@ let package = Package(
     .target(name: "CNNLessonCLI", dependencies: ["LessonRunner", "Benchmarks"]),
     .executableTarget(name: "cnn-lesson", dependencies: ["CNNLessonCLI"]),
     .testTarget(name: "TensorCoreTests", dependencies: ["TensorCore"]),
-    .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet"], exclude: ["Reference"]),
+    .testTarget(name: "DataIOTests", dependencies: ["DataIO"]),
+    .testTarget(
+      name: "NeuralNetTests", dependencies: ["NeuralNet", "DataIO"], exclude: ["Reference"]),
     .testTarget(name: "BenchmarksTests", dependencies: ["Benchmarks"]),
     .testTarget(name: "LessonLanguageTests", dependencies: ["LessonLanguage"]),
     .testTarget(name: "LessonRunnerTests", dependencies: ["LessonRunner"]),

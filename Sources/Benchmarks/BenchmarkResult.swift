@@ -11,7 +11,7 @@ public struct BenchmarkResult: Sendable, Equatable {
   public var samplesPerSecond: Double?
   /// Achieved GFLOP/s, for cases whose arithmetic is counted.
   public var gflops: Double?
-  /// `gflops` as a percentage of the machine peak (see `BenchmarkSuite.peakDescription`).
+  /// `gflops` as a percentage of the machine peak (see `MachinePeak`).
   public var percentOfPeak: Double?
   /// The process's peak resident set size so far, in MB (`VmHWM`); nil where unavailable.
   public var peakResidentMegabytes: Double?

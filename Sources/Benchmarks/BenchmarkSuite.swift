@@ -2,18 +2,28 @@
 /// (`cnn-lesson bench [CASE...] [--json]`).
 import NeuralNet
 
-/// A benchmark request the suite cannot run, e.g. an unknown case name.
-public struct BenchmarkError: Error, Equatable, CustomStringConvertible, Sendable {
-  /// What went wrong, e.g. `unknown benchmark case 'net'`.
-  public var message: String
-  /// Hints, one per line (the list of known cases).
-  public var notes: [String]
+/// A benchmark request the suite cannot run.
+public enum BenchmarkError: Error, Equatable, Sendable {
+  /// A case name that is not one of `known` (the suite's `caseNames`).
+  case unknownCase(String, known: [String])
+}
 
-  public init(_ message: String, notes: [String] = []) {
-    self.message = message
-    self.notes = notes
+extension BenchmarkError: CustomStringConvertible {
+  /// What went wrong, e.g. `unknown benchmark case 'net'`.
+  public var message: String {
+    switch self {
+    case .unknownCase(let name, _): "unknown benchmark case '\(name)'"
+    }
   }
 
+  /// Hints, one per line (the list of known cases).
+  public var notes: [String] {
+    switch self {
+    case .unknownCase(_, let known): ["known cases: " + known.joined(separator: ", ")]
+    }
+  }
+
+  /// The message.
   public var description: String { message }
 }
 
@@ -59,38 +69,27 @@ public enum BenchmarkSuite {
     "net-step", "net-infer1", "conv-lecture", "conv-large", "mnist-epoch",
   ]
 
-  /// What "% of peak" is measured against on this machine, e.g.
-  /// `2 cores x 117.0 GFLOP/s fp32 = 234 GFLOP/s`.
-  public static var peakDescription: String { MachinePeak.detect().description }
-
-  /// Runs `cases` (every case when empty) and writes the report through `output`, one line per
-  /// call: a table with a header, or with `json` a single JSON object
-  /// `{"peak": ..., "results": [...]}`.
+  /// Runs `cases` (every case when empty) on `machine`, `mnist-epoch` on the batches of
+  /// `epochSource`, and writes the report through `output`, one line per call: a table with a
+  /// header, or with `json` a single JSON object `{"peak": ..., "results": [...]}`.
   ///
   /// Throws `BenchmarkError` for an unknown case name (before running anything) and rethrows
   /// tensor errors.
-  public static func run(cases: [String], json: Bool, output: (String) -> Void) throws {
-    try run(cases: cases, json: json, epochSource: .synthetic(), output: output)
-  }
-
-  /// `run(cases:json:output:)` with the batches `mnist-epoch` trains on.
   public static func run(
-    cases: [String], json: Bool, epochSource: EpochSource, output: (String) -> Void
+    cases: [String], json: Bool, machine peak: MachinePeak, epochSource: EpochSource = .synthetic(),
+    output: (String) -> Void
   ) throws {
     let names = cases.isEmpty ? caseNames : cases
     for name in names where !caseNames.contains(name) {
-      throw BenchmarkError(
-        "unknown benchmark case '\(name)'",
-        notes: ["known cases: " + caseNames.joined(separator: ", ")])
+      throw BenchmarkError.unknownCase(name, known: caseNames)
     }
-    let peak = MachinePeak.detect()
     if !json {
       output("peak assumption: \(peak.description)")
       output(textHeader)
     }
     var results: [BenchmarkResult] = []
     for name in names {
-      for result in try measure(name, epochSource: epochSource, peak: peak) {
+      for result in try measure(name, machine: peak, epochSource: epochSource) {
         results.append(result)
         if !json { output(result.textLine) }
       }
@@ -102,16 +101,10 @@ public enum BenchmarkSuite {
     }
   }
 
-  /// Runs one case by name and returns its rows.
-  public static func measure(_ name: String, epochSource: EpochSource = .synthetic()) throws
-    -> [BenchmarkResult]
-  {
-    try measure(name, epochSource: epochSource, peak: MachinePeak.detect())
-  }
-
-  static func measure(_ name: String, epochSource: EpochSource, peak: MachinePeak) throws
-    -> [BenchmarkResult]
-  {
+  /// Runs one case by name on `machine` and returns its rows.
+  public static func measure(
+    _ name: String, machine peak: MachinePeak, epochSource: EpochSource = .synthetic()
+  ) throws -> [BenchmarkResult] {
     let cases = BenchmarkCases(peak: peak)
     switch name {
     case "net-step": return [try cases.netStep()]
@@ -120,9 +113,7 @@ public enum BenchmarkSuite {
     case "conv-large": return [try cases.convLarge()]
     case "mnist-epoch": return [try cases.mnistEpoch(epochSource)]
     default:
-      throw BenchmarkError(
-        "unknown benchmark case '\(name)'",
-        notes: ["known cases: " + caseNames.joined(separator: ", ")])
+      throw BenchmarkError.unknownCase(name, known: caseNames)
     }
   }
 }

@@ -27,10 +27,10 @@ final class LectureNet {
 
   /// The log-probabilities of a batch of images.
   func forward(_ images: Tensor) throws -> Tensor {
-    var x = try Functional.relu(pool.forward(conv1.forward(images)))
-    x = try Functional.relu(pool.forward(conv2.forward(x)))
+    var x = try Functional.relu(pool(conv1(images)))
+    x = try Functional.relu(pool(conv2(x)))
     x = try x.reshaped([-1, 320])
-    return try Functional.logSoftmax(fc.forward(x), dim: 1)
+    return try Functional.logSoftmax(fc(x), dim: 1)
   }
 
   /// zero_grad, forward, nll_loss, backward, step; returns the loss.

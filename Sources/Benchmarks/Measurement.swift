@@ -24,28 +24,39 @@ func milliseconds(_ duration: Duration) -> Double {
   return Double(seconds) * 1e3 + Double(attoseconds) * 1e-15
 }
 
-/// The fp32 peak the "% of peak" column is measured against.
+/// The fp32 peak the "% of peak" column is measured against, from facts about the machine that
+/// the caller (the command line) reads: the number of cores and the CPU's feature flags.
 ///
 /// Assumption: each core retires two 8-lane fused multiply-adds per cycle (32 flop/cycle) at
 /// about 3.66 GHz, i.e. 117 GFLOP/s per core, when the CPU has AVX2 and FMA (the figure for this
 /// AMD EPYC); a quarter of that without them (4-lane SSE, separate multiply and add).
-struct MachinePeak {
-  let cores: Int
-  let gflopsPerCore: Double
-  var gflops: Double { Double(cores) * gflopsPerCore }
-  var description: String {
-    "\(cores) cores x \(format(gflopsPerCore, digits: 1)) GFLOP/s fp32 = "
-      + "\(format(gflops, digits: 0)) GFLOP/s"
+public struct MachinePeak: Sendable, Equatable, CustomStringConvertible {
+  /// The cores the benchmarks may use.
+  public let cores: Int
+  /// The assumed fp32 peak of one core.
+  public let gflopsPerCore: Double
+
+  /// The peak of `cores` cores of a CPU with (`hasFMA`) or without AVX2 and FMA.
+  public init(cores: Int, hasFMA: Bool) {
+    self.cores = max(cores, 1)
+    self.gflopsPerCore = hasFMA ? 117 : 117 / 4
   }
 
-  /// Reads the core count and the SIMD flags of this machine (Linux `/proc/cpuinfo`).
-  static func detect() -> MachinePeak {
-    let cores = ProcessInfo.processInfo.activeProcessorCount
-    let info = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
-    let flagsLine = info.split(separator: "\n").first { $0.hasPrefix("flags") } ?? ""
+  /// The peak of `cores` cores of the CPU described by `cpuInfo`, the text of Linux's
+  /// `/proc/cpuinfo` (its first `flags` line; no FMA assumed when there is none).
+  public init(cores: Int, cpuInfo: String) {
+    let flagsLine = cpuInfo.split(separator: "\n").first { $0.hasPrefix("flags") } ?? ""
     let flags = Set(flagsLine.split(separator: " ").map(String.init))
-    let hasFMA = flags.contains("fma") && flags.contains("avx2")
-    return MachinePeak(cores: cores, gflopsPerCore: hasFMA ? 117 : 117 / 4)
+    self.init(cores: cores, hasFMA: flags.contains("fma") && flags.contains("avx2"))
+  }
+
+  /// The machine's peak, `cores * gflopsPerCore`.
+  public var gflops: Double { Double(cores) * gflopsPerCore }
+
+  /// `2 cores x 117.0 GFLOP/s fp32 = 234 GFLOP/s`.
+  public var description: String {
+    "\(cores) cores x \(format(gflopsPerCore, digits: 1)) GFLOP/s fp32 = "
+      + "\(format(gflops, digits: 0)) GFLOP/s"
   }
 }
 

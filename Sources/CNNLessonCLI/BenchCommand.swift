@@ -19,7 +19,12 @@ struct BenchCommand {
     }
     let wantsEpoch = options.operands.isEmpty || options.operands.contains("mnist-epoch")
     let source = wantsEpoch ? mnistEpochSource() : .synthetic()
-    try BenchmarkSuite.run(cases: options.operands, json: options.json, epochSource: source) {
+    let machine = MachinePeak(
+      cores: ProcessInfo.processInfo.activeProcessorCount,
+      cpuInfo: (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? "")
+    try BenchmarkSuite.run(
+      cases: options.operands, json: options.json, machine: machine, epochSource: source
+    ) {
       stdout.write($0 + "\n")
     }
     return .success

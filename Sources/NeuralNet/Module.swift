@@ -21,14 +21,20 @@ open class Module {
   open var extraDescription: String { "" }
 
   /// The layer's computation for one input tensor. Layers override it; calling it on a module that
-  /// does not is PyTorch's error.
+  /// does not is PyTorch's error. Swift code calls a module as a function, `layer(x)`.
   open func forward(_ input: Tensor) throws -> Tensor {
-    throw TensorError("Module [\(typeName)] is missing the required \"forward\" function")
+    throw NeuralNetError.missingForward(module: typeName)
   }
+
+  /// Called before the parameter `name` is replaced by `tensor` or removed (nil). Layers that keep
+  /// their parameters in typed properties (`Linear.weight`) update them here, and throw when they
+  /// cannot work without the parameter.
+  open func parameterWillChange(_ name: String, to tensor: Tensor?) throws {}
 
   /// Adds or replaces a parameter (the tensor becomes a leaf that requires grad).
   public func registerParameter(_ name: String, _ tensor: Tensor) throws {
     try tensor.setRequiresGrad(true)
+    try parameterWillChange(name, to: tensor)
     tensor.isParameter = true
     if let index = namedOwnParameters.firstIndex(where: { $0.name == name }) {
       namedOwnParameters[index].tensor = tensor
@@ -47,7 +53,9 @@ open class Module {
   }
 
   /// Removes a parameter or child registered under `name` (an attribute reassigned to a non-module).
-  public func unregister(_ name: String) {
+  /// Throws, and removes nothing, when the module cannot work without that parameter.
+  public func unregister(_ name: String) throws {
+    if parameter(named: name) != nil { try parameterWillChange(name, to: nil) }
     namedOwnParameters.removeAll { $0.name == name }
     namedChildren.removeAll { $0.name == name }
   }
@@ -105,6 +113,13 @@ open class Module {
   /// Clears the gradients of every parameter (`zero_grad()`, PyTorch 2's set-to-None default).
   public func zeroGrad() {
     for parameter in parameters() { parameter.grad = nil }
+  }
+}
+
+extension Module {
+  /// `module(x)`: runs `forward`, as calling a module does in PyTorch.
+  public func callAsFunction(_ input: Tensor) throws -> Tensor {
+    try forward(input)
   }
 }
 

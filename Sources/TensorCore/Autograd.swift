@@ -56,19 +56,17 @@ extension Tensor {
   /// - Parameter gradient: d(loss)/d(self); may be omitted only for a single-element tensor.
   public func backward(gradient: Tensor? = nil) throws {
     guard requiresGrad else {
-      throw TensorError("element 0 of tensors does not require grad and does not have a grad_fn")
+      throw TensorError.autograd(.noGradFn)
     }
     let seed: [Float]
     if let gradient {
       guard gradient.shape == shape else {
-        throw TensorError(
-          "Mismatch in shape: grad_output[0] has a shape of \(shapeText(gradient.shape)) and "
-            + "output[0] has a shape of \(shapeText(shape)).")
+        throw TensorError.autograd(.gradientShape(gradient: gradient.shape, output: shape))
       }
       seed = gradient.floatValues
     } else {
       guard count == 1 else {
-        throw TensorError("grad can be implicitly created only for scalar outputs")
+        throw TensorError.autograd(.nonScalarOutput(shape: shape))
       }
       seed = [1]
     }

@@ -26,3 +26,32 @@ public enum DType: Sendable, Equatable, CustomStringConvertible {
     return .bool
   }
 }
+
+extension DType {
+  /// PyTorch's C++ scalar type name, as in "expected scalar type Long but found Float".
+  var scalarTypeName: String {
+    switch self {
+    case .float32: "Float"
+    case .int64: "Long"
+    case .bool: "Bool"
+    }
+  }
+
+  /// The C type name PyTorch uses in matmul's dtype message (`float`, `long int`, `bool`).
+  var cName: String {
+    switch self {
+    case .float32: "float"
+    case .int64: "long int"
+    case .bool: "bool"
+    }
+  }
+
+  /// The legacy tensor type name in a few PyTorch messages (`torch.FloatTensor`).
+  var tensorTypeName: String {
+    switch self {
+    case .float32: "torch.FloatTensor"
+    case .int64: "torch.LongTensor"
+    case .bool: "torch.BoolTensor"
+    }
+  }
+}

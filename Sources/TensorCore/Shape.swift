@@ -28,9 +28,22 @@ public func shapeText(_ shape: [Int]) -> String {
 public func normalizeDim(_ dim: Int, rank: Int) throws -> Int {
   let effective = max(rank, 1)
   guard dim >= -effective && dim < effective else {
-    throw TensorError(
-      "Dimension out of range (expected to be in range of [\(-effective), \(effective - 1)], but got \(dim))"
-    )
+    throw TensorError.dimensionOutOfRange(dim: dim, rank: rank)
   }
   return dim < 0 ? dim + effective : dim
+}
+
+extension Int {
+  /// `self + other`, clamped to `Int.min...Int.max` instead of overflowing (window geometry on
+  /// sizes a lesson chose must not trap; the checks then reject the clamped sizes).
+  func saturatingAdd(_ other: Int) -> Int {
+    let (sum, overflow) = addingReportingOverflow(other)
+    return overflow ? (other > 0 ? .max : .min) : sum
+  }
+
+  /// `self * other`, clamped to `Int.min...Int.max` instead of overflowing.
+  func saturatingMultiply(_ other: Int) -> Int {
+    let (product, overflow) = multipliedReportingOverflow(by: other)
+    return overflow ? ((self < 0) != (other < 0) ? .min : .max) : product
+  }
 }

@@ -101,13 +101,10 @@ public final class Tensor {
   /// Marks a leaf as requiring grad (`requires_grad_()`), with PyTorch's errors.
   public func setRequiresGrad(_ value: Bool = true) throws {
     if value && dtype != .float32 {
-      throw TensorError("only Tensors of floating point dtype can require gradients")
+      throw TensorError.autograd(.nonFloatRequiresGrad(dtype))
     }
     if !value && !isLeaf {
-      throw TensorError(
-        "you can only change requires_grad flags of leaf variables. If you want to use a computed "
-          + "variable in a subgraph that doesn't require differentiation use var_no_grad = var.detach()."
-      )
+      throw TensorError.autograd(.nonLeafRequiresGradFlag)
     }
     requiresGrad = value
   }

@@ -6,6 +6,9 @@ import Testing
 /// The suite's public entry: case names, errors, the report formats, and a plugged-in epoch source
 /// (small enough for a debug build).
 @Suite struct BenchmarkSuiteTests {
+  /// Two cores with AVX2 and FMA, as the command line would describe this machine.
+  static let machine = MachinePeak(cores: 2, hasFMA: true)
+
   /// Two batches of two random images, then the end of the epoch.
   static func tinySource() -> EpochSource {
     EpochSource(label: "tiny") {
@@ -21,30 +24,48 @@ import Testing
 
   @Test func unknownCaseThrowsBeforeRunningAnything() {
     var lines: [String] = []
-    let error = #expect(throws: BenchmarkError.self) {
-      try BenchmarkSuite.run(cases: ["mnist-epoch", "net"], json: false) { lines.append($0) }
+    #expect(throws: BenchmarkError.unknownCase("net", known: BenchmarkSuite.caseNames)) {
+      try BenchmarkSuite.run(cases: ["mnist-epoch", "net"], json: false, machine: Self.machine) {
+        lines.append($0)
+      }
     }
-    #expect(error?.message == "unknown benchmark case 'net'")
-    #expect(error?.notes.first?.hasPrefix("known cases: net-step, net-infer1") == true)
     #expect(lines.isEmpty)
+    #expect(throws: BenchmarkError.unknownCase("x", known: BenchmarkSuite.caseNames)) {
+      try BenchmarkSuite.measure("x", machine: Self.machine)
+    }
+  }
+
+  @Test func unknownCaseMessage() {
+    let error = BenchmarkError.unknownCase("net", known: ["net-step", "net-infer1"])
+    #expect(error.message == "unknown benchmark case 'net'" && error.description == error.message)
+    #expect(error.notes == ["known cases: net-step, net-infer1"])
+  }
+
+  @Test func machinePeakFromTheFactsTheCommandLineReads() {
+    #expect(Self.machine.description == "2 cores x 117.0 GFLOP/s fp32 = 234 GFLOP/s")
+    let haswell = "processor\t: 0\nflags\t\t: fpu sse2 avx2 fma bmi2\nbugs\t\t: none\n"
+    #expect(MachinePeak(cores: 2, cpuInfo: haswell) == Self.machine)
+    let old = MachinePeak(cores: 4, cpuInfo: "flags\t\t: fpu sse2 avx\n")
+    #expect(old.gflopsPerCore == 117 / 4 && old.gflops == 117)
+    #expect(MachinePeak(cores: 0, cpuInfo: "").cores == 1)
   }
 
   @Test func epochWithAPluggedInSourceAsText() throws {
     var lines: [String] = []
-    try BenchmarkSuite.run(cases: ["mnist-epoch"], json: false, epochSource: Self.tinySource()) {
-      lines.append($0)
-    }
+    try BenchmarkSuite.run(
+      cases: ["mnist-epoch"], json: false, machine: Self.machine, epochSource: Self.tinySource()
+    ) { lines.append($0) }
     #expect(lines.count == 3)
-    #expect(lines[0].hasPrefix("peak assumption: "))
+    #expect(lines[0] == "peak assumption: 2 cores x 117.0 GFLOP/s fp32 = 234 GFLOP/s")
     #expect(lines[1].hasPrefix("case") && lines[1].contains("GFLOP/s"))
     #expect(lines[2].hasPrefix("mnist-epoch") && lines[2].hasSuffix("tiny, 2 steps"))
   }
 
   @Test func epochAsJSON() throws {
     var lines: [String] = []
-    try BenchmarkSuite.run(cases: ["mnist-epoch"], json: true, epochSource: Self.tinySource()) {
-      lines.append($0)
-    }
+    try BenchmarkSuite.run(
+      cases: ["mnist-epoch"], json: true, machine: Self.machine, epochSource: Self.tinySource()
+    ) { lines.append($0) }
     #expect(lines.count == 1)
     let text = try #require(lines.first)
     #expect(text.hasPrefix("{\"peak\": \"") && text.hasSuffix("]}"))

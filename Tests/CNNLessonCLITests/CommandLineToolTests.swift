@@ -73,7 +73,7 @@ import Testing
     #expect(run.code == .success)
     #expect(
       run.stdout.contains(
-        "skipped: the dataset is not on this machine (use --data DIR or CNN_LESSON_DATA)"))
+        "skipped: the MNIST dataset is not on this machine (use --data DIR or CNN_LESSON_DATA)"))
     #expect(run.stdout.contains("note:   /nonexistent"))
     #expect(run.stdout.hasSuffix(" passed, 0 failed, 2 skipped\n"))
   }

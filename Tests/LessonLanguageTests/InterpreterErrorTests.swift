@@ -145,17 +145,33 @@ struct ErrorCase: Sendable, CustomTestStringConvertible {
       note: "lessons run on the CPU"),
     ErrorCase(
       t + "torch.ones(2, 3)[2]", "4:1",
-      "RuntimeError: index 2 is out of bounds for dimension 0 with size 2"),
+      "IndexError: index 2 is out of bounds for dimension 0 with size 2"),
     ErrorCase(t + "torch.tensor(3).data[1]", "4:1", "IndexError: invalid index of a 0-dim tensor"),
     ErrorCase(
       t + "torch.ones(2).max(3)", "4:1",
-      "RuntimeError: Dimension out of range (expected to be in range of [-1, 0], but got 3)"),
+      "IndexError: Dimension out of range (expected to be in range of [-1, 0], but got 3)"),
     ErrorCase(
       t + "torch.zeros(100000, 100000, 100000)", "4:1",
       "RuntimeError: DefaultCPUAllocator: not enough memory"),
     ErrorCase(
       t + "torch.ones(2).item()", "4:1",
       "RuntimeError: a Tensor with 2 elements cannot be converted to Scalar"),
+    // The tensor core's and the layers' errors keep PyTorch's exception classes.
+    ErrorCase(
+      t + "F.nll_loss(torch.zeros(2, 3), torch.tensor([0, 5]))", "4:1",
+      "IndexError: Target 5 is out of bounds."),
+    ErrorCase(
+      t + "F.cross_entropy(torch.zeros(3, 5), torch.tensor([1, 2]))", "4:1",
+      "ValueError: Expected input batch_size (3) to match target batch_size (2)."),
+    ErrorCase(
+      t + "nn.Dropout(1.5)", "4:1",
+      "ValueError: dropout probability has to be between 0 and 1, but got 1.5"),
+    ErrorCase(
+      t + "torch.optim.SGD(nn.Linear(2, 2).parameters(), lr=-1)", "4:1",
+      "ValueError: Invalid learning rate: -1.0"),
+    ErrorCase(
+      t + "nn.Conv2d(3, 4, 3, groups=2)", "4:1",
+      "ValueError: in_channels must be divisible by groups"),
   ]
 
   static let modules: [ErrorCase] = [
@@ -204,6 +220,21 @@ struct ErrorCase: Sendable, CustomTestStringConvertible {
         error.notes.contains { $0.contains(note) }, "\(error.notes)", sourceLocation: sourceLocation
       )
     }
+  }
+
+  @Test func aMissingDatasetIsAnUnavailableRequirementNamingItAndTheFoldersSearched() throws {
+    let result = InterpreterTestSupport.run(
+      "from torchvision import datasets\ndatasets.FashionMNIST('/nonexistent', train=False)")
+    let error = try #require(result.error)
+    #expect(
+      error.message == "RuntimeError: Dataset not found. You can use download=True to download it")
+    guard case .dataset(let name, let searched)? = error.missingRequirement else {
+      Issue.record("expected a missing dataset, got \(error.disposition)")
+      return
+    }
+    #expect(name == "FashionMNIST")
+    #expect(Array(searched.prefix(2)) == ["/nonexistent/FashionMNIST/raw", "/nonexistent"])
+    #expect(error.notes.contains("  /nonexistent/FashionMNIST/raw"))
   }
 
   @Test func errorInsideAFunctionPointsAtTheInnermostLineWithCalledFromNotes() {

@@ -1,3 +1,4 @@
+import DataIO
 import Testing
 
 @testable import NeuralNet
@@ -15,45 +16,51 @@ import Testing
   }
 
   @Test func readsFromDisk() throws {
-    let directory = try DataTestSupport.makeTemporaryDirectory()
-    try DataTestSupport.write(DataTestSupport.gzipStored(labels), to: directory + "/labels.gz")
-    let file = try IDXFile(contentsOf: directory + "/labels.gz", rank: 1)
-    #expect(file.dimensions == [3])
-    #expect(file.bytes == [5, 0, 4])
+    try DataTestSupport.withTemporaryDirectory { directory in
+      try DataTestSupport.write(DataTestSupport.gzipStored(labels), to: directory + "/labels.gz")
+      let file = try IDXFile(contentsOf: directory + "/labels.gz", rank: 1)
+      #expect(file.dimensions == [3])
+      #expect(file.bytes == [5, 0, 4])
+      #expect(throws: DatasetError.damagedFile(path: directory + "/none", problem: .unreadable)) {
+        try IDXFile(contentsOf: directory + "/none", rank: 1)
+      }
+    }
   }
 
   @Test func wrongMagicNamesTheFile() {
     #expect(
-      throws: DatasetError(
-        "data/a is not an IDX file of images: its magic number is 0x89504e47, expected 0x00000803",
-        notes: IDXFile.damagedNotes)
+      throws: DatasetError.damagedFile(
+        path: "data/a", problem: .badMagic(magic: [0x89, 0x50, 0x4E, 0x47], rank: 3))
     ) {
       try IDXFile(data: [0x89, 0x50, 0x4E, 0x47, 0, 0, 0, 0], name: "data/a", rank: 3)
     }
   }
 
   @Test func rankMismatchSuggestsSwappedFiles() throws {
-    let error = try #require(throws: DatasetError.self) {
+    #expect(throws: DatasetError.damagedFile(path: "f", problem: .wrongRank(found: 1, expected: 3)))
+    {
       try IDXFile(data: labels, name: "f", rank: 3)
     }
-    #expect(error.message == "f holds a 1-dimensional array, expected 3 dimensions (images)")
   }
 
   @Test func truncatedOrOverlongData() {
     #expect(
-      throws: DatasetError(
-        "f is truncated: the header promises 3 = 3 bytes of data but the file holds 2",
-        notes: IDXFile.damagedNotes)
+      throws: DatasetError.damagedFile(path: "f", problem: .wrongLength(dimensions: [3], bytes: 2))
     ) { try IDXFile(data: labels.dropLast(), name: "f", rank: 1) }
-    #expect(throws: DatasetError.self) { try IDXFile(data: labels + [1], name: "f", rank: 1) }
-    #expect(throws: DatasetError.self) {
+    #expect(
+      throws: DatasetError.damagedFile(path: "f", problem: .wrongLength(dimensions: [3], bytes: 4))
+    ) { try IDXFile(data: labels + [1], name: "f", rank: 1) }
+    #expect(throws: DatasetError.damagedFile(path: "f", problem: .truncatedHeader)) {
       try IDXFile(data: [0, 0, 8, 3, 0, 0], name: "f", rank: 3)
     }
   }
 
   @Test func hugeDimensionsDoNotOverflow() {
     let header: [UInt8] = [0, 0, 8, 3] + [UInt8](repeating: 0xFF, count: 12)
-    #expect(throws: DatasetError.self) { try IDXFile(data: header, name: "f", rank: 3) }
+    let huge = [Int](repeating: 0xFFFF_FFFF, count: 3)
+    #expect(
+      throws: DatasetError.damagedFile(path: "f", problem: .wrongLength(dimensions: huge, bytes: 0))
+    ) { try IDXFile(data: header, name: "f", rank: 3) }
   }
 
   @Test func corruptGzipSaysWhatToDo() throws {
@@ -62,7 +69,9 @@ import Testing
     let error = try #require(throws: DatasetError.self) {
       try IDXFile(data: gz, name: "f.gz", rank: 1)
     }
-    #expect(error.message == "f.gz is not a valid gzip file: incorrect data check (CRC-32)")
-    #expect(error.notes == IDXFile.damagedNotes)
+    guard case .damagedFile("f.gz", .invalidGzip(.checksumMismatch(.data, _, _))) = error else {
+      Issue.record("expected a CRC-32 mismatch in f.gz, got \(error)")
+      return
+    }
   }
 }

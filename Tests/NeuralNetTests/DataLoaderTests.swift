@@ -58,11 +58,12 @@ import Testing
   }
 
   @Test func invalidArguments() throws {
-    let error = try #require(throws: DatasetError.self) {
+    #expect(throws: DatasetError.invalidBatchSize(0)) {
       try DataLoader(dataset: try dataset(3), batchSize: 0)
     }
-    #expect(error.message == "batch_size should be a positive integer value, but got batch_size=0")
-    #expect(throws: DatasetError.self) { try DataLoader(dataset: try dataset(3), shuffle: true) }
+    #expect(throws: DatasetError.shuffleWithoutGenerator) {
+      try DataLoader(dataset: try dataset(3), shuffle: true)
+    }
   }
 
   @Test func emptyDatasetHasNoBatches() throws {

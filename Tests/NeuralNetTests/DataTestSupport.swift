@@ -1,3 +1,4 @@
+import DataIO
 import Foundation
 import Testing
 
@@ -52,11 +53,13 @@ enum DataTestSupport {
     return (idx(dims: [count, rows, columns], data: images), idx(dims: [count], data: labels))
   }
 
-  /// A fresh empty directory under the system temp folder.
-  static func makeTemporaryDirectory() throws -> String {
+  /// Runs `body` with a fresh empty directory under the system temp folder, removed afterwards
+  /// (also when `body` throws).
+  static func withTemporaryDirectory<T>(_ body: (String) throws -> T) throws -> T {
     let path = NSTemporaryDirectory() + "cnn-lesson-data-tests-" + UUID().uuidString
     try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    return path
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    return try body(path)
   }
 
   static func write(_ bytes: [UInt8], to path: String) throws {

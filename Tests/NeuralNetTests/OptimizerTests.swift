@@ -3,7 +3,8 @@ import Testing
 @testable import NeuralNet
 
 // The update rules of SGD and Adam on one or two numbers worked out by hand, and their argument
-// errors with PyTorch's messages. The base class Optimizer is covered through them.
+// errors with PyTorch's messages. What the Optimizer protocol's extension shares (zeroGrad, the
+// printed form) is covered through them.
 
 /// A 1-d leaf that requires grad, like an `nn.Parameter`.
 private func parameter(_ values: [Float]) throws -> Tensor {
@@ -96,25 +97,25 @@ private func expectValues(
 
   @Test func argumentErrorsUsePyTorchsWords() throws {
     let p = try parameter([1])
-    #expect(throws: TensorError("Invalid learning rate: -0.1")) {
+    #expect(throws: NeuralNetError.invalidHyperParameter(.learningRate, value: -0.1)) {
       try SGD(parameters: [p], learningRate: -0.1)
     }
-    #expect(throws: TensorError("Invalid momentum value: -0.5")) {
+    #expect(throws: NeuralNetError.invalidHyperParameter(.momentum, value: -0.5)) {
       try SGD(parameters: [p], learningRate: 0.1, momentum: -0.5)
     }
-    #expect(throws: TensorError("Invalid weight_decay value: -1.0")) {
+    #expect(throws: NeuralNetError.invalidHyperParameter(.weightDecay, value: -1)) {
       try SGD(parameters: [p], learningRate: 0.1, weightDecay: -1)
     }
-    let nesterov = TensorError("Nesterov momentum requires a momentum and zero dampening")
+    let nesterov = NeuralNetError.nesterovWithoutMomentum
     #expect(throws: nesterov) { try SGD(parameters: [p], learningRate: 0.1, nesterov: true) }
     #expect(throws: nesterov) {
       try SGD(parameters: [p], learningRate: 0.1, momentum: 0.9, dampening: 0.1, nesterov: true)
     }
-    #expect(throws: TensorError("optimizer got an empty parameter list")) {
+    #expect(throws: NeuralNetError.emptyParameterList) {
       try SGD(parameters: [], learningRate: 0.1)
     }
     // PyTorch checks the options before the parameter list.
-    #expect(throws: TensorError("Invalid learning rate: -0.1")) {
+    #expect(throws: NeuralNetError.invalidHyperParameter(.learningRate, value: -0.1)) {
       try SGD(parameters: [], learningRate: -0.1)
     }
   }
@@ -199,22 +200,22 @@ private func expectValues(
 
   @Test func argumentErrorsUsePyTorchsWords() throws {
     let p = try parameter([1])
-    #expect(throws: TensorError("Invalid learning rate: -0.1")) {
+    #expect(throws: NeuralNetError.invalidHyperParameter(.learningRate, value: -0.1)) {
       try Adam(parameters: [p], learningRate: -0.1)
     }
-    #expect(throws: TensorError("Invalid epsilon value: -1e-08")) {
+    #expect(throws: NeuralNetError.invalidHyperParameter(.epsilon, value: -1e-8)) {
       try Adam(parameters: [p], epsilon: -1e-8)
     }
-    #expect(throws: TensorError("Invalid beta parameter at index 0: 1.0")) {
+    #expect(throws: NeuralNetError.invalidHyperParameter(.beta(index: 0), value: 1)) {
       try Adam(parameters: [p], betas: (1, 0.999))
     }
-    #expect(throws: TensorError("Invalid beta parameter at index 1: -0.1")) {
+    #expect(throws: NeuralNetError.invalidHyperParameter(.beta(index: 1), value: -0.1)) {
       try Adam(parameters: [p], betas: (0.9, -0.1))
     }
-    #expect(throws: TensorError("Invalid weight_decay value: -0.1")) {
+    #expect(throws: NeuralNetError.invalidHyperParameter(.weightDecay, value: -0.1)) {
       try Adam(parameters: [p], weightDecay: -0.1)
     }
-    #expect(throws: TensorError("optimizer got an empty parameter list")) {
+    #expect(throws: NeuralNetError.emptyParameterList) {
       try Adam(parameters: [])
     }
   }

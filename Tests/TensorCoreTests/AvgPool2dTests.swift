@@ -55,6 +55,13 @@ import Testing
         ($0 as? TensorError)?.message
           == "pad should be at most half of effective kernel size, but got pad=2, kernel_size=2 and dilation=1"
       })
+    // The gather table would need an offset for each of 2^40 taps of each window.
+    #expect(
+      throws: TensorError.allocationTooLarge(
+        elements: 1 << 40, limit: maximumElementCount, shape: [1 << 20, 1 << 20, 1, 1])
+    ) {
+      try Functional.avgPool2d(lecture4x4, kernelSize: Size2D(1 << 20), padding: Size2D(1 << 19))
+    }
     let input = sampleTensor([1, 1, 4, 4])
     try input.setRequiresGrad()
     #expect(

@@ -39,6 +39,8 @@ import Testing
         ($0 as? TensorError)?.message
           == "Given groups=3, expected weight to be at least 3 at dimension 0, but got weight of size [1, 1, 3, 3] instead"
       })
-    #expect(throws: TensorError.self) { try geometry([1, 3, 5, 5], [4, 3, 0, 3]) }
+    #expect(
+      throws: TensorError.convolution(.emptyPlanes(weight: [4, 3, 0, 3], input: [1, 3, 5, 5]))
+    ) { try geometry([1, 3, 5, 5], [4, 3, 0, 3]) }
   }
 }

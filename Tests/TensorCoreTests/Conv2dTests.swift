@@ -136,6 +136,34 @@ let awkwardConvCases: [ConvCase] = [
     #expect(
       message { try Functional.conv2d(input, weight: sampleTensor([2, 4, 3, 3]), groups: 0) }
         == "non-positive groups is not supported")
-    #expect(message { try Functional.conv2d(input, weight: sampleTensor([2, 4, 3, 0])) } != nil)
+    #expect(
+      throws: TensorError.convolution(.emptyPlanes(weight: [2, 4, 3, 0], input: [1, 4, 5, 5]))
+    ) { try Functional.conv2d(input, weight: sampleTensor([2, 4, 3, 0])) }
+    // An unbatched input is reported as the batch of one PyTorch checks.
+    #expect(
+      throws: TensorError.convolution(.weightRank(weight: [2, 4, 3], input: [1, 4, 5, 5]))
+    ) { try Functional.conv2d(sampleTensor([4, 5, 5]), weight: sampleTensor([2, 4, 3])) }
+  }
+
+  @Test func hugeArgumentsThrowInsteadOfOverflowing() {
+    let input = sampleTensor([1, 1, 3, 3])
+    let weight = sampleTensor([1, 1, 1, 1])
+    // The padded plane, 32771 x 32771, is more than a tensor may hold.
+    #expect(
+      throws: TensorError.allocationTooLarge(
+        elements: 32771 * 32771, limit: maximumElementCount, shape: [32771, 32771])
+    ) { try Functional.conv2d(input, weight: weight, padding: .explicit(Size2D(1 << 14))) }
+    #expect(
+      throws: TensorError.invalidShape(.elementCountOverflow(shape: [Int.max, Int.max]))
+    ) {
+      try Functional.conv2d(
+        input, weight: sampleTensor([1, 1, 3, 3]), padding: .same, dilation: Size2D(1 << 62))
+    }
+    #expect {
+      try Functional.conv2d(input, weight: sampleTensor([1, 1, 2, 2]), dilation: Size2D(1 << 62))
+    } throws: { error in
+      guard case .convolution(.kernelTooLarge) = error as? TensorError else { return false }
+      return true
+    }
   }
 }

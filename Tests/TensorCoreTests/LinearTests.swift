@@ -32,17 +32,18 @@ import Testing
       try Functional.linear(
         sampleTensor([64, 320]), weight: sampleTensor([10, 100]), bias: sampleTensor([10]))
     }
+    #expect(error == .linear(.shapeMismatch(input: [64, 320], weight: [10, 100])))
     #expect(error.message == "size mismatch, m1: [64 x 320], m2: [100 x 10]")
     #expect(
       error.notes == [
         "mat1 and mat2 shapes cannot be multiplied (64x320 and 100x10)",
         "the layer expects 100 input features, but the input has 320",
       ])
-    #expect(throws: TensorError.self) {
+    #expect(throws: TensorError.linear(.biasShape(outFeatures: 3, bias: [4], inputRank: 2))) {
       try Functional.linear(
         sampleTensor([2, 4]), weight: sampleTensor([3, 4]), bias: sampleTensor([4]))
     }
-    #expect(throws: TensorError.self) {
+    #expect(throws: TensorError.linear(.dtypeMismatch(input: .int64, parameter: .float32))) {
       try Functional.linear(
         Tensor(shape: [1, 4], ints: [1, 2, 3, 4]), weight: sampleTensor([3, 4]), bias: nil)
     }

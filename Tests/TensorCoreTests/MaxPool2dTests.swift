@@ -65,7 +65,7 @@ var lecture5x5: Tensor {
   }
 
   @Test func errors() throws {
-    #expect(throws: TensorError.self) {
+    #expect(throws: TensorError.pooling(.inputShape([4, 4]))) {
       try Functional.maxPool2d(
         Tensor(shape: [4, 4], floats: .init(repeating: 0, count: 16)), kernelSize: Size2D(2))
     }
@@ -78,7 +78,16 @@ var lecture5x5: Tensor {
           == "pad should be at most half of effective kernel size, but got pad=2, kernel_size=3 and dilation=1"
       })
     let ints = Tensor(shape: [1, 2, 2], ints: [1, 2, 3, 4])
-    #expect(throws: TensorError.self) { try Functional.maxPool2d(ints, kernelSize: Size2D(2)) }
+    #expect(throws: TensorError.unsupportedDType(kernel: "max_pool2d", dtype: .int64)) {
+      try Functional.maxPool2d(ints, kernelSize: Size2D(2))
+    }
+    // A kernel and dilation no input could hold: rejected without overflowing.
+    #expect {
+      try Functional.maxPool2d(lecture4x4, kernelSize: Size2D(1 << 40), dilation: Size2D(1 << 40))
+    } throws: { error in
+      guard case .pooling(.outputTooSmall) = error as? TensorError else { return false }
+      return true
+    }
   }
 
   @Test func gradFnName() throws {

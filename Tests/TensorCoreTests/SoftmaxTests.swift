@@ -31,7 +31,9 @@ import Testing
         ($0 as? TensorError)?.message
           == "Dimension out of range (expected to be in range of [-2, 1], but got 2)"
       })
-    #expect(throws: TensorError.self) {
+    #expect(
+      throws: TensorError.unsupportedDType(kernel: "softmax_lastdim_kernel_impl", dtype: .int64)
+    ) {
       try Functional.softmax(Tensor(shape: [2], ints: [1, 2]), dim: 0)
     }
     try input.setRequiresGrad()

@@ -25,6 +25,58 @@ import Testing
     #expect(size(2, 3, 1) == 0)
   }
 
+  @Test func publicOutputSizeIsPyTorchsFormula() {
+    #expect(Window2D.outputSize(input: 28, kernel: 5, stride: 1) == 24)
+    #expect(Window2D.outputSize(input: 24, kernel: 2, stride: 2) == 12)
+    #expect(Window2D.outputSize(input: 28, kernel: 3, stride: 1, padding: 1) == 28)
+    #expect(Window2D.outputSize(input: 7, kernel: 3, stride: 1, dilation: 2) == 3)
+    #expect(Window2D.outputSize(input: 5, kernel: 2, stride: 2, ceilMode: true) == 3)
+    #expect(Window2D.outputSize(input: 2, kernel: 3, stride: 1) == 0)
+    #expect(Window2D.outputSize(input: 2, kernel: 9, stride: 2) < 0)
+    // Sizes a lesson may give do not trap: they saturate, and the checks reject them.
+    #expect(Window2D.outputSize(input: 3, kernel: 1 << 40, stride: 1, dilation: 1 << 40) < 0)
+    #expect(Window2D.outputSize(input: 3, kernel: 1, stride: 1, padding: Int.max) == Int.max)
+    #expect(Window2D.outputSize(input: 3, kernel: 2, stride: 0) == 2)
+  }
+
+  @Test func inputTapsAreTheTapsInsideTheInput() {
+    // Every tap `inputTaps` lists reads the input, and every other tap reads the padding.
+    for (input, kernel, stride, pad, dilation) in [
+      (5, 3, 2, 1, 1), (7, 3, 1, 2, 2), (4, 2, 2, 0, 1), (6, 5, 3, 2, 1), (3, 3, 1, 2, 3),
+    ] {
+      let size = WindowAxis.outputSize(
+        input: input, kernel: kernel, stride: stride, padBegin: pad, padEnd: pad,
+        dilation: dilation, ceilMode: true)
+      let axis = WindowAxis(
+        inputSize: input, kernel: kernel, stride: stride, padBegin: pad, padEnd: pad,
+        dilation: dilation, outputSize: size)
+      for window in 0..<size {
+        let inside = (0..<kernel).filter { axis.coordinate(window: window, tap: $0) >= 0 }
+        #expect(Array(axis.inputTaps(window: window)) == inside, "\(input) \(kernel) \(window)")
+        for tap in axis.inputTaps(window: window) {
+          #expect(
+            axis.start(window: window) + tap * dilation == axis.coordinate(window: window, tap: tap)
+          )
+        }
+      }
+    }
+    let taps = Window2D(
+      input: (3, 4), kernel: Size2D(2), stride: Size2D(2), padBegin: Size2D(1), padEnd: Size2D(1),
+      dilation: Size2D(1), ceilMode: false
+    ).inputTaps()
+    #expect(taps.rows.map(\.start) == [-1, 1] && taps.cols.map(\.start) == [-1, 1, 3])
+    #expect(taps.rows.map(\.taps) == [1..<2, 0..<2] && taps.cols.last?.taps == 0..<1)
+    #expect(taps.inputWidth == 4 && taps.rowDilation == 1)
+  }
+
+  @Test func saturatingArithmetic() {
+    #expect(Int.max.saturatingAdd(1) == .max && Int.min.saturatingAdd(-1) == .min)
+    #expect(3.saturatingAdd(-5) == -2)
+    #expect((1 << 40).saturatingMultiply(1 << 40) == .max)
+    #expect((-(1 << 40)).saturatingMultiply(1 << 40) == .min)
+    #expect(6.saturatingMultiply(-7) == -42)
+  }
+
   @Test func gatherOffsetsMarkPadding() {
     // 3x3 plane, 2x2 kernel, stride 1, padding 1: 4x4 windows; tap 0 (top-left) of window (0, 0)
     // reads (-1, -1), padding; tap 3 (bottom-right) of window (0, 0) reads (0, 0).
@@ -70,7 +122,10 @@ import Testing
     #expect(
       performing: { try pool(2, 1, -1) },
       throws: { ($0 as? TensorError)?.message == "pad must be non-negative, but got pad: -1" })
-    #expect(throws: TensorError.self) { try Window2D.poolingLayout([4, 4]) }
+    #expect(throws: TensorError.pooling(.inputShape([4, 4]))) {
+      try Window2D.poolingLayout([4, 4])
+    }
+    #expect(throws: TensorError.pooling(.nonPositiveDilation(Size2D(0)))) { try pool(2, 1, 0, 0) }
   }
 
   @Test func convolutionKernelTooLarge() throws {

@@ -75,12 +75,15 @@ extension ShapeTrace {
       "(\(size) + 2x\(padding.height) - \(kernelText)) / \(geometry.stride.height) + 1 = \(result)"
   }
 
-  /// PyTorch's output size of a window layer along one dimension (floor mode).
+  /// PyTorch's output size of a window layer along one dimension (floor mode), 0 when the
+  /// window does not fit.
   static func outputSize(_ size: Int, kernel: Int, stride: Int, padding: Int, dilation: Int = 1)
     -> Int
   {
-    let span = size + 2 * padding - dilation * (kernel - 1) - 1
-    return span < 0 ? 0 : span / stride + 1
+    max(
+      0,
+      Window2D.outputSize(
+        input: size, kernel: kernel, stride: stride, padding: padding, dilation: dilation))
   }
 
   // MARK: - Mistakes

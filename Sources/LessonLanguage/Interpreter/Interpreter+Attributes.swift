@@ -125,7 +125,7 @@ extension Interpreter {
       }
       try requireAcyclic(adding: child, to: module, as: name)
       scripted?.attributes[name] = nil
-      module.unregister(name)
+      try module.unregister(name)
       module.registerModule(name, child)
     case .tensor(let tensor) where tensor.isParameter || module.parameter(named: name) != nil:
       guard scripted?.initialized ?? true else {
@@ -145,7 +145,7 @@ extension Interpreter {
         throw PythonException.attribute(
           "cannot set attribute '\(name)' of \(module.typeName) in lessons")
       }
-      module.unregister(name)
+      try module.unregister(name)
       scripted.attributes[name] = value
     }
   }

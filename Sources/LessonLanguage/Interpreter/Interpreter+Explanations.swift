@@ -17,10 +17,10 @@ extension Interpreter {
     lastFlatten = FlattenRecord(result: result, sourceShape: source.shape, span: currentSpan)
   }
 
-  /// Adds to a size-mismatch error a note on how the input's feature count was formed, when the
-  /// input is the last flattened tensor.
-  func explained(_ error: TensorError, arguments: Arguments) -> TensorError {
-    guard error.message.hasPrefix("size mismatch"), let record = lastFlatten,
+  /// Adds to a size-mismatch error (a linear layer's, or a matrix-vector product's) a note on how
+  /// the input's feature count was formed, when the input is the last flattened tensor.
+  func explained(_ error: TensorError, arguments: Arguments) -> Error {
+    guard error.isFeatureSizeMismatch, let record = lastFlatten,
       let flattened = record.result,
       arguments.positional.contains(where: {
         if case .tensor(let t) = $0 { return t === flattened } else { return false }
@@ -28,12 +28,23 @@ extension Interpreter {
     else { return error }
     let features = record.sourceShape.dropFirst()
     let product = features.map(String.init).joined(separator: " x ")
-    var explanation = error
+    var explanation = PythonException(raisedBy: error)
     let place = record.span.map { " at \($0)" } ?? ""
     explanation.notes.append(
       "\(flattened.shape[1]) = \(product): the \(shapeText(record.sourceShape)) tensor was flattened to "
         + "\(shapeText(flattened.shape))\(place) (\(features.first ?? 0) channels of \(features.dropFirst().map(String.init).joined(separator: "x")))"
     )
     return explanation
+  }
+}
+
+extension TensorError {
+  /// True for `linear`'s feature-count mismatch and for a matrix-vector product's.
+  fileprivate var isFeatureSizeMismatch: Bool {
+    switch self {
+    case .linear(.shapeMismatch): true
+    case .matmul(.shapeMismatch(let lhs, let rhs)): lhs.count == 2 && rhs.count == 1
+    default: false
+    }
   }
 }

@@ -22,11 +22,11 @@ final class ScriptModule: Module {
 
   override func forward(_ input: Tensor) throws -> Tensor {
     guard let interpreter, let span = interpreter.currentSpan else {
-      throw TensorError("module \(typeName) can only run inside its lesson")
+      throw PythonException.runtime("module \(typeName) can only run inside its lesson")
     }
     let result = try interpreter.callModule(self, Arguments([.tensor(input)]), span: span)
     guard case .tensor(let tensor) = result else {
-      throw TensorError(
+      throw PythonException.runtime(
         "\(typeName).forward returned \(LessonLanguage.typeName(of: result)), not a Tensor")
     }
     return tensor

@@ -28,12 +28,10 @@ public final class DataLoader {
     generator: Generator? = nil
   ) throws {
     guard batchSize >= 1 else {
-      throw DatasetError(
-        "batch_size should be a positive integer value, but got batch_size=\(batchSize)",
-        kind: .valueError)
+      throw DatasetError.invalidBatchSize(batchSize)
     }
     guard !shuffle || generator != nil else {
-      throw DatasetError("DataLoader(shuffle=True) needs a random generator", kind: .valueError)
+      throw DatasetError.shuffleWithoutGenerator
     }
     self.dataset = dataset
     self.batchSize = batchSize

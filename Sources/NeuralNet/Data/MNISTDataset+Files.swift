@@ -64,32 +64,30 @@ extension MNISTDataset {
       variant: variant, root: root, searchDirectories: searchDirectories,
       defaults: defaults)
     let names = Self.fileNames(train: train)
+    let target = Self.rawDirectory(variant: variant, root: root)
+    let search = DatasetSearch(
+      variant: variant, files: [names.images, names.labels], folders: candidates,
+      downloadFolder: target)
     var found = Self.locate(names, in: candidates)
     if found == nil && download {
-      let target = Self.rawDirectory(variant: variant, root: root)
       do {
         try (downloader ?? DatasetDownloader(variant: variant)).download(
           variant: variant, into: target)
-      } catch var error as DatasetError where error.isUnavailable {
+      } catch DatasetError.downloadFailed(let file, let attempts, _) {
         // Say where the files were looked for too, not only that the download failed.
-        let notFound = Self.notFoundError(
-          variant: variant, names: names, candidates: candidates, root: root)
-        error.notes = notFound.notes.dropLast() + error.notes
-        throw error
+        throw DatasetError.downloadFailed(file: file, attempts: attempts, search: search)
       }
       found = Self.locate(names, in: [target])
     }
     guard let (directory, imagesPath, labelsPath) = found else {
-      throw Self.notFoundError(variant: variant, names: names, candidates: candidates, root: root)
+      throw DatasetError.notFound(search)
     }
     let imageFile = try IDXFile(contentsOf: imagesPath, rank: 3)
     let labelFile = try IDXFile(contentsOf: labelsPath, rank: 1)
     guard imageFile.dimensions[0] == labelFile.dimensions[0] else {
-      throw DatasetError(
-        "\(imagesPath) holds \(imageFile.dimensions[0]) images but \(labelsPath) holds "
-          + "\(labelFile.dimensions[0]) labels",
-        notes: ["the two files should come from the same split of the same dataset"]
-          + IDXFile.damagedNotes)
+      throw DatasetError.splitMismatch(
+        images: imagesPath, imageCount: imageFile.dimensions[0], labels: labelsPath,
+        labelCount: labelFile.dimensions[0])
     }
     try self.init(
       variant: variant, train: train, images: imageFile.bytes,
@@ -111,26 +109,5 @@ extension MNISTDataset {
       }
     }
     return nil
-  }
-
-  /// torchvision's message, with every folder searched and the ways to get the files.
-  private static func notFoundError(
-    variant: Variant, names: (images: String, labels: String), candidates: [String], root: String
-  ) -> DatasetError {
-    var notes = ["looked for \(names.images)[.gz] and \(names.labels)[.gz] in:"]
-    notes += candidates.map { "  \($0)" }
-    notes.append(
-      "to get them: run with --data DIR or set CNN_LESSON_DATA=DIR for a folder holding the four "
-        + "\(variant.rawValue) files, or pass download=True to fetch them into "
-        + rawDirectory(variant: variant, root: root))
-    if variant == .fashionMNIST {
-      notes.append(
-        "on Debian or Ubuntu, `apt-get install dataset-fashion-mnist` puts them in /usr/share/datasets/fashion-mnist"
-      )
-    }
-    var error = DatasetError(
-      "Dataset not found. You can use download=True to download it", notes: notes)
-    error.isUnavailable = true
-    return error
   }
 }

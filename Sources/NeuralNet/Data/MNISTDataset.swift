@@ -58,9 +58,8 @@ public final class MNISTDataset: BatchDataset, CustomStringConvertible {
     guard rows > 0, columns > 0, !overflow, images.count / pixels == labels.count,
       images.count % pixels == 0
     else {
-      throw DatasetError(
-        "\(images.count) image bytes do not make \(labels.count) images of \(rows) x \(columns) pixels"
-      )
+      throw DatasetError.imageBytes(
+        bytes: images.count, labels: labels.count, rows: rows, columns: columns)
     }
     self.variant = variant
     self.isTrain = train
@@ -85,8 +84,7 @@ public final class MNISTDataset: BatchDataset, CustomStringConvertible {
   public func checkedIndex(_ index: Int) throws -> Int {
     let wrapped = index < 0 ? index + count : index
     guard wrapped >= 0 && wrapped < count else {
-      throw DatasetError(
-        "index \(index) is out of bounds for dimension 0 with size \(count)", kind: .indexError)
+      throw DatasetError.indexOutOfRange(index: index, count: count)
     }
     return wrapped
   }
@@ -121,12 +119,7 @@ public final class MNISTDataset: BatchDataset, CustomStringConvertible {
     data: Tensor, target: Tensor
   ) {
     guard let transform, transform.producesTensor else {
-      throw DatasetError(
-        "default_collate: batch must contain tensors, numpy arrays, numbers, dicts or lists; found "
-          + "<class 'PIL.Image.Image'>", kind: .typeError,
-        notes: [
-          "without transforms.ToTensor() the dataset hands out images; pass transform=transforms.ToTensor()"
-        ])
+      throw DatasetError.untransformedBatch
     }
     let table = try transform.pixelTable(channels: 1, rows: rows, columns: columns)[0]
     let checked = try indices.map { try checkedIndex($0) }

@@ -98,17 +98,13 @@ extension ImageTransform {
       switch step {
       case .toTensor:
         guard !isTensor else {
-          throw DatasetError(
-            "pic should be PIL Image or ndarray. Got <class 'torch.Tensor'>", kind: .typeError,
-            notes: ["transforms.ToTensor() appears twice; the second one receives a tensor"])
+          throw DatasetError.transform(.toTensorTwice)
         }
         isTensor = true
         table = table.map { channel in channel.map { $0 / 255 } }
       case .normalize(let mean, let std):
         guard isTensor else {
-          throw DatasetError(
-            "img should be Tensor Image. Got <class 'PIL.Image.Image'>", kind: .typeError,
-            notes: ["put transforms.ToTensor() before transforms.Normalize(...) in Compose([...])"])
+          throw DatasetError.transform(.normalizeBeforeToTensor)
         }
         table = try normalized(table, mean: mean, std: std, shape: [channels, rows, columns])
       }
@@ -120,18 +116,11 @@ extension ImageTransform {
     -> [[Float]]
   {
     if std.contains(0) {
-      throw DatasetError(
-        "std evaluated to zero after conversion to torch.float32, leading to division by zero.",
-        kind: .valueError)
+      throw DatasetError.transform(.zeroStd)
     }
     let channels = shape[0]
     for values in [mean, std] where values.count != 1 && values.count != channels {
-      let broadcast = [values.count] + shape.dropFirst()
-      throw DatasetError(
-        "output with shape \(shapeText(shape)) doesn't match the broadcast shape \(shapeText(broadcast))",
-        notes: [
-          "Normalize needs one mean and one std per channel; these images have \(channels) channel(s)"
-        ])
+      throw DatasetError.transform(.normalizeShape(shape: shape, values: values.count))
     }
     return table.enumerated().map { channel, values in
       let m = mean.count == 1 ? mean[0] : mean[channel]

@@ -44,9 +44,7 @@ public final class Dropout: Module {
   private let generator: Generator
 
   public init(p: Double = 0.5, generator: Generator) throws {
-    guard p >= 0, p <= 1 else {
-      throw TensorError("dropout probability has to be between 0 and 1, but got \(p)")
-    }
+    try Functional.checkDropoutProbability(p)
     self.p = p
     self.generator = generator
   }

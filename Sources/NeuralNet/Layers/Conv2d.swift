@@ -11,31 +11,29 @@ public final class Conv2d: Module {
   public let dilation: Size2D
   public let groups: Int
 
-  /// The filters; replaced if lesson code assigns a new `weight`.
-  public var weight: Tensor { parameter(named: "weight") ?? Tensor(shape: [0], floats: []) }
-  /// The per-filter offsets, or nil with `bias=False`.
-  public var bias: Tensor? { parameter(named: "bias") }
+  /// The filters `(outChannels, inChannels / groups, kernelH, kernelW)`; replaced when lesson
+  /// code assigns a new `weight`.
+  public private(set) var weight: Tensor
+  /// The per-filter offsets `(outChannels)`, or nil with `bias=False`.
+  public private(set) var bias: Tensor?
 
-  /// Draws weight and bias with PyTorch's default bounds (see `Initialization`).
+  /// Draws weight and bias with PyTorch's default bounds (see `Initialization`). Throws PyTorch's
+  /// errors for the arguments `conv2d` checks (strides, dilations, groups, `padding='same'` with a
+  /// stride) now rather than at the first call, and for channel counts that do not split into
+  /// the groups; a kernel that does not fit the input is found by the first call.
   public init(
     inChannels: Int, outChannels: Int, kernelSize: Size2D, stride: Size2D = Size2D(1),
     padding: Conv2dPadding = .explicit(Size2D(0)), dilation: Size2D = Size2D(1), groups: Int = 1,
     bias: Bool = true, generator: Generator
   ) throws {
-    guard inChannels > 0, outChannels > 0, groups > 0 else {
-      throw TensorError("Conv2d: in_channels, out_channels and groups must be positive integers")
+    guard inChannels > 0, outChannels > 0 else {
+      throw NeuralNetError.nonPositiveChannels(inChannels: inChannels, outChannels: outChannels)
     }
-    guard inChannels % groups == 0 else {
-      throw TensorError("in_channels must be divisible by groups")
-    }
-    guard outChannels % groups == 0 else {
-      throw TensorError("out_channels must be divisible by groups")
-    }
-    guard kernelSize.height > 0, kernelSize.width > 0, stride.height > 0, stride.width > 0 else {
-      throw TensorError("Conv2d: kernel_size and stride must be positive")
-    }
-    if case .same = padding, stride != Size2D(1) {
-      throw TensorError("padding='same' is not supported for strided convolutions")
+    try Functional.checkConv2dArguments(
+      stride: stride, padding: padding, dilation: dilation, groups: groups)
+    for (argument, channels) in [("in_channels", inChannels), ("out_channels", outChannels)]
+    where channels % groups != 0 {
+      throw NeuralNetError.channelsNotDivisible(argument: argument, groups: groups)
     }
     self.inChannels = inChannels
     self.outChannels = outChannels
@@ -44,21 +42,24 @@ public final class Conv2d: Module {
     self.padding = padding
     self.dilation = dilation
     self.groups = groups
+    let (weight, fanIn) = try Initialization.weight(
+      [outChannels, inChannels / groups, kernelSize.height, kernelSize.width], generator: generator)
+    self.weight = weight
+    self.bias =
+      bias ? try Initialization.bias(outChannels, fanIn: fanIn, generator: generator) : nil
     super.init()
-    let fanIn = inChannels / groups * kernelSize.height * kernelSize.width
-    let weightShape = [outChannels, inChannels / groups, kernelSize.height, kernelSize.width]
-    try registerParameter(
-      "weight", Initialization.uniformFanIn(weightShape, fanIn: fanIn, generator: generator))
-    if bias {
-      try registerParameter(
-        "bias", Initialization.uniformFanIn([outChannels], fanIn: fanIn, generator: generator))
-    }
+    try registerParameter("weight", weight)
+    if let bias = self.bias { try registerParameter("bias", bias) }
   }
 
   public override func forward(_ input: Tensor) throws -> Tensor {
     try Functional.conv2d(
       input, weight: weight, bias: bias, stride: stride, padding: padding, dilation: dilation,
       groups: groups)
+  }
+
+  public override func parameterWillChange(_ name: String, to tensor: Tensor?) throws {
+    try replaceWeightOrBias(name, with: tensor, weight: &weight, bias: &bias, module: typeName)
   }
 
   public override var extraDescription: String {

@@ -8,11 +8,17 @@ public class LossModule: Module {
 
   /// The loss of `input` against `target`.
   public func loss(_ input: Tensor, target: Tensor) throws -> Tensor {
-    throw TensorError("\(typeName) does not define a loss")
+    throw NeuralNetError.lossNotDefined(module: typeName)
   }
 
+  /// A loss needs a target: calling it with one tensor is an error.
   public override func forward(_ input: Tensor) throws -> Tensor {
-    throw TensorError("\(typeName) takes an input and a target: criterion(output, target)")
+    throw NeuralNetError.lossNeedsTarget(module: typeName)
+  }
+
+  /// `criterion(output, target)`: the loss of `input` against `target`.
+  public func callAsFunction(_ input: Tensor, _ target: Tensor) throws -> Tensor {
+    try loss(input, target: target)
   }
 }
 

@@ -10,6 +10,6 @@ public final class Sequential: Module {
   public var layers: [Module] { namedChildren.map(\.module) }
 
   public override func forward(_ input: Tensor) throws -> Tensor {
-    try layers.reduce(input) { try $1.forward($0) }
+    try layers.reduce(input) { try $1($0) }
   }
 }

@@ -5,6 +5,7 @@
 ///     v = beta2 * v + (1 - beta2) * g^2
 ///     p = p - lr / (1 - beta1^t) * m / (sqrt(v) / sqrt(1 - beta2^t) + eps)
 public final class Adam: Optimizer {
+  public let parameters: [Tensor]
   public let learningRate: Double
   public let beta1: Double
   public let beta2: Double
@@ -16,23 +17,19 @@ public final class Adam: Optimizer {
     parameters: [Tensor], learningRate: Double = 1e-3, betas: (Double, Double) = (0.9, 0.999),
     epsilon: Double = 1e-8, weightDecay: Double = 0
   ) throws {
-    guard learningRate >= 0 else { throw TensorError("Invalid learning rate: \(learningRate)") }
-    guard epsilon >= 0 else { throw TensorError("Invalid epsilon value: \(epsilon)") }
-    guard (0..<1).contains(betas.0) else {
-      throw TensorError("Invalid beta parameter at index 0: \(betas.0)")
-    }
-    guard (0..<1).contains(betas.1) else {
-      throw TensorError("Invalid beta parameter at index 1: \(betas.1)")
-    }
-    guard weightDecay >= 0 else { throw TensorError("Invalid weight_decay value: \(weightDecay)") }
+    try checkHyperParameter(learningRate >= 0, .learningRate, learningRate)
+    try checkHyperParameter(epsilon >= 0, .epsilon, epsilon)
+    try checkHyperParameter((0..<1).contains(betas.0), .beta(index: 0), betas.0)
+    try checkHyperParameter((0..<1).contains(betas.1), .beta(index: 1), betas.1)
+    try checkHyperParameter(weightDecay >= 0, .weightDecay, weightDecay)
     self.learningRate = learningRate
     (beta1, beta2) = betas
     self.epsilon = epsilon
     self.weightDecay = weightDecay
-    try super.init(parameters: parameters)
+    self.parameters = try checkedParameters(parameters)
   }
 
-  public override func step() throws {
+  public func step() throws {
     for parameter in parameters {
       guard let grad = parameter.grad else { continue }
       let key = ObjectIdentifier(parameter)
@@ -59,7 +56,7 @@ public final class Adam: Optimizer {
     }
   }
 
-  public override var hyperParameterLines: [String] {
+  public var hyperParameterLines: [String] {
     [
       "amsgrad: False", "betas: (\(beta1), \(beta2))", "eps: \(epsilon)",
       "lr: \(pythonNumberText(learningRate))", "weight_decay: \(pythonNumberText(weightDecay))",

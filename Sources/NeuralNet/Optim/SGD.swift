@@ -7,6 +7,7 @@
 ///     g = g + momentum * buf  if nesterov,  else  g = buf      (when momentum != 0)
 ///     p = p - lr * g
 public final class SGD: Optimizer {
+  public let parameters: [Tensor]
   public let learningRate: Double
   public let momentum: Double
   public let dampening: Double
@@ -18,21 +19,21 @@ public final class SGD: Optimizer {
     parameters: [Tensor], learningRate: Double = 1e-3, momentum: Double = 0, dampening: Double = 0,
     weightDecay: Double = 0, nesterov: Bool = false
   ) throws {
-    guard learningRate >= 0 else { throw TensorError("Invalid learning rate: \(learningRate)") }
-    guard momentum >= 0 else { throw TensorError("Invalid momentum value: \(momentum)") }
-    guard weightDecay >= 0 else { throw TensorError("Invalid weight_decay value: \(weightDecay)") }
+    try checkHyperParameter(learningRate >= 0, .learningRate, learningRate)
+    try checkHyperParameter(momentum >= 0, .momentum, momentum)
+    try checkHyperParameter(weightDecay >= 0, .weightDecay, weightDecay)
     if nesterov && (momentum <= 0 || dampening != 0) {
-      throw TensorError("Nesterov momentum requires a momentum and zero dampening")
+      throw NeuralNetError.nesterovWithoutMomentum
     }
     self.learningRate = learningRate
     self.momentum = momentum
     self.dampening = dampening
     self.weightDecay = weightDecay
     self.nesterov = nesterov
-    try super.init(parameters: parameters)
+    self.parameters = try checkedParameters(parameters)
   }
 
-  public override func step() throws {
+  public func step() throws {
     for parameter in parameters {
       guard let grad = parameter.grad else { continue }
       let key = ObjectIdentifier(parameter)
@@ -74,7 +75,7 @@ public final class SGD: Optimizer {
     for i in 0..<n { weights[i] -= learningRate * direction[i] }
   }
 
-  public override var hyperParameterLines: [String] {
+  public var hyperParameterLines: [String] {
     [
       "dampening: \(pythonNumberText(dampening))",
       "lr: \(pythonNumberText(learningRate))",

@@ -22,10 +22,12 @@ extension Functional {
       layout, kernel: kernelSize, stride: stride ?? kernelSize, padding: padding,
       dilation: Size2D(1), ceilMode: ceilMode)
     if divisorOverride == 0 {
-      throw TensorError(
-        "divisor must be not zero", notes: ["divisor_override must be a non-zero count"])
+      throw TensorError.pooling(.zeroDivisor)
     }
     try requireFloat(input, "avg_pool2d")
+    // The kernels read through the gather table, one offset per tap of every window.
+    _ = try checkedElementCount(
+      [kernelSize.height, kernelSize.width, window.rows.outputSize, window.cols.outputSize])
     let divisors = avgPoolDivisors(
       window, countIncludePad: countIncludePad, override: divisorOverride)
     let planes = layout.batch * layout.channels

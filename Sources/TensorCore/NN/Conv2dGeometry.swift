@@ -38,79 +38,56 @@ struct Conv2dGeometry {
     dilation: Size2D, groups: Int
   ) throws {
     guard let layout = ImageLayout(input) else {
-      throw TensorError(
-        "Expected 3D (unbatched) or 4D (batched) input to conv2d, but got input of size: \(shapeText(input))"
-      )
+      throw TensorError.convolution(.inputRank(input: input))
     }
+    try Functional.checkConv2dArguments(
+      stride: stride, padding: padding, dilation: dilation, groups: groups)
     // PyTorch checks an unbatched input as a batch of one, and says so in its messages.
-    let batchedText = shapeText([layout.batch, layout.channels, layout.height, layout.width])
-    guard groups > 0 else { throw TensorError("non-positive groups is not supported") }
-    let weightText = shapeText(weight)
+    let batched = [layout.batch, layout.channels, layout.height, layout.width]
     guard weight.count == 4 else {
-      throw TensorError(
-        "Expected \(weight.count)-dimensional input for \(weight.count)-dimensional weight \(weightText), "
-          + "but got 4-dimensional input of size \(batchedText) instead",
-        notes: [
-          "a conv2d weight has shape (out_channels, in_channels / groups, kernel_h, kernel_w)"
-        ])
+      throw TensorError.convolution(.weightRank(weight: weight, input: batched))
     }
     guard weight[0] >= groups else {
-      throw TensorError(
-        "Given groups=\(groups), expected weight to be at least \(groups) at dimension 0, but got "
-          + "weight of size \(weightText) instead")
+      throw TensorError.convolution(.tooFewFilters(groups: groups, weight: weight))
     }
     guard weight[0] % groups == 0 else {
-      throw TensorError(
-        "Given groups=\(groups), expected weight to be divisible by \(groups) at dimension 0, but got "
-          + "weight of size [\(weightText)] instead",
-        notes: ["the \(weight[0]) output channels must split evenly into \(groups) groups"])
+      throw TensorError.convolution(.filtersNotDivisible(groups: groups, weight: weight))
     }
     guard layout.channels == weight[1] * groups else {
-      throw TensorError(
-        "Given groups=\(groups), weight of size \(weightText), expected input\(batchedText) to have "
-          + "\(weight[1] * groups) channels, but got \(layout.channels) channels instead",
-        notes: [
-          "the weight expects \(weight[1] * groups) input channels, the input has \(layout.channels)"
-        ])
+      throw TensorError.convolution(
+        .channelMismatch(groups: groups, weight: weight, input: batched))
     }
     if let bias, bias != [weight[0]] {
-      throw TensorError(
-        "Given weight of size \(weightText), expected bias to be 1-dimensional with \(weight[0]) "
-          + "elements, but got bias of size \(shapeText(bias)) instead")
+      throw TensorError.convolution(.biasShape(weight: weight, bias: bias))
     }
     guard !weight.contains(0) && layout.height > 0 && layout.width > 0 else {
-      throw TensorError(
-        "conv2d: expected non-empty weight and input planes, but got weight of size \(weightText) "
-          + "and input of size \(batchedText)",
-        notes: ["only the batch dimension of a conv2d input may be 0"])
+      throw TensorError.convolution(.emptyPlanes(weight: weight, input: batched))
     }
     let kernel = Size2D(weight[2], weight[3])
-    let (padBegin, padEnd) = try Self.padding(
-      padding, kernel: kernel, stride: stride, dilation: dilation)
+    let (padBegin, padEnd) = Self.padding(padding, kernel: kernel, dilation: dilation)
     self.layout = layout
     self.window = try Window2D.convolution(
       layout, kernel: kernel, stride: stride, padBegin: padBegin, padEnd: padEnd, dilation: dilation
     )
     self.outChannels = weight[0]
     self.groups = groups
+    _ = try checkedElementCount(outputShape)
   }
 
-  /// The padding before and after the input along each axis.
+  /// The padding before and after the input along each axis (for `.same`, at stride 1, the
+  /// total `dilation * (kernel - 1)` split with the odd one after).
   private static func padding(
-    _ padding: Conv2dPadding, kernel: Size2D, stride: Size2D, dilation: Size2D
-  ) throws -> (begin: Size2D, end: Size2D) {
+    _ padding: Conv2dPadding, kernel: Size2D, dilation: Size2D
+  ) -> (begin: Size2D, end: Size2D) {
     switch padding {
     case .explicit(let size):
       return (size, size)
     case .valid:
       return (Size2D(0), Size2D(0))
     case .same:
-      guard stride == Size2D(1) else {
-        throw TensorError(
-          "padding='same' is not supported for strided convolutions",
-          notes: ["use stride=1 with padding='same', or give the padding as numbers"])
-      }
-      let total = Size2D(dilation.height * (kernel.height - 1), dilation.width * (kernel.width - 1))
+      let total = Size2D(
+        dilation.height.saturatingMultiply(kernel.height - 1),
+        dilation.width.saturatingMultiply(kernel.width - 1))
       let begin = Size2D(total.height / 2, total.width / 2)
       return (begin, Size2D(total.height - begin.height, total.width - begin.width))
     }
@@ -118,12 +95,31 @@ struct Conv2dGeometry {
 }
 
 extension Functional {
+  /// Throws PyTorch's errors for the arguments of `conv2d` that do not depend on the shapes:
+  /// `padding='same'` with a stride, groups below 1, negative padding, strides and dilations
+  /// below 1. `nn.Conv2d` checks them when it is made, `conv2d` before the shapes.
+  public static func checkConv2dArguments(
+    stride: Size2D, padding: Conv2dPadding, dilation: Size2D, groups: Int
+  ) throws {
+    if case .same = padding, stride != Size2D(1) {
+      throw TensorError.convolution(.sameWithStride)
+    }
+    guard groups > 0 else { throw TensorError.convolution(.nonPositiveGroups(groups)) }
+    if case .explicit(let size) = padding, min(size.height, size.width) < 0 {
+      throw TensorError.convolution(.negativePadding(size))
+    }
+    guard stride.height > 0 && stride.width > 0 else {
+      throw TensorError.convolution(.nonPositiveStride(stride))
+    }
+    guard dilation.height > 0 && dilation.width > 0 else {
+      throw TensorError.convolution(.nonPositiveDilation(dilation))
+    }
+  }
+
   /// Throws PyTorch's dtype errors unless the input, weight and bias of a conv2d are float32.
   static func checkConvDTypes(_ input: Tensor, _ weight: Tensor, _ bias: Tensor?) throws {
     for other in [weight, bias].compactMap({ $0 }) where other.dtype != input.dtype {
-      throw TensorError(
-        "expected scalar type \(input.dtype.scalarTypeName) but found \(other.dtype.scalarTypeName)",
-        notes: ["the input is \(input.dtype) but the layer's parameters are \(other.dtype)"])
+      throw TensorError.convolution(.dtypeMismatch(input: input.dtype, parameter: other.dtype))
     }
     try requireFloat(input, "slow_conv2d_cpu")
   }

@@ -26,21 +26,18 @@ extension Functional {
   ) throws -> Tensor {
     try checkDropoutProbability(p)
     guard input.rank == 3 || input.rank == 4 else {
-      throw TensorError(
-        "dropout2d: expected a 3-D or 4-D input, but got input of size \(shapeText(input.shape))",
-        notes: ["dropout2d drops whole channels of (N, C, H, W) images"])
+      throw TensorError.invalidArgument(.dropout2dRank(shape: input.shape))
     }
     if !training || p == 0 || input.count == 0 { return input }
     return try applyDropoutMask(
       input, p: p, groups: input.shape[0] * input.shape[1], generator: generator)
   }
 
-  /// PyTorch's check on `p`.
-  static func checkDropoutProbability(_ p: Double) throws {
+  /// Throws PyTorch's `ValueError` unless the dropout probability `p` lies in `[0, 1]` (what
+  /// `F.dropout` and `nn.Dropout` check).
+  public static func checkDropoutProbability(_ p: Double) throws {
     guard p >= 0 && p <= 1 else {
-      throw TensorError(
-        "dropout probability has to be between 0 and 1, but got \(p)",
-        notes: ["p is the probability of zeroing an element, so it must lie in [0, 1]"])
+      throw TensorError.invalidArgument(.dropoutProbability(p))
     }
   }
 

@@ -16,26 +16,13 @@ public enum Reduction: Sendable {
   case sum
 }
 
-extension DType {
-  /// PyTorch's C++ scalar type name, as in "expected scalar type Long but found Float".
-  var scalarTypeName: String {
-    switch self {
-    case .float32: return "Float"
-    case .int64: return "Long"
-    case .bool: return "Bool"
-    }
-  }
-}
-
 extension Functional {
   /// Throws PyTorch's "not implemented" error unless `tensor` holds float32 elements.
   ///
   /// - Parameter kernel: PyTorch's kernel name in the message, e.g. `max_pool2d`.
   static func requireFloat(_ tensor: Tensor, _ kernel: String) throws {
     guard tensor.dtype == .float32 else {
-      throw TensorError(
-        "\"\(kernel)\" not implemented for '\(tensor.dtype.scalarTypeName)'",
-        notes: ["\(kernel) works on floating-point tensors; convert the input with .float() first"])
+      throw TensorError.unsupportedDType(kernel: kernel, dtype: tensor.dtype)
     }
   }
 }

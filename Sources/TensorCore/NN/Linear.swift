@@ -46,36 +46,21 @@ extension Functional {
   /// Throws PyTorch's errors for the dtypes and shapes of `linear`.
   static func checkLinearShapes(_ input: Tensor, _ weight: Tensor, _ bias: Tensor?) throws {
     guard weight.rank == 2 else {
-      throw TensorError(
-        "linear: expected weight to be 2-D, but got weight of size \(shapeText(weight.shape))",
-        notes: ["a linear layer's weight has shape (out_features, in_features)"])
+      throw TensorError.linear(.weightRank(weight: weight.shape))
     }
     guard input.rank >= 1 else {
-      throw TensorError("both arguments to linear need to be at least 1D, but they are 0D and 2D")
+      throw TensorError.linear(.scalarInput)
     }
-    let (inFeatures, outFeatures) = (weight.shape[1], weight.shape[0])
-    let features = input.shape[input.rank - 1]
-    guard features == inFeatures else {
-      let rows = elementCount(Array(input.shape.dropLast()))
-      throw TensorError(
-        "size mismatch, m1: [\(rows) x \(features)], m2: [\(inFeatures) x \(outFeatures)]",
-        notes: [
-          "mat1 and mat2 shapes cannot be multiplied (\(rows)x\(features) and \(inFeatures)x\(outFeatures))",
-          "the layer expects \(inFeatures) input features, but the input has \(features)",
-        ])
+    guard input.shape[input.rank - 1] == weight.shape[1] else {
+      throw TensorError.linear(.shapeMismatch(input: input.shape, weight: weight.shape))
     }
     for other in [weight, bias].compactMap({ $0 }) where other.dtype != input.dtype {
-      throw TensorError(
-        "mat1 and mat2 must have the same dtype, but got \(input.dtype.scalarTypeName) and "
-          + "\(other.dtype.scalarTypeName)",
-        notes: ["the input is \(input.dtype) but the layer's parameters are \(other.dtype)"])
+      throw TensorError.linear(.dtypeMismatch(input: input.dtype, parameter: other.dtype))
     }
     try requireFloat(input, "addmm_impl_cpu_")
-    if let bias, bias.shape != [outFeatures] {
-      throw TensorError(
-        "The size of tensor a (\(outFeatures)) must match the size of tensor b "
-          + "(\(bias.shape.last ?? 1)) at non-singleton dimension \(input.rank - 1)",
-        notes: ["the bias needs one value per output feature: shape [\(outFeatures)]"])
+    if let bias, bias.shape != [weight.shape[0]] {
+      throw TensorError.linear(
+        .biasShape(outFeatures: weight.shape[0], bias: bias.shape, inputRank: input.rank))
     }
   }
 }

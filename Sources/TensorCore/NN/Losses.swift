@@ -14,9 +14,7 @@ extension Functional {
     let (rows, classes) = try checkNllShapes(input, target)
     let targets = target.ints.map { Int($0) }
     for t in targets where t != ignoreIndex && !(0..<classes).contains(t) {
-      throw TensorError(
-        "Target \(t) is out of bounds.",
-        notes: ["class indices must be in 0..<\(classes) for an input with \(classes) classes"])
+      throw TensorError.loss(.targetOutOfBounds(target: t, classes: classes))
     }
     let x = input.floats
     let counted = targets.filter { $0 != ignoreIndex }.count
@@ -62,30 +60,21 @@ extension Functional {
   static func checkNllShapes(_ input: Tensor, _ target: Tensor) throws -> (rows: Int, classes: Int)
   {
     guard input.rank == 1 || input.rank == 2 else {
-      throw TensorError(
-        "input tensor should be 1D or 2D",
-        notes: ["give (N, C) scores or log-probabilities; (N, C, d1, ...) inputs are not supported"]
-      )
+      throw TensorError.loss(.inputRank(input: input.shape))
     }
     guard target.rank <= 1 else {
-      throw TensorError("0D or 1D target tensor expected, multi-target not supported")
+      throw TensorError.loss(.targetRank(target: target.shape))
     }
     // An unbatched (C) input takes a 0-d target; otherwise the first dimensions must agree.
     let inputRows = input.shape[0]
     let targetRows = target.rank == 1 ? target.shape[0] : 1
     guard (input.rank == 1 && target.rank == 0) || (input.rank == 2 && inputRows == targetRows)
     else {
-      throw TensorError(
-        "Expected input batch_size (\(inputRows)) to match target batch_size (\(targetRows)).",
-        notes: [
-          "there must be one target class per input row: \(inputRows) rows, \(targetRows) targets"
-        ])
+      throw TensorError.loss(.batchSizeMismatch(input: inputRows, target: targetRows))
     }
     let rows = input.rank == 2 ? inputRows : 1
     guard target.dtype == .int64 else {
-      throw TensorError(
-        "expected scalar type Long but found \(target.dtype.scalarTypeName)",
-        notes: ["targets are class indices: make them int64, e.g. with .long()"])
+      throw TensorError.loss(.targetDType(target.dtype))
     }
     try requireFloat(input, "nll_loss_forward_out_frame")
     return (rows, input.shape[input.rank - 1])

@@ -50,11 +50,11 @@ extension Functional {
 
   /// The maximum of every window of every plane, and its flat index in the plane.
   ///
-  /// Walks each window directly (no gather table), eight planes at a time in SIMD lanes: every
-  /// lane shares the window geometry, so padding skips whole taps and the comparisons become
-  /// blends instead of unpredictable branches. Plain 2x2 windows at stride 2 (the lecture's pool)
-  /// go four windows of a row at a time instead. Taps go in row-major window order, so ties go to
-  /// the first. `naiveMaxPool2dForward` is its oracle.
+  /// Walks each window directly (no gather table) over the taps `Window2D` says read the input,
+  /// eight planes at a time in SIMD lanes: every lane shares the window geometry, so padding skips
+  /// whole taps and the comparisons become blends instead of unpredictable branches. Plain 2x2
+  /// windows at stride 2 (the lecture's pool) go four windows of a row at a time instead. Taps go
+  /// in row-major window order, so ties go to the first. `naiveMaxPool2dForward` is its oracle.
   static func maxPool2dForward(
     _ window: Window2D, planes: Int, planeSize: Int, input x: [Float]
   ) -> (values: [Float], indices: [Int64]) {
@@ -72,6 +72,8 @@ extension Functional {
           let work = count * window.kernelCount
           let workers = work >= 1 << 17 && (twoByTwo ? planes >= 2 : lanes >= 16) ? 2 : 1
           let split = twoByTwo ? planes / 2 : lanes / 16 * 8
+          // The 2x2 kernel needs no tap tables: its windows lie wholly inside the input.
+          let taps = twoByTwo ? nil : window.inputTaps()
           runConcurrently(workers) { worker in
             if twoByTwo {
               let share = workers == 1 ? 0..<planes : worker == 0 ? 0..<split : split..<planes
@@ -80,13 +82,14 @@ extension Functional {
               }
               return
             }
+            guard let taps else { return }
             let groups = workers == 1 ? 0..<lanes : worker == 0 ? 0..<split : split..<lanes
             for plane in stride(from: groups.lowerBound, to: groups.upperBound, by: 8) {
-              maxPoolPlanes(window, x + plane * planeSize, planeSize, v, i, first: plane)
+              maxPoolPlanes(taps, x + plane * planeSize, planeSize, v, i, first: plane)
             }
             guard worker == workers - 1 else { return }
             for plane in lanes..<planes {
-              maxPoolPlane(window, x + plane * planeSize, v, i, first: plane)
+              maxPoolPlane(taps, x + plane * planeSize, v, i, first: plane)
             }
           }
         }
@@ -125,25 +128,23 @@ extension Functional {
 // MARK: - Max-pool kernels
 
 /// One plane: `values[first*P + o]` and `indices[...]` for its P = OH*OW windows.
-/// Legend: H x W plane; window (oy, ox) starts at (oy*sh - ph, ox*sw - pw), taps at dilation (dh, dw).
+/// Legend: H x W plane; window (oy, ox) reads rows `taps.rows[oy]`, columns `taps.cols[ox]`.
 private func maxPoolPlane(
-  _ window: Window2D, _ input: UnsafePointer<Float>, _ values: UnsafeMutablePointer<Float>,
+  _ taps: WindowTaps2D, _ input: UnsafePointer<Float>, _ values: UnsafeMutablePointer<Float>,
   _ indices: UnsafeMutablePointer<Int64>, first plane: Int
 ) {
-  let (r, c) = (window.rows, window.cols)
-  var o = plane * window.outputCount
-  for oy in 0..<r.outputSize {
-    for ox in 0..<c.outputSize {
+  let (w, dy, dx) = (taps.inputWidth, taps.rowDilation, taps.colDilation)
+  var o = plane * taps.rows.count * taps.cols.count
+  for row in taps.rows {
+    for col in taps.cols {
       var (best, bestIndex) = (-Float.infinity, -1)
-      for ky in 0..<r.kernel {
-        let iy = oy * r.stride - r.padBegin + ky * r.dilation
-        if iy < 0 || iy >= r.inputSize { continue }
-        for kx in 0..<c.kernel {
-          let ix = ox * c.stride - c.padBegin + kx * c.dilation
-          if ix < 0 || ix >= c.inputSize { continue }
-          let v = input[iy * c.inputSize + ix]
+      for ky in row.taps {
+        let iy = row.start + ky * dy
+        for kx in col.taps {
+          let at = iy * w + col.start + kx * dx
+          let v = input[at]
           // PyTorch's rule: take v if it is larger or NaN, so NaN propagates.
-          if bestIndex < 0 || v > best || v.isNaN { (best, bestIndex) = (v, iy * c.inputSize + ix) }
+          if bestIndex < 0 || v > best || v.isNaN { (best, bestIndex) = (v, at) }
         }
       }
       (values[o], indices[o]) = (best, Int64(bestIndex))
@@ -154,23 +155,21 @@ private func maxPoolPlane(
 
 /// Eight consecutive planes at once, one per SIMD lane, same rule as `maxPoolPlane`.
 private func maxPoolPlanes(
-  _ window: Window2D, _ input: UnsafePointer<Float>, _ planeSize: Int,
+  _ taps: WindowTaps2D, _ input: UnsafePointer<Float>, _ planeSize: Int,
   _ values: UnsafeMutablePointer<Float>, _ indices: UnsafeMutablePointer<Int64>, first plane: Int
 ) {
-  let (r, c, p) = (window.rows, window.cols, window.outputCount)
+  let (w, dy, dx) = (taps.inputWidth, taps.rowDilation, taps.colDilation)
+  let p = taps.rows.count * taps.cols.count
   var o = 0
-  for oy in 0..<r.outputSize {
-    for ox in 0..<c.outputSize {
+  for row in taps.rows {
+    for col in taps.cols {
       var best = SIMD8<Float>(repeating: -.infinity)
       var bestIndex = SIMD8<Int32>(repeating: -1)
       var started = false
-      for ky in 0..<r.kernel {
-        let iy = oy * r.stride - r.padBegin + ky * r.dilation
-        if iy < 0 || iy >= r.inputSize { continue }
-        for kx in 0..<c.kernel {
-          let ix = ox * c.stride - c.padBegin + kx * c.dilation
-          if ix < 0 || ix >= c.inputSize { continue }
-          let offset = iy * c.inputSize + ix
+      for ky in row.taps {
+        let iy = row.start + ky * dy
+        for kx in col.taps {
+          let offset = iy * w + col.start + kx * dx
           var v = SIMD8<Float>()
           for lane in 0..<8 { v[lane] = input[lane * planeSize + offset] }
           let index = SIMD8<Int32>(repeating: Int32(truncatingIfNeeded: offset))
@@ -196,24 +195,28 @@ private func maxPoolPlanes(
   }
 }
 
-/// 2x2 windows at stride 2 over one plane, four windows of an output row per pass: the two input
-/// rows are loaded eight elements at a time and split into even (left) and odd (right) taps.
-/// Legend: H x W plane; OH x OW windows, window (oy, ox) covers rows 2oy, 2oy+1, columns 2ox, 2ox+1.
+/// 2x2 windows at stride 2 (`Window2D.isPlainTwoByTwo`) over one plane, four windows of an output
+/// row per pass: the two input rows are loaded eight elements at a time and split into even
+/// (left) and odd (right) taps. Legend: H x W plane; OH x OW windows; window (oy, ox) covers rows
+/// `rows.start(oy)` and the next, columns `cols.start(ox)` and the next.
 private func maxPool2x2Plane(
   _ window: Window2D, _ input: UnsafePointer<Float>, _ values: UnsafeMutablePointer<Float>,
   _ indices: UnsafeMutablePointer<Int64>, first plane: Int
 ) {
-  let (oh, ow, w) = (window.rows.outputSize, window.cols.outputSize, window.cols.inputSize)
+  let (rows, cols) = (window.rows, window.cols)
+  let (oh, ow, w) = (rows.outputSize, cols.outputSize, cols.inputSize)
+  // Four windows side by side start 2 columns apart: their left taps are lanes 0, 2, 4, 6.
   let lanes = SIMD4<Int32>(0, 2, 4, 6)
   var o = plane * oh * ow
   for oy in 0..<oh {
-    let top = 2 * oy * w
+    let top = rows.start(window: oy) * w
     var ox = 0
     while ox + 4 <= ow {
-      let upper = UnsafeRawPointer(input + top + 2 * ox).loadUnaligned(as: SIMD8<Float>.self)
-      let lower = UnsafeRawPointer(input + top + w + 2 * ox).loadUnaligned(as: SIMD8<Float>.self)
+      let left = top + cols.start(window: ox)
+      let upper = UnsafeRawPointer(input + left).loadUnaligned(as: SIMD8<Float>.self)
+      let lower = UnsafeRawPointer(input + left + w).loadUnaligned(as: SIMD8<Float>.self)
       var best = upper.evenHalf
-      var index = SIMD4<Int32>(repeating: Int32(truncatingIfNeeded: top + 2 * ox)) &+ lanes
+      var index = SIMD4<Int32>(repeating: Int32(truncatingIfNeeded: left)) &+ lanes
       let first = index
       // Same rule as the other kernels, tap by tap: take a larger value, then a NaN.
       considerTap(upper.oddHalf, at: first &+ 1, &best, &index)
@@ -224,9 +227,10 @@ private func maxPool2x2Plane(
       (o, ox) = (o + 4, ox + 4)
     }
     for x in ox..<ow {
-      var (best, bestIndex) = (input[top + 2 * x], top + 2 * x)
+      let left = top + cols.start(window: x)
+      var (best, bestIndex) = (input[left], left)
       for (dy, dx) in [(0, 1), (1, 0), (1, 1)] {
-        let at = top + dy * w + 2 * x + dx
+        let at = left + dy * w + dx
         let v = input[at]
         if v > best || v.isNaN { (best, bestIndex) = (v, at) }
       }
@@ -248,14 +252,4 @@ private func considerTap(
   let nan = tap .!= tap
   best.replace(with: tap, where: nan)
   bestIndex.replace(with: index, where: nan)
-}
-
-extension Window2D {
-  /// True for 2x2 windows at stride 2 without padding or dilation, all inside the input.
-  var isPlainTwoByTwo: Bool {
-    [rows, cols].allSatisfy { axis in
-      axis.kernel == 2 && axis.stride == 2 && axis.padBegin == 0 && axis.dilation == 1
-        && 2 * axis.outputSize <= axis.inputSize
-    }
-  }
 }

@@ -62,44 +62,84 @@ struct WindowAxis {
 
   /// `out = floor-or-ceil((in + pads - d*(k-1) - 1) / s) + 1`; with `ceilMode` the last window must
   /// start inside the input or the left padding. May be 0 or negative when the input is too small.
+  /// Saturates instead of overflowing on absurd sizes (the checks then reject them).
   static func outputSize(
     input: Int, kernel: Int, stride: Int, padBegin: Int, padEnd: Int, dilation: Int, ceilMode: Bool
   ) -> Int {
-    let span = input + padBegin + padEnd - dilation * (kernel - 1) - 1
-    let rounded = ceilMode ? span + stride - 1 : span
+    let stride = max(stride, 1)
+    let padded = input.saturatingAdd(padBegin).saturatingAdd(padEnd)
+    let span = padded.saturatingAdd(-extent(kernel: kernel, dilation: dilation))
+    let rounded = ceilMode ? span.saturatingAdd(stride - 1) : span
     // Floor division, also for negative spans (PyTorch's div_rtn).
-    var size = (rounded >= 0 ? rounded / stride : -((-rounded + stride - 1) / stride)) + 1
-    if ceilMode && (size - 1) * stride >= input + padBegin { size -= 1 }
+    let quotient = rounded / stride - (rounded % stride < 0 ? 1 : 0)
+    var size = quotient.saturatingAdd(1)
+    if ceilMode && (size - 1).saturatingMultiply(stride) >= input.saturatingAdd(padBegin) {
+      size -= 1
+    }
     return size
+  }
+
+  /// The span of a dilated kernel, `dilation * (kernel - 1) + 1` (saturating).
+  static func extent(kernel: Int, dilation: Int) -> Int {
+    dilation.saturatingMultiply(kernel - 1).saturatingAdd(1)
+  }
+
+  /// Where window `o` starts in the input; negative when it starts in the padding.
+  func start(window o: Int) -> Int {
+    o * stride - padBegin
+  }
+
+  /// The taps `k` of window `o` that read the input (not the padding): tap `k` reads input
+  /// coordinate `start(window: o) + k * dilation`.
+  func inputTaps(window o: Int) -> Range<Int> {
+    let start = start(window: o)
+    let first = start >= 0 ? 0 : (dilation - 1 - start) / dilation
+    let end = start >= inputSize ? 0 : min(kernel, (inputSize - start + dilation - 1) / dilation)
+    return first..<max(first, end)
   }
 
   /// The input coordinate read by tap `k` of window `o`, or -1 when it falls in the padding.
   func coordinate(window o: Int, tap k: Int) -> Int {
-    let i = o * stride - padBegin + k * dilation
+    let i = start(window: o) + k * dilation
     return i >= 0 && i < inputSize ? i : -1
   }
 
   /// The number of positions window `o` covers inside the input plus its padding (avg pool's
   /// `count_include_pad` divisor); assumes dilation 1.
   func paddedExtent(window o: Int) -> Int {
-    let start = o * stride - padBegin
+    let start = start(window: o)
     return min(start + kernel, inputSize + padEnd) - start
   }
 
   /// The number of positions window `o` covers inside the input alone; assumes dilation 1.
   func clippedExtent(window o: Int) -> Int {
-    let start = o * stride - padBegin
+    let start = start(window: o)
     return min(start + kernel, inputSize) - max(start, 0)
   }
 }
 
-/// The windows of a 2-D convolution or pooling over `H` x `W` planes.
-struct Window2D {
+/// The windows of a 2-D convolution or pooling over `H` x `W` planes: the one place that knows
+/// where each window of `conv2d`, `max_pool2d` and `avg_pool2d` reads, and how many there are.
+public struct Window2D: Sendable {
   let rows: WindowAxis
   let cols: WindowAxis
 
   var kernelCount: Int { rows.kernel * cols.kernel }
   var outputCount: Int { rows.outputSize * cols.outputSize }
+
+  /// PyTorch's number of windows along one axis of `input` elements:
+  /// `floor((input + 2 * padding - dilation * (kernel - 1) - 1) / stride) + 1`, rounded up instead
+  /// with `ceilMode` as long as the last window starts inside the input or its left padding
+  /// (`max_pool2d`'s `ceil_mode`). 0 or negative when the window does not fit; a stride below 1
+  /// counts as 1, and absurd sizes saturate instead of overflowing.
+  public static func outputSize(
+    input: Int, kernel: Int, stride: Int, padding: Int = 0, dilation: Int = 1,
+    ceilMode: Bool = false
+  ) -> Int {
+    WindowAxis.outputSize(
+      input: input, kernel: kernel, stride: max(stride, 1), padBegin: padding, padEnd: padding,
+      dilation: dilation, ceilMode: ceilMode)
+  }
 
   init(
     input: (height: Int, width: Int), kernel: Size2D, stride: Size2D, padBegin: Size2D,
@@ -144,6 +184,43 @@ struct Window2D {
   }
 }
 
+// MARK: - Tap tables
+
+/// Where one window along an axis starts in the input, and which of its taps read the input.
+struct WindowTaps: Sendable {
+  let start: Int
+  let taps: Range<Int>
+}
+
+/// The tap tables of a `Window2D`, made once per call for the kernels that walk windows directly:
+/// window `(oy, ox)` reads input rows `rows[oy].start + ky * rowDilation` for `ky` in
+/// `rows[oy].taps`, and likewise columns.
+struct WindowTaps2D: Sendable {
+  let rows: [WindowTaps]
+  let cols: [WindowTaps]
+  let inputWidth: Int
+  let rowDilation: Int
+  let colDilation: Int
+}
+
+extension WindowAxis {
+  /// `start` and `inputTaps` of every window along this axis.
+  func windowTaps() -> [WindowTaps] {
+    (0..<max(outputSize, 0)).map {
+      WindowTaps(start: start(window: $0), taps: inputTaps(window: $0))
+    }
+  }
+}
+
+extension Window2D {
+  /// The tap tables of both axes.
+  func inputTaps() -> WindowTaps2D {
+    WindowTaps2D(
+      rows: rows.windowTaps(), cols: cols.windowTaps(), inputWidth: cols.inputSize,
+      rowDilation: rows.dilation, colDilation: cols.dilation)
+  }
+}
+
 // MARK: - Checked construction
 
 extension Window2D {
@@ -152,10 +229,7 @@ extension Window2D {
     guard let layout = ImageLayout(shape),
       layout.channels > 0 && layout.height > 0 && layout.width > 0
     else {
-      throw TensorError(
-        "Expected 3D or 4D (batch mode) tensor with optional 0 dim batch size for input, but got:"
-          + shapeText(shape),
-        notes: ["pooling takes (C, H, W) or (N, C, H, W) images"])
+      throw TensorError.pooling(.inputShape(shape))
     }
     return layout
   }
@@ -166,80 +240,69 @@ extension Window2D {
     ceilMode: Bool
   ) throws -> Window2D {
     guard kernel.height > 0 && kernel.width > 0 else {
-      throw TensorError(
-        "kernel size should be greater than zero, but got kH: \(kernel.height) kW: \(kernel.width)")
+      throw TensorError.pooling(.nonPositiveKernel(kernel))
     }
     guard stride.height > 0 && stride.width > 0 else {
-      throw TensorError(
-        "stride should be greater than zero, but got dH: \(stride.height) dW: \(stride.width)")
+      throw TensorError.pooling(.nonPositiveStride(stride))
     }
     guard dilation.height > 0 && dilation.width > 0 else {
-      throw TensorError(
-        "dilation should be greater than zero, but got dilationH: \(dilation.height) "
-          + "dilationW: \(dilation.width)")
+      throw TensorError.pooling(.nonPositiveDilation(dilation))
     }
     for (p, k, d) in [
       (padding.height, kernel.height, dilation.height),
       (padding.width, kernel.width, dilation.width),
     ] {
-      guard p >= 0 else { throw TensorError("pad must be non-negative, but got pad: \(p)") }
-      guard p <= ((k - 1) * d + 1) / 2 else {
-        throw TensorError(
-          "pad should be at most half of effective kernel size, but got pad=\(p), kernel_size=\(k) "
-            + "and dilation=\(d)",
-          notes: [
-            "padding \(p) would let a window lie entirely in the padding; use at most \(((k - 1) * d + 1) / 2)"
-          ])
+      guard p >= 0 else { throw TensorError.pooling(.negativePadding(p)) }
+      guard p <= WindowAxis.extent(kernel: k, dilation: d) / 2 else {
+        throw TensorError.pooling(.paddingTooLarge(padding: p, kernel: k, dilation: d))
       }
     }
     let window = Window2D(
       input: (layout.height, layout.width), kernel: kernel, stride: stride, padBegin: padding,
       padEnd: padding, dilation: dilation, ceilMode: ceilMode)
     guard window.rows.outputSize >= 1 && window.cols.outputSize >= 1 else {
-      throw TensorError(
-        "Given input size: (\(layout.channels)x\(layout.height)x\(layout.width)). Calculated output "
-          + "size: (\(layout.channels)x\(window.rows.outputSize)x\(window.cols.outputSize)). "
-          + "Output size is too small",
-        notes: [
-          "a \(kernel.height)x\(kernel.width) window does not fit in a \(layout.height)x\(layout.width) "
-            + "image; use a smaller kernel, more padding, or a larger input"
-        ])
+      throw TensorError.pooling(
+        .outputTooSmall(
+          channels: layout.channels, input: Size2D(layout.height, layout.width),
+          output: Size2D(window.rows.outputSize, window.cols.outputSize), kernel: kernel))
     }
+    _ = try checkedElementCount(
+      layout.outputShape(
+        channels: layout.channels, height: window.rows.outputSize, width: window.cols.outputSize))
     return window
   }
 
   /// The windows of `conv2d` over `layout` (padding may differ before and after, for 'same'), with
-  /// PyTorch's argument checks.
+  /// PyTorch's check that the dilated kernel fits in the padded input. The arguments alone are
+  /// checked before (`Functional.checkConv2dArguments`).
   static func convolution(
     _ layout: ImageLayout, kernel: Size2D, stride: Size2D, padBegin: Size2D, padEnd: Size2D,
     dilation: Size2D
   ) throws -> Window2D {
-    guard stride.height > 0 && stride.width > 0 else {
-      throw TensorError("non-positive stride is not supported")
+    let padded = Size2D(
+      layout.height.saturatingAdd(padBegin.height).saturatingAdd(padEnd.height),
+      layout.width.saturatingAdd(padBegin.width).saturatingAdd(padEnd.width))
+    let effective = Size2D(
+      WindowAxis.extent(kernel: kernel.height, dilation: dilation.height),
+      WindowAxis.extent(kernel: kernel.width, dilation: dilation.width))
+    guard padded.height >= effective.height && padded.width >= effective.width else {
+      throw TensorError.convolution(.kernelTooLarge(padded: padded, kernel: effective))
     }
-    guard min(padBegin.height, padBegin.width, padEnd.height, padEnd.width) >= 0 else {
-      throw TensorError("negative padding is not supported")
-    }
-    guard dilation.height > 0 && dilation.width > 0 else {
-      throw TensorError("dilation should be greater than zero")
-    }
-    let padded = (
-      layout.height + padBegin.height + padEnd.height, layout.width + padBegin.width + padEnd.width
-    )
-    let effective = (
-      dilation.height * (kernel.height - 1) + 1, dilation.width * (kernel.width - 1) + 1
-    )
-    guard padded.0 >= effective.0 && padded.1 >= effective.1 else {
-      throw TensorError(
-        "Calculated padded input size per channel: (\(padded.0) x \(padded.1)). Kernel size: "
-          + "(\(effective.0) x \(effective.1)). Kernel size can't be greater than actual input size",
-        notes: [
-          "the \(effective.0)x\(effective.1) kernel does not fit in the \(padded.0)x\(padded.1) "
-            + "padded input; add padding or use a smaller kernel"
-        ])
-    }
-    return Window2D(
+    // The kernels copy each padded input plane once.
+    _ = try checkedElementCount([padded.height, padded.width])
+    let window = Window2D(
       input: (layout.height, layout.width), kernel: kernel, stride: stride, padBegin: padBegin,
       padEnd: padEnd, dilation: dilation, ceilMode: false)
+    _ = try checkedElementCount([window.rows.outputSize, window.cols.outputSize])
+    return window
+  }
+
+  /// True for 2x2 windows at stride 2 without padding or dilation, all inside the input: the
+  /// lecture's pool, which max pooling runs through a kernel of its own.
+  var isPlainTwoByTwo: Bool {
+    [rows, cols].allSatisfy { axis in
+      axis.kernel == 2 && axis.stride == 2 && axis.padBegin == 0 && axis.dilation == 1
+        && 2 * axis.outputSize <= axis.inputSize
+    }
   }
 }

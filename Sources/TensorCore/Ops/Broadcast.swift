@@ -11,10 +11,7 @@ public func broadcastShapes(_ a: [Int], _ b: [Int]) throws -> [Int] {
     let sizeA = axis < rank - a.count ? 1 : a[axis - (rank - a.count)]
     let sizeB = axis < rank - b.count ? 1 : b[axis - (rank - b.count)]
     guard sizeA == sizeB || sizeA == 1 || sizeB == 1 else {
-      throw TensorError(
-        "The size of tensor a (\(sizeA)) must match the size of tensor b (\(sizeB)) at non-singleton "
-          + "dimension \(axis)",
-        notes: ["broadcasting aligns \(shapeText(a)) and \(shapeText(b)) at their last dimension"])
+      throw TensorError.broadcastMismatch(lhs: a, rhs: b, dim: axis)
     }
     result[axis] = sizeA == 1 ? sizeB : sizeA
   }
@@ -60,10 +57,7 @@ extension Tensor {
   /// -1 keeps a size. Records `ExpandBackward0`, which sums the gradient back.
   public func expand(_ shape: [Int]) throws -> Tensor {
     guard shape.count >= rank else {
-      throw TensorError(
-        "expand(\(dtypeName){\(shapeText(self.shape))}, size=\(shapeText(shape))): the number of sizes "
-          + "provided (\(shape.count)) must be greater or equal to the number of dimensions in the "
-          + "tensor (\(rank))")
+      throw TensorError.invalidShape(.expandRank(shape: self.shape, size: shape, dtype: dtype))
     }
     let lead = shape.count - rank
     var target = shape
@@ -72,25 +66,13 @@ extension Tensor {
       if shape[axis] == -1, let own {
         target[axis] = own
       } else if shape[axis] < 0 || (own != nil && own != 1 && own != shape[axis]) {
-        throw TensorError(
-          "The expanded size of the tensor (\(shape[axis])) must match the existing size "
-            + "(\(own ?? 1)) at non-singleton dimension \(axis).  Target sizes: \(shapeText(shape)).  "
-            + "Tensor sizes: \(shapeText(self.shape))")
+        throw TensorError.invalidShape(.expandSize(shape: self.shape, size: shape, dim: axis))
       }
     }
     _ = try checkedElementCount(target)
     return gatherView(
       shape: target, strides: broadcastStrides(from: self.shape, to: target), offset: 0,
       name: "ExpandBackward0")
-  }
-
-  /// `torch.FloatTensor`-style name used in a few PyTorch messages.
-  var dtypeName: String {
-    switch dtype {
-    case .float32: return "torch.FloatTensor"
-    case .int64: return "torch.LongTensor"
-    case .bool: return "torch.BoolTensor"
-    }
   }
 
   /// A new tensor holding the view `(shape, strides, offset)` of this one. A float result records

@@ -25,11 +25,7 @@ extension Tensor {
   /// `x.item()`: the single element as a Double.
   public func item() throws -> Double {
     guard count == 1 else {
-      throw TensorError(
-        "a Tensor with \(count) elements cannot be converted to Scalar",
-        notes: [
-          "item() needs a tensor with exactly one element; this one has shape \(shapeText(shape))"
-        ])
+      throw TensorError.unsupportedOperation(.itemOfNonScalar(shape: shape))
     }
     return value(at: 0)
   }

@@ -5,24 +5,21 @@ extension Tensor {
   /// 1-d empty tensors are skipped, as in PyTorch. Records `CatBackward0`.
   public static func cat(_ tensors: [Tensor], dim: Int = 0) throws -> Tensor {
     guard !tensors.isEmpty else {
-      throw TensorError("torch.cat(): expected a non-empty list of Tensors")
+      throw TensorError.invalidShape(.catEmpty)
     }
     if let position = tensors.firstIndex(where: { $0.rank == 0 }) {
-      throw TensorError("zero-dimensional tensor (at position \(position)) cannot be concatenated")
+      throw TensorError.invalidShape(.catZeroDimensional(position: position))
     }
     let parts = tensors.filter { !($0.rank == 1 && $0.count == 0) }
     guard let first = parts.first else { return tensors[0] }
     let axis = try normalizeDim(dim, rank: first.rank)
     for (number, part) in parts.enumerated() {
       guard part.rank == first.rank else {
-        throw TensorError(
-          "Tensors must have same number of dimensions: got \(first.rank) and \(part.rank)")
+        throw TensorError.invalidShape(.catRank(expected: first.rank, got: part.rank))
       }
       for d in 0..<first.rank where d != axis && part.shape[d] != first.shape[d] {
-        throw TensorError(
-          "Sizes of tensors must match except in dimension \(axis). Expected size "
-            + "\(first.shape[d]) but got size \(part.shape[d]) for tensor number \(number) in the list."
-        )
+        throw TensorError.invalidShape(
+          .catSizes(dim: axis, expected: first.shape[d], got: part.shape[d], tensor: number))
       }
     }
     return joined(parts, axis: axis, name: "CatBackward0")
@@ -32,12 +29,11 @@ extension Tensor {
   /// `StackBackward0`.
   public static func stack(_ tensors: [Tensor], dim: Int = 0) throws -> Tensor {
     guard let first = tensors.first else {
-      throw TensorError("stack expects a non-empty TensorList")
+      throw TensorError.invalidShape(.stackEmpty)
     }
     for (number, tensor) in tensors.enumerated() where tensor.shape != first.shape {
-      throw TensorError(
-        "stack expects each tensor to be equal size, but got \(shapeText(first.shape)) at entry 0 "
-          + "and \(shapeText(tensor.shape)) at entry \(number)")
+      throw TensorError.invalidShape(
+        .stackSizes(first: first.shape, other: tensor.shape, entry: number))
     }
     let axis = try normalizeDim(dim, rank: first.rank + 1)
     var newShape = first.shape

@@ -35,18 +35,16 @@ extension Tensor {
   /// `ceil((end - start) / step)` elements.
   public static func arange(start: Double, end: Double, step: Double, dtype: DType) throws -> Tensor
   {
-    guard step != 0 else { throw TensorError("step must be nonzero") }
+    guard step != 0 else { throw TensorError.invalidArgument(.zeroStep) }
     guard start.isFinite && end.isFinite else {
-      throw TensorError("unsupported range: \(start) -> \(end)")
+      throw TensorError.invalidArgument(.nonFiniteRange(start: start, end: end))
     }
     guard (step > 0 && end >= start) || (step < 0 && end <= start) else {
-      throw TensorError(
-        "upper bound and larger bound inconsistent with step sign",
-        notes: ["arange(\(start), \(end), step=\(step)) would walk away from its end"])
+      throw TensorError.invalidArgument(.stepSign(start: start, end: end, step: step))
     }
     let steps = ((end - start) / step).rounded(.up)
     guard steps.isFinite && steps < Double(1 << 40) else {
-      throw TensorError("invalid size, possible overflow?")
+      throw TensorError.invalidArgument(.rangeTooLong)
     }
     let size = Int(steps)
     return fromDoubles(
@@ -69,15 +67,15 @@ extension Tensor {
 
   /// `torch.randperm(n, generator=)`: int64, a random permutation of `0..<n`.
   public static func randperm(_ n: Int, generator: Generator) throws -> Tensor {
-    guard n >= 0 else { throw TensorError("n must be non-negative, got\(n)") }
+    guard n >= 0 else { throw TensorError.invalidArgument(.negativePermutationLength(n)) }
     return Tensor(shape: [n], ints: generator.permutation(n).map { Int64($0) })
   }
 
-  /// PyTorch's error for a negative size in a factory call.
-  static func checkSizes(_ shape: [Int]) throws {
+  /// Throws PyTorch's errors for the size of a new tensor of `shape`: a negative size, an element
+  /// count that overflows, or more than `maximumElementCount` elements.
+  public static func checkSizes(_ shape: [Int]) throws {
     if let negative = shape.first(where: { $0 < 0 }) {
-      throw TensorError(
-        "Trying to create tensor with negative dimension \(negative): \(shapeText(shape))")
+      throw TensorError.invalidShape(.negativeDimension(size: negative, shape: shape))
     }
     _ = try checkedElementCount(shape)
   }
@@ -92,15 +90,12 @@ public let maximumElementCount = 1 << 28
 public func checkedElementCount(_ shape: [Int]) throws -> Int {
   let count = try shape.reduce(1) { total, size in
     let (product, overflow) = total.multipliedReportingOverflow(by: size)
-    guard !overflow else { throw TensorError("numel: integer multiplication overflow") }
+    guard !overflow else { throw TensorError.invalidShape(.elementCountOverflow(shape: shape)) }
     return product
   }
   guard count <= maximumElementCount else {
-    throw TensorError(
-      "DefaultCPUAllocator: not enough memory: you tried to allocate \(count * 4) bytes",
-      notes: [
-        "at most \(maximumElementCount) elements fit in one tensor; \(shapeText(shape)) asks for more"
-      ])
+    throw TensorError.allocationTooLarge(
+      elements: count, limit: maximumElementCount, shape: shape)
   }
   return count
 }

@@ -40,7 +40,9 @@ extension Tensor {
 
   /// PyTorch's error for an integer `//` or `%` by zero.
   func checkNoIntegerZero() throws {
-    if dtype != .float32 && ints.contains(0) { throw TensorError("ZeroDivisionError") }
+    if dtype != .float32 && ints.contains(0) {
+      throw TensorError.unsupportedOperation(.integerDivisionByZero)
+    }
   }
 }
 

@@ -79,8 +79,7 @@ extension Tensor {
       }
     case .int64:
       guard alpha.rounded() == alpha else {
-        throw TensorError(
-          "For integral input tensors, argument alpha must not be a floating point number.")
+        throw TensorError.invalidArgument(.floatAlpha)
       }
       let scale = truncatedInt64(alpha)
       return intMap(other, shape: shape, dtype: .int64) { $0 &+ scale &* $1 }
@@ -103,9 +102,7 @@ extension Tensor {
     let shape = try broadcastShape(with: other)
     switch DType.promoted(dtype, other.dtype) {
     case .bool:
-      throw TensorError(
-        "Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or "
-          + "`logical_xor()` operator instead.")
+      throw TensorError.unsupportedOperation(.boolSubtraction)
     case .int64:
       return intMap(other, shape: shape, dtype: .int64) { $0 &- $1 }
     case .float32:

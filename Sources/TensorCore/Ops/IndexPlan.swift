@@ -36,10 +36,10 @@ struct IndexPlan {
       }
     }
     guard consumed <= shape.count else {
-      throw TensorError("too many indices for tensor of dimension \(shape.count)")
+      throw TensorError.invalidIndex(.tooManyIndices(rank: shape.count))
     }
     guard indices.filter({ if case .ellipsis = $0 { true } else { false } }).count <= 1 else {
-      throw TensorError("an index can only have a single ellipsis ('...')")
+      throw TensorError.invalidIndex(.multipleEllipses)
     }
     let strides = contiguousStrides(shape)
     var dim = 0
@@ -82,7 +82,7 @@ struct IndexPlan {
   ) throws {
     switch tensor.dtype {
     case .float32:
-      throw TensorError("tensors used as indices must be long, int, byte or bool tensors")
+      throw TensorError.invalidIndex(.indexDType(tensor.dtype))
     case .int64:
       let positions = try tensor.ints.map {
         try IndexPlan.position(Int($0), dim: dim, size: shape[dim])
@@ -94,9 +94,8 @@ struct IndexPlan {
     case .bool:
       let covered = Array(shape[dim..<(dim + tensor.rank)])
       for (axis, size) in tensor.shape.enumerated() where size != covered[axis] {
-        throw TensorError(
-          "The shape of the mask \(shapeText(tensor.shape)) at index \(axis) does not match the "
-            + "shape of the indexed tensor \(shapeText(shape)) at index \(dim + axis)")
+        throw TensorError.invalidIndex(
+          .maskShape(mask: tensor.shape, maskDim: axis, shape: shape, dim: dim + axis))
       }
       if tensor.rank == 0 {
         // x[True] adds a size-1 dim, x[False] a size-0 one.
@@ -120,9 +119,7 @@ struct IndexPlan {
   /// An integer index wrapped into `0..<size`, with PyTorch's out-of-bounds error.
   static func position(_ index: Int, dim: Int, size: Int) throws -> Int {
     guard index >= -size && index < size else {
-      throw TensorError(
-        "index \(index) is out of bounds for dimension \(dim) with size \(size)",
-        notes: ["valid indices are \(-size)...\(size - 1)"])
+      throw TensorError.indexOutOfBounds(index: index, dim: dim, size: size)
     }
     return index < 0 ? index + size : index
   }
@@ -132,8 +129,8 @@ struct IndexPlan {
     first: Int, length: Int, step: Int
   ) {
     let step = step ?? 1
-    guard step != 0 else { throw TensorError("slice step cannot be zero") }
-    guard step > 0 else { throw TensorError("step must be greater than zero") }
+    guard step != 0 else { throw TensorError.invalidIndex(.zeroStep) }
+    guard step > 0 else { throw TensorError.invalidIndex(.negativeStep) }
     func clamp(_ bound: Int?, _ fallback: Int) -> Int {
       guard let bound else { return fallback }
       return Swift.min(Swift.max(bound < 0 ? bound + size : bound, 0), size)

@@ -12,9 +12,7 @@ extension IndexPlan {
     }
     let indexShape = try advanced.dropFirst().reduce(advanced[0].shape) {
       do { return try broadcastShapes($0, $1.shape) } catch {
-        throw TensorError(
-          "shape mismatch: indexing tensors could not be broadcast together with shapes "
-            + advanced.map { shapeText($0.shape) }.joined(separator: ", "))
+        throw TensorError.invalidIndex(.indicesDoNotBroadcast(advanced.map(\.shape)))
       }
     }
     // Offset contributed by the tensor indices, for each position of S.
@@ -80,18 +78,15 @@ extension Tensor {
   /// requires grad is refused while grad mode is on, as in PyTorch.
   public func assign(_ value: Tensor, at indices: [TensorIndex]) throws {
     if GradMode.isEnabled && isLeaf && requiresGrad {
-      throw TensorError(
-        "a leaf Variable that requires grad is being used in an in-place operation.",
-        notes: ["wrap the assignment in `with torch.no_grad():`"])
+      throw TensorError.autograd(.leafInPlace)
     }
     let (targetShape, offsets) = try IndexPlan(shape: shape, indices: indices).resolve()
     // Leading size-1 dims of the value beyond the target's rank are allowed, as in PyTorch.
     var valueShape = value.shape
     while valueShape.count > targetShape.count && valueShape.first == 1 { valueShape.removeFirst() }
     guard (try? broadcastShapes(valueShape, targetShape)) == targetShape else {
-      throw TensorError(
-        "shape mismatch: value tensor of shape \(shapeText(value.shape)) cannot be broadcast to "
-          + "indexing result of shape \(shapeText(targetShape))")
+      throw TensorError.invalidIndex(
+        .valueDoesNotBroadcast(value: value.shape, target: targetShape))
     }
     let converted = value.to(dtype)
     if dtype == .float32 {

@@ -11,16 +11,13 @@ extension Tensor {
   /// `UnsafeViewBackward0` (batched), as PyTorch does.
   public func matmul(_ other: Tensor) throws -> Tensor {
     guard rank >= 1 && other.rank >= 1 else {
-      throw TensorError(
-        "both arguments to matmul need to be at least 1D, but they are \(rank)D and \(other.rank)D")
+      throw TensorError.matmul(.scalarOperand(lhsRank: rank, rhsRank: other.rank))
     }
     guard dtype == other.dtype else {
-      throw TensorError(
-        "expected m1 and m2 to have the same dtype, but got: \(dtype.cName) != \(other.dtype.cName)"
-      )
+      throw TensorError.matmul(.dtypeMismatch(dtype, other.dtype))
     }
     guard dtype != .bool else {
-      throw TensorError("\"addmm_impl_cpu_\" not implemented for 'Bool'")
+      throw TensorError.matmul(.boolOperands)
     }
     let plan = try MatmulPlan(shape, other.shape)
     guard dtype == .float32 else {
@@ -32,17 +29,6 @@ extension Tensor {
       shape: plan.outShape, floats: values, name: plan.gradName, inputs: [self, other]
     ) {
       g in plan.backward(g, a, b)
-    }
-  }
-}
-
-extension DType {
-  /// The C type name PyTorch uses in dtype mismatch messages (`float`, `long int`, `bool`).
-  var cName: String {
-    switch self {
-    case .float32: return "float"
-    case .int64: return "long int"
-    case .bool: return "bool"
     }
   }
 }
@@ -60,7 +46,7 @@ struct MatmulPlan {
     let b = bShape.count == 1 ? bShape + [1] : bShape
     (m, k, n) = (a[a.count - 2], a[a.count - 1], b[b.count - 1])
     if b[b.count - 2] != k {
-      throw MatmulPlan.mismatch(aShape, bShape, rows: elementCount(Array(a.dropLast())))
+      throw TensorError.matmul(.shapeMismatch(lhs: aShape, rhs: bShape))
     }
     let batchA = Array(a.dropLast(2))
     let batchB = Array(b.dropLast(2))
@@ -77,34 +63,6 @@ struct MatmulPlan {
     case (1, 2): gradName = "SqueezeBackward1"
     case (2, 2): gradName = "MmBackward0"
     default: gradName = "UnsafeViewBackward0"
-    }
-  }
-
-  /// PyTorch's message for inner sizes that do not agree, by the kind of product.
-  static func mismatch(_ aShape: [Int], _ bShape: [Int], rows: Int) -> TensorError {
-    let note = [
-      "matmul needs the last size of the first operand to equal the first of the last two of the second"
-    ]
-    switch (aShape.count, bShape.count) {
-    case (1, 1):
-      return TensorError(
-        "inconsistent tensor size, expected tensor [\(aShape[0])] and src [\(bShape[0])] to have the "
-          + "same number of elements, but got \(aShape[0]) and \(bShape[0]) elements respectively")
-    case (2, 1):
-      return TensorError(
-        "size mismatch, got input (\(aShape[0])), mat (\(aShape[0])x\(aShape[1])), vec (\(bShape[0]))",
-        notes: note)
-    case (_, 1), (_, 2):
-      let (k2, n) = bShape.count == 1 ? (bShape[0], 1) : (bShape[0], bShape[1])
-      return TensorError(
-        "mat1 and mat2 shapes cannot be multiplied (\(rows)x\(aShape[aShape.count - 1]) and \(k2)x\(n))",
-        notes: note)
-    default:
-      let batch = elementCount(Array(bShape.dropLast(2)))
-      return TensorError(
-        "Expected size for first two dimensions of batch2 tensor to be: [\(batch), "
-          + "\(aShape[aShape.count - 1])] but got: [\(batch), \(bShape[bShape.count - 2])].",
-        notes: note)
     }
   }
 

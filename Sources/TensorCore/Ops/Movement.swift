@@ -12,24 +12,20 @@ extension Tensor {
   func inferShape(_ requested: [Int]) throws -> [Int] {
     var inferred: Int? = nil
     for (axis, size) in requested.enumerated() where size < 0 {
-      guard size == -1 else { throw TensorError("invalid shape dimension \(size)") }
-      guard inferred == nil else { throw TensorError("only one dimension can be inferred") }
+      guard size == -1 else { throw TensorError.invalidShape(.invalidDimension(size)) }
+      guard inferred == nil else { throw TensorError.invalidShape(.multipleInferred) }
       inferred = axis
     }
     let known = try checkedElementCount(requested.filter { $0 != -1 })
     var resolved = requested
     if let inferred {
       if known == 0 && count == 0 {
-        throw TensorError(
-          "cannot reshape tensor of 0 elements into shape \(shapeText(requested)) because the "
-            + "unspecified dimension size -1 can be any value and is ambiguous")
+        throw TensorError.invalidShape(.ambiguousInferred(requested: requested))
       }
       if known != 0 && count % known == 0 { resolved[inferred] = count / known }
     }
     guard resolved.allSatisfy({ $0 >= 0 }), elementCount(resolved) == count else {
-      throw TensorError(
-        "shape '\(shapeText(requested))' is invalid for input of size \(count)",
-        notes: ["\(shapeText(self.shape)) has \(count) elements; the new shape must hold as many"])
+      throw TensorError.invalidShape(.reshapeSize(requested: requested, shape: self.shape))
     }
     return resolved
   }
@@ -40,7 +36,7 @@ extension Tensor {
     let start = try normalizeDim(startDim, rank: rank)
     let end = try normalizeDim(endDim, rank: rank)
     guard start <= end else {
-      throw TensorError("flatten() has invalid args: start_dim cannot come after end_dim")
+      throw TensorError.invalidShape(.flattenOrder)
     }
     if rank == 0 { return sameElements(shape: [1], name: "ViewBackward0") }
     if start == end { return self }
@@ -52,14 +48,11 @@ extension Tensor {
   /// `x.permute(*dims)`: dim `i` of the result is dim `dims[i]` of `x`. Records `PermuteBackward0`.
   public func permuted(_ dims: [Int]) throws -> Tensor {
     guard dims.count == rank else {
-      throw TensorError(
-        "permute(sparse_coo): number of dimensions in the tensor input does not match the length "
-          + "of the desired ordering of dimensions i.e. input.dim() = \(rank) is not equal to "
-          + "len(dims) = \(dims.count)")
+      throw TensorError.invalidShape(.permuteLength(rank: rank, dims: dims.count))
     }
     let axes = try dims.map { try normalizeDim($0, rank: rank) }
     guard Set(axes).count == axes.count else {
-      throw TensorError("permute(): duplicate dims are not allowed.")
+      throw TensorError.invalidShape(.duplicatePermuteDims)
     }
     return movedAxes(axes, name: "PermuteBackward0")
   }
@@ -77,7 +70,7 @@ extension Tensor {
   /// `x.t()`: the transpose of a matrix (0-d and 1-d unchanged). Records `TBackward0`.
   public func t() throws -> Tensor {
     guard rank <= 2 else {
-      throw TensorError("t() expects a tensor with <= 2 dimensions, but self is \(rank)D")
+      throw TensorError.invalidShape(.transposeRank(rank))
     }
     guard rank == 2 else { return sameElements(shape: shape, name: "TBackward0") }
     return movedAxes([1, 0], name: "TBackward0")

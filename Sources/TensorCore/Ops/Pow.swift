@@ -9,7 +9,7 @@ extension Tensor {
     switch DType.promoted(dtype, other.dtype) {
     case .int64, .bool:
       if other.ints.contains(where: { $0 < 0 }) {
-        throw TensorError("Integers to negative integer powers are not allowed.")
+        throw TensorError.unsupportedOperation(.negativeIntegerPower)
       }
       let result = intMap(other, shape: shape, dtype: .int64, integerPower)
       return DType.promoted(dtype, other.dtype) == .bool ? result.to(.bool) : result

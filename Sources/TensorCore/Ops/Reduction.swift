@@ -10,7 +10,7 @@ extension Tensor {
     for dim in requested {
       let axis = try normalizeDim(dim, rank: rank)
       guard !normalized.contains(axis) else {
-        throw TensorError("dim \(axis) appears multiple times in the list of dims")
+        throw TensorError.reduction(.duplicateDim(axis))
       }
       normalized.append(axis)
     }
@@ -50,10 +50,7 @@ extension Tensor {
   /// Records `MeanBackward0` for a whole-tensor mean and `MeanBackward1` over dims.
   public func mean(dims: [Int]? = nil, keepDim: Bool = false) throws -> Tensor {
     guard dtype == .float32 else {
-      throw TensorError(
-        "mean(): could not infer output dtype. Input dtype must be either a floating point or "
-          + "complex dtype. Got: \(dtype == .bool ? "Bool" : "Long")",
-        notes: ["convert first, e.g. x.float().mean()"])
+      throw TensorError.reduction(.meanDType(dtype))
     }
     let (axes, keptShape) = try reductionPlan(dims)
     let outShape = reducedShape(keptShape, dims: axes, keepDim: keepDim)
@@ -84,9 +81,7 @@ extension Tensor {
     intBetter: @escaping (Int64, Int64) -> Bool
   ) throws -> Tensor {
     guard count > 0 else {
-      throw TensorError(
-        "\(op)(): Expected reduction dim to be specified for input.numel() == 0. Specify the "
-          + "reduction dim with the 'dim' argument.")
+      throw TensorError.reduction(.emptyWithoutDim(op: op))
     }
     guard dtype == .float32 else {
       let best = extremeIndices(ints, outer: 1, size: count, inner: 1, better: intBetter)[0]

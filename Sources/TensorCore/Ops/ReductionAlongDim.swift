@@ -36,7 +36,7 @@ extension Tensor {
       ).indices
     }
     guard count > 0 else {
-      throw TensorError("\(op)(): Expected reduction dim to be specified for input.numel() == 0.")
+      throw TensorError.reduction(.emptyIndexWithoutDim(op: op))
     }
     let best =
       dtype == .float32
@@ -57,7 +57,7 @@ extension Tensor {
     let axis = try normalizeDim(dim, rank: rank)
     let size = rank == 0 ? 1 : shape[axis]
     guard size > 0 else {
-      throw TensorError("\(op)(): Expected reduction dim \(axis) to have non-zero size.")
+      throw TensorError.reduction(.emptyDim(op: op, dim: axis))
     }
     let outer = rank == 0 ? 1 : elementCount(Array(shape[..<axis]))
     let inner = rank == 0 ? 1 : elementCount(Array(shape[(axis + 1)...]))

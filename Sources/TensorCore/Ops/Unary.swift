@@ -20,9 +20,7 @@ extension Tensor {
   public func neg() throws -> Tensor {
     switch dtype {
     case .bool:
-      throw TensorError(
-        "Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert "
-          + "a mask, use the `~` or `logical_not()` operator instead.")
+      throw TensorError.unsupportedOperation(.boolNegation)
     case .int64: return Tensor(shape: shape, ints: ints.map { 0 &- $0 })
     case .float32: return unary("NegBackward0", { -$0 }, derivative: { _, _ in -1 })
     }
@@ -86,7 +84,7 @@ extension Tensor {
   /// stays int64 when both bounds are whole numbers, else becomes float32.
   public func clamp(min lower: Double?, max upper: Double?) throws -> Tensor {
     guard lower != nil || upper != nil else {
-      throw TensorError("torch.clamp: At least one of 'min' or 'max' must not be None")
+      throw TensorError.invalidArgument(.clampWithoutBounds)
     }
     let bounds = [lower, upper].compactMap { $0 }
     if dtype != .float32 && bounds.allSatisfy({ $0.rounded() == $0 && Swift.abs($0) < 9e18 }) {

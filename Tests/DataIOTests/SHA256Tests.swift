@@ -1,9 +1,9 @@
 import Testing
 
-@testable import NeuralNet
+@testable import DataIO
 
 /// FIPS 180-4 / NIST test vectors, plus lengths around the padding boundary checked with `sha256sum`.
-@Suite struct DataSHA256Tests {
+@Suite struct SHA256Tests {
   @Test(arguments: [
     ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
     ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),

@@ -1,8 +1,8 @@
 import Testing
 
-@testable import NeuralNet
+@testable import DataIO
 
-@Suite struct DataHuffmanTableTests {
+@Suite struct HuffmanTableTests {
   /// Packs bits (each string written first bit first, as DEFLATE sends Huffman codes) LSB-first.
   func stream(_ codes: [String]) -> [UInt8] {
     let bits = codes.joined().map { $0 == "1" ? 1 : 0 }
@@ -42,12 +42,14 @@ import Testing
   }
 
   @Test func overSubscribedLengthsThrow() {
-    #expect(throws: InflateError.self) { try HuffmanTable(lengths: [1, 1, 1], primaryBits: 4) }
+    #expect(throws: InflateError.invalidDeflate(.oversubscribed)) {
+      try HuffmanTable(lengths: [1, 1, 1], primaryBits: 4)
+    }
   }
 
   @Test func unusedCodeOfIncompleteSetThrows() throws {
     // One code of length 1 ("0"): reading "1" is not a code.
-    #expect(throws: InflateError.self) {
+    #expect(throws: InflateError.invalidDeflate(.invalidCode)) {
       try decodeAll([1], primaryBits: 4, codes: [String(repeating: "1", count: 16)])
     }
   }

@@ -4,10 +4,10 @@ import Foundation
   import Glibc
 #endif
 
-/// A minimal HTTP/1.1 server on 127.0.0.1 for the download tests: serves fixed bodies by path,
+/// A minimal HTTP/1.1 server on 127.0.0.1 for the HTTP client tests: serves fixed bodies by path,
 /// 404 for anything else, one request per connection. It listens on a free port, answers from a
 /// background thread, and stops itself after `lifetime` seconds if `stop()` is not called first.
-final class DataTestHTTPServer: @unchecked Sendable {
+final class HTTPTestServer: @unchecked Sendable {
   let port: UInt16
   private let listener: Int32
   private let routes: [String: [UInt8]]

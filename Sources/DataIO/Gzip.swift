@@ -13,14 +13,14 @@ public enum Gzip {
   /// for a bad header, a malformed DEFLATE stream, a CRC-32 or length mismatch, or bytes after the
   /// last member that are not another member, or output beyond `limit` bytes.
   public static func decompress(_ data: [UInt8], limit: Int = defaultLimit) throws -> [UInt8] {
-    guard hasMagic(data) else { throw InflateError("not in gzip format (no 1f 8b magic number)") }
+    guard hasMagic(data) else { throw InflateError.invalidGzip(.notGzip) }
     var output = ByteBuffer(capacity: initialCapacity(data), limit: limit)
     defer { output.deallocate() }
     try data.withUnsafeBufferPointer { bytes in
       var offset = 0
       while offset < bytes.count {
         guard offset + 2 <= bytes.count && bytes[offset] == 0x1F && bytes[offset + 1] == 0x8B else {
-          throw InflateError("trailing garbage after the last gzip member")
+          throw InflateError.invalidGzip(.trailingGarbage)
         }
         offset = try decodeMember(bytes, at: offset, into: &output)
       }
@@ -48,11 +48,13 @@ public enum Gzip {
     let storedSize = readLittleEndian32(bytes, at: end + 4)
     let member = UnsafeBufferPointer(
       start: output.base + outputStart, count: output.count - outputStart)
-    guard CRC32.checksum(member) == storedCRC else {
-      throw InflateError("incorrect data check (CRC-32)")
+    let computedCRC = CRC32.checksum(member)
+    guard computedCRC == storedCRC else {
+      throw InflateError.checksumMismatch(.data, stored: storedCRC, computed: computedCRC)
     }
-    guard UInt32(truncatingIfNeeded: member.count) == storedSize else {
-      throw InflateError("incorrect length check (ISIZE)")
+    let computedSize = UInt32(truncatingIfNeeded: member.count)
+    guard computedSize == storedSize else {
+      throw InflateError.checksumMismatch(.length, stored: storedSize, computed: computedSize)
     }
     return end + 8
   }
@@ -61,9 +63,11 @@ public enum Gzip {
   /// FCOMMENT and FHCRC fields) and returns the offset of the DEFLATE stream.
   private static func skipHeader(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) throws -> Int {
     guard start + 10 <= bytes.count else { throw InflateError.truncated }
-    guard bytes[start + 2] == 8 else { throw InflateError("unknown compression method") }
+    guard bytes[start + 2] == 8 else {
+      throw InflateError.invalidGzip(.unknownMethod(bytes[start + 2]))
+    }
     let flags = bytes[start + 3]
-    guard flags & 0xE0 == 0 else { throw InflateError("unknown header flags set") }
+    guard flags & 0xE0 == 0 else { throw InflateError.invalidGzip(.unknownFlags(flags)) }
     var offset = start + 10
     if flags & 0x04 != 0 {  // FEXTRA: a 2-byte length, then that many bytes
       guard offset + 2 <= bytes.count else { throw InflateError.truncated }
@@ -76,9 +80,11 @@ public enum Gzip {
     if flags & 0x02 != 0 {  // FHCRC: the low 16 bits of the header's CRC-32
       guard offset + 2 <= bytes.count else { throw InflateError.truncated }
       let header = UnsafeBufferPointer(rebasing: bytes[start..<offset])
-      let expected = UInt16(bytes[offset]) | UInt16(bytes[offset + 1]) << 8
-      guard UInt16(truncatingIfNeeded: CRC32.checksum(header)) == expected else {
-        throw InflateError("header crc mismatch")
+      let stored = UInt16(bytes[offset]) | UInt16(bytes[offset + 1]) << 8
+      let computed = UInt16(truncatingIfNeeded: CRC32.checksum(header))
+      guard computed == stored else {
+        throw InflateError.checksumMismatch(
+          .header, stored: UInt32(stored), computed: UInt32(computed))
       }
       offset += 2
     }

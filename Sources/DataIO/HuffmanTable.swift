@@ -23,7 +23,7 @@ struct HuffmanTable {
     var left = 1
     for length in 1...Self.maxCodeLength {
       left = left * 2 - counts[length]
-      guard left >= 0 else { throw InflateError("invalid code lengths set (over-subscribed)") }
+      guard left >= 0 else { throw InflateError.invalidDeflate(.oversubscribed) }
     }
     // The first index in `sortedSymbols` of each length.
     var offsets = [Int](repeating: 0, count: Self.maxCodeLength + 2)
@@ -106,6 +106,6 @@ struct HuffmanTable {
       first = (first + count) << 1
       code <<= 1
     }
-    throw InflateError("invalid Huffman code")
+    throw InflateError.invalidDeflate(.invalidCode)
   }
 }

@@ -1,9 +1,9 @@
 import Testing
 
-@testable import NeuralNet
+@testable import DataIO
 
 /// DEFLATE streams made by zlib (level 0, `Z_FIXED`, default), decoded and compared with the input.
-@Suite struct DataInflateTests {
+@Suite struct InflateTests {
   static let storedHello: [UInt8] = [
     0x01, 0x0c, 0x00, 0xf3, 0xff, 0x68, 0x65, 0x6c, 0x6c, 0x6f, 0x2c, 0x20, 0x77, 0x6f, 0x72, 0x6c,
     0x64,
@@ -50,37 +50,39 @@ import Testing
   }
 
   @Test func rejectsReservedBlockType() {
-    #expect(throws: InflateError("invalid block type")) { try Inflate.decompress([0x07]) }
+    #expect(throws: InflateError.invalidDeflate(.invalidBlockType)) {
+      try Inflate.decompress([0x07])
+    }
   }
 
   @Test func rejectsBadStoredLengthComplement() {
-    #expect(throws: InflateError("invalid stored block lengths")) {
+    #expect(throws: InflateError.invalidDeflate(.storedLengths)) {
       try Inflate.decompress([0x01, 0x05, 0x00, 0x00, 0x00, 1, 2, 3, 4, 5])
     }
   }
 
   @Test func rejectsDistanceBeforeStart() {
     // Fixed block: bits 1 (final) 01 (fixed), then length code 257 (7 bits 0000001), distance 0.
-    #expect(throws: InflateError("invalid distance too far back")) {
+    #expect(throws: InflateError.invalidDeflate(.distanceTooFarBack)) {
       try Inflate.decompress([0x03, 0x02, 0x00])
     }
   }
 
   @Test func rejectsEmptyAndTrailingBytes() {
     #expect(throws: InflateError.truncated) { try Inflate.decompress([]) }
-    #expect(throws: InflateError("1 bytes after the DEFLATE stream")) {
+    #expect(throws: InflateError.trailingBytes(count: 1)) {
       try Inflate.decompress(Self.storedHello + [0])
     }
   }
 
   @Test func outputLimitStopsDecompressionBombs() throws {
-    #expect(throws: InflateError("decompressed data exceeds the limit of 100 bytes")) {
+    #expect(throws: InflateError.limitExceeded(limit: 100)) {
       try Inflate.decompress(Self.dynamicFox, limit: 100)
     }
     #expect(try Inflate.decompress(Self.dynamicFox, limit: 1990).count == 1990)
-    #expect(throws: InflateError.self) {
+    #expect(throws: InflateError.limitExceeded(limit: 65_536)) {
       try Gzip.decompress(
-        DataTestSupport.gzipStored(Array(repeating: 0, count: 70_000)), limit: 65_536)
+        IOTestSupport.gzipStored(Array(repeating: 0, count: 70_000)), limit: 65_536)
     }
   }
 
@@ -92,15 +94,27 @@ import Testing
     }
   }
 
-  @Test func randomCorruptionNeverCrashes() {
-    let generator = Generator(seed: 7)
+  @Test func randomCorruptionIsRejectedOrStaysWithinTheLimit() {
+    let generator = TestRandom(seed: 7)
+    var (rejected, decoded) = (0, 0)
     for _ in 0..<2000 {
       var data = Self.dynamicFox
       for _ in 0..<(1 + generator.nextInt(below: 3)) {
         data[generator.nextInt(below: data.count)] ^= UInt8(1 + generator.nextInt(below: 255))
       }
-      // Either an error or some output; what matters is returning at all.
-      _ = try? Inflate.decompress(data)
+      // A raw DEFLATE stream has no checksum, so a corruption may decode to other text; but it
+      // must return, throw only InflateError, and never pass the output limit.
+      do {
+        let output = try Inflate.decompress(data, limit: 4096)
+        #expect(output.count <= 4096)
+        decoded += 1
+      } catch {
+        #expect(error is InflateError, "\(error)")
+        rejected += 1
+      }
     }
+    #expect(rejected + decoded == 2000)
+    // Most flips break the Huffman codes, the block structure or the stream's end.
+    #expect(rejected > 1000, "only \(rejected) of 2000 corruptions rejected")
   }
 }

@@ -12,7 +12,7 @@ public enum Inflate {
       try decodeStream(bytes, from: 0, into: &output)
     }
     guard end == data.count else {
-      throw InflateError("\(data.count - end) bytes after the DEFLATE stream")
+      throw InflateError.trailingBytes(count: data.count - end)
     }
     return output.bytes()
   }
@@ -37,7 +37,7 @@ public enum Inflate {
         let (literals, distances) = try readDynamicTables(&reader)
         try decodeBlock(&reader, literals, distances, into: &output, streamStart: streamStart)
       default:
-        throw InflateError("invalid block type")
+        throw InflateError.invalidDeflate(.invalidBlockType)
       }
     }
     reader.alignToByte()
@@ -51,7 +51,7 @@ public enum Inflate {
     reader.alignToByte()
     let length = try reader.take(16)
     let complement = try reader.take(16)
-    guard length == ~complement & 0xFFFF else { throw InflateError("invalid stored block lengths") }
+    guard length == ~complement & 0xFFFF else { throw InflateError.invalidDeflate(.storedLengths) }
     let start = reader.bytePosition
     guard start + length <= bytes.count else { throw InflateError.truncated }
     try output.append(UnsafeBufferPointer(rebasing: bytes[start..<start + length]))
@@ -74,13 +74,13 @@ public enum Inflate {
       }
       if symbol == 256 { return }
       let lengthCode = symbol - 257
-      guard lengthCode < 29 else { throw InflateError("invalid literal/length code") }
+      guard lengthCode < 29 else { throw InflateError.invalidDeflate(.lengthCode) }
       let length = lengthBase[lengthCode] + (try reader.take(lengthExtraBits[lengthCode]))
       let distanceCode = try distances.decode(&reader)
-      guard distanceCode < 30 else { throw InflateError("invalid distance code") }
+      guard distanceCode < 30 else { throw InflateError.invalidDeflate(.distanceCode) }
       let distance = distanceBase[distanceCode] + (try reader.take(distanceExtraBits[distanceCode]))
       guard distance <= output.count - streamStart else {
-        throw InflateError("invalid distance too far back")
+        throw InflateError.invalidDeflate(.distanceTooFarBack)
       }
       try output.appendMatch(distance: distance, length: length)
     }
@@ -106,7 +106,7 @@ public enum Inflate {
     let distanceCount = try reader.take(5) + 1
     let codeLengthCount = try reader.take(4) + 4
     guard literalCount <= 286 && distanceCount <= 30 else {
-      throw InflateError("too many length or distance symbols")
+      throw InflateError.invalidDeflate(.tooManySymbols)
     }
     var codeLengthLengths = [Int](repeating: 0, count: 19)
     for index in 0..<codeLengthCount {
@@ -114,7 +114,7 @@ public enum Inflate {
     }
     let codeLengthTable = try HuffmanTable(lengths: codeLengthLengths, primaryBits: 7)
     let lengths = try readCodeLengths(&reader, codeLengthTable, count: literalCount + distanceCount)
-    guard lengths[256] != 0 else { throw InflateError("invalid code -- missing end-of-block") }
+    guard lengths[256] != 0 else { throw InflateError.invalidDeflate(.missingEndOfBlock) }
     return (
       try HuffmanTable(lengths: Array(lengths[..<literalCount]), primaryBits: 10),
       try HuffmanTable(lengths: Array(lengths[literalCount...]), primaryBits: 8)
@@ -133,13 +133,15 @@ public enum Inflate {
       switch symbol {
       case 0...15: (value, repeats) = (symbol, 1)
       case 16:
-        guard let previous = lengths.last else { throw InflateError("invalid bit length repeat") }
+        guard let previous = lengths.last else {
+          throw InflateError.invalidDeflate(.invalidRepeat)
+        }
         (value, repeats) = (previous, 3 + (try reader.take(2)))
       case 17: (value, repeats) = (0, 3 + (try reader.take(3)))
       default: (value, repeats) = (0, 11 + (try reader.take(7)))
       }
       guard lengths.count + repeats <= count else {
-        throw InflateError("invalid bit length repeat")
+        throw InflateError.invalidDeflate(.invalidRepeat)
       }
       lengths.append(contentsOf: repeatElement(value, count: repeats))
     }

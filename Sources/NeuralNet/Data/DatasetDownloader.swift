@@ -1,9 +1,5 @@
-import Dispatch
+import DataIO
 import Foundation
-
-#if canImport(FoundationNetworking)
-  import FoundationNetworking
-#endif
 
 /// Fetches the four IDX files of MNIST or Fashion-MNIST (`download=True`): each `<name>.gz` from the
 /// first mirror that serves it, gunzipped, checked against the known SHA-256 of its decompressed
@@ -12,18 +8,28 @@ import Foundation
 public struct DatasetDownloader: Sendable {
   /// Base URLs, each ending in `/`, tried in order for every file.
   public var mirrors: [String]
-  /// Seconds to wait for one file from one mirror.
-  public var timeout: Double
   /// The files to fetch and their checksums, instead of `checksums(for:)` (tests serve their own).
   public var files: [(name: String, sha256: String)]?
+  /// Fetches the body of one URL, throwing a `DownloadError` (an `HTTPClient` by default; tests
+  /// serve files from memory).
+  public var fetch: @Sendable (String) throws -> [UInt8]
 
-  /// A downloader with explicit mirrors (tests point it at a local server).
+  /// A downloader with explicit mirrors, fetching over HTTP with `timeout` seconds per file.
   public init(
     mirrors: [String], files: [(name: String, sha256: String)]? = nil, timeout: Double = 120
   ) {
+    let client = HTTPClient(timeout: timeout)
+    self.init(mirrors: mirrors, files: files) { try client.get($0) }
+  }
+
+  /// A downloader with explicit mirrors that fetches each URL with `fetch`.
+  public init(
+    mirrors: [String], files: [(name: String, sha256: String)]? = nil,
+    fetch: @escaping @Sendable (String) throws -> [UInt8]
+  ) {
     self.mirrors = mirrors
     self.files = files
-    self.timeout = timeout
+    self.fetch = fetch
   }
 
   /// A downloader with the usual public mirrors of `variant`.
@@ -92,82 +98,44 @@ public struct DatasetDownloader: Sendable {
   }
 
   /// Downloads every file of `variant` (or `files`) missing from `directory` (created if needed).
+  /// When a file cannot be fetched, the error names the dataset and `directory` as the search.
   public func download(variant: MNISTDataset.Variant, into directory: String) throws {
-    try download(files: files ?? Self.checksums(for: variant), into: directory)
-  }
-
-  /// Downloads each `<name>.gz` whose `<name>` is not yet in `directory` and writes `<name>`.
-  public func download(files: [(name: String, sha256: String)], into directory: String) throws {
+    let files = files ?? Self.checksums(for: variant)
+    let search = DatasetSearch(
+      variant: variant, files: files.map(\.name), folders: [directory], downloadFolder: directory)
     for file in files where MNISTDataset.existingFile(file.name, in: directory) == nil {
-      let bytes = try fetchVerified(file.name, sha256: file.sha256)
+      let bytes = try fetchVerified(file.name, sha256: file.sha256, search: search)
+      let path = MNISTDataset.join(directory, file.name)
       do {
         try FileManager.default.createDirectory(
           atPath: directory, withIntermediateDirectories: true)
-        try Data(bytes).write(
-          to: URL(fileURLWithPath: MNISTDataset.join(directory, file.name)), options: .atomic)
+        try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
       } catch {
-        throw DatasetError(
-          "cannot write \(MNISTDataset.join(directory, file.name)): \(error.localizedDescription)",
-          notes: ["choose a root folder you can write to"])
+        throw DatasetError.cannotWrite(path: path, reason: error.localizedDescription)
       }
     }
   }
 
   /// The decompressed bytes of `<name>.gz` from the first mirror that serves them intact.
-  private func fetchVerified(_ name: String, sha256: String) throws -> [UInt8] {
-    var failures: [String] = []
+  private func fetchVerified(_ name: String, sha256: String, search: DatasetSearch) throws
+    -> [UInt8]
+  {
+    var attempts: [DownloadAttempt] = []
     for mirror in mirrors {
       let address = mirror + name + ".gz"
       do {
         let bytes = try Gzip.decompress(try fetch(address))
         let digest = SHA256.hexDigest(bytes)
         if digest == sha256 { return bytes }
-        failures.append("\(address): checksum mismatch (SHA-256 \(digest), expected \(sha256))")
+        attempts.append(
+          DownloadAttempt(
+            address: address, failure: .checksumMismatch(actual: digest, expected: sha256)))
       } catch let error as InflateError {
-        failures.append("\(address): not a valid gzip file (\(error.message))")
-      } catch let error as DatasetError {
-        failures.append("\(address): \(error.message)")
+        attempts.append(DownloadAttempt(address: address, failure: .invalidGzip(error)))
+      } catch let error as DownloadError {
+        attempts.append(DownloadAttempt(address: address, failure: .transfer(error)))
       }
     }
-    var error = DatasetError(
-      "Error downloading \(name).gz",
-      notes: ["tried:"] + failures.map { "  " + $0 }
-        + ["without network access, copy the four .gz files into a folder and run with --data DIR"])
-    error.isUnavailable = true
-    throw error
+    throw DatasetError.downloadFailed(file: name, attempts: attempts, search: search)
   }
-
-  /// One HTTP GET, waited for; anything but status 200 with a body throws.
-  private func fetch(_ address: String) throws -> [UInt8] {
-    guard let url = URL(string: address) else { throw DatasetError("invalid URL") }
-    let configuration = URLSessionConfiguration.ephemeral
-    configuration.timeoutIntervalForRequest = timeout
-    let session = URLSession(configuration: configuration)
-    defer { session.finishTasksAndInvalidate() }
-    let reply = Reply()
-    let done = DispatchSemaphore(value: 0)
-    let task = session.dataTask(with: url) { data, response, error in
-      reply.data = data
-      reply.status = (response as? HTTPURLResponse)?.statusCode
-      reply.error = error
-      done.signal()
-    }
-    task.resume()
-    guard done.wait(timeout: .now() + timeout + 5) == .success else {
-      task.cancel()
-      throw DatasetError("no answer within \(Int(timeout)) s")
-    }
-    if let error = reply.error { throw DatasetError(error.localizedDescription) }
-    guard reply.status == 200, let data = reply.data else {
-      throw DatasetError("HTTP \(reply.status.map(String.init) ?? "error")")
-    }
-    return [UInt8](data)
-  }
-}
-
-/// The completion handler's results, handed over to the waiting thread by the semaphore.
-private final class Reply: @unchecked Sendable {
-  var data: Data?
-  var status: Int?
-  var error: Error?
 }

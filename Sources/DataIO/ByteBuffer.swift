@@ -31,7 +31,7 @@ struct ByteBuffer {
 
   private mutating func grow(to needed: Int) throws {
     guard needed <= limit else {
-      throw InflateError("decompressed data exceeds the limit of \(limit) bytes")
+      throw InflateError.limitExceeded(limit: limit)
     }
     var newCapacity = capacity
     while newCapacity < needed { newCapacity = min(newCapacity * 2, limit) }
