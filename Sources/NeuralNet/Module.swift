@@ -11,6 +11,8 @@ open class Module {
   public private(set) var namedOwnParameters: [(name: String, tensor: Tensor)] = []
   /// The direct submodules, by attribute name, in registration order.
   public private(set) var namedChildren: [(name: String, module: Module)] = []
+  /// The forward hooks (see `Module+Hooks.swift`).
+  var hooks = ForwardHooks()
 
   public init() {}
 
@@ -97,6 +99,22 @@ open class Module {
   }
 
   /// This module and all its descendants, depth first (`modules()`).
+  /// This module (named `""`) and its descendants, each once, depth first with their attribute
+  /// paths (`conv1`, `incept1.branch1x1`), as PyTorch's `named_modules()`.
+  public func namedModules() -> [(name: String, module: Module)] {
+    var seen: Set<ObjectIdentifier> = []
+    var result: [(name: String, module: Module)] = []
+    var pending: [(name: String, module: Module)] = [("", self)]
+    while let (name, module) = pending.popLast() {
+      guard seen.insert(ObjectIdentifier(module)).inserted else { continue }
+      result.append((name, module))
+      for (childName, child) in module.namedChildren.reversed() {
+        pending.append((name.isEmpty ? childName : name + "." + childName, child))
+      }
+    }
+    return result
+  }
+
   public func modules() -> [Module] {
     [self] + namedChildren.flatMap { $0.module.modules() }
   }
@@ -113,13 +131,6 @@ open class Module {
   /// Clears the gradients of every parameter (`zero_grad()`, PyTorch 2's set-to-None default).
   public func zeroGrad() {
     for parameter in parameters() { parameter.grad = nil }
-  }
-}
-
-extension Module {
-  /// `module(x)`: runs `forward`, as calling a module does in PyTorch.
-  public func callAsFunction(_ input: Tensor) throws -> Tensor {
-    try forward(input)
   }
 }
 

@@ -233,7 +233,7 @@ extension CommandLineToolTests {
       to: directory.appendingPathComponent("data.md"), atomically: true, encoding: .utf8)
     let quiet = runTool(["verify", "--data", "/nonexistent", directory.path])
     #expect(quiet.code == .success, "\(quiet.stdout)")
-    #expect(quiet.stdout.contains("data.md:13:9: skipped from here: the dataset is not on"))
+    #expect(quiet.stdout.contains("data.md:13:9: skipped from here: the MNIST dataset is not on"))
     #expect(quiet.stdout.hasSuffix("1 passed, 0 failed, 2 skipped\n"))
     let junit = directory.appendingPathComponent("report.xml").path
     let strict = runTool([
@@ -242,7 +242,7 @@ extension CommandLineToolTests {
     #expect(strict.code == .checkFailed, "\(strict.stdout)")
     #expect(
       strict.stdout.contains(
-        "data.md:13:9: error: skipped from here: the dataset is not on this machine "
+        "data.md:13:9: error: skipped from here: the MNIST dataset is not on this machine "
           + "(use --data DIR or CNN_LESSON_DATA)"))
     #expect(strict.stdout.hasSuffix("1 passed, 2 failed\n"))
     let xml = try String(contentsOfFile: junit, encoding: .utf8)

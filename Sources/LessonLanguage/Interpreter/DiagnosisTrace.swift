@@ -40,68 +40,51 @@ public struct ShapeTrace {
   }
 }
 
-/// Records calls as the tracing wrappers see them.
+/// Records calls as the forward hooks see them: a call begins in the pre-hook and ends in the
+/// forward hook; a call that raised never ends (its output shape stays nil).
 final class TraceRecorder {
   var trace = ShapeTrace()
   private var seen: Set<ObjectIdentifier> = []
+  /// The calls begun and not yet ended, innermost last.
+  private var open: [Int] = []
 
-  func begin(_ path: String, _ module: Module, depth: Int, input: Tensor) -> Int {
+  func begin(_ path: String, _ module: Module, depth: Int, input: Tensor) {
     let isRepeat = !seen.insert(ObjectIdentifier(module)).inserted
     trace.calls.append(
       LayerCall(
         path: path, typeName: module.typeName, depth: depth, module: module,
         inputShape: input.shape, outputShape: nil, isRepeat: isRepeat, input: input, output: nil))
-    return trace.calls.count - 1
+    open.append(trace.calls.count - 1)
   }
 
-  func end(_ slot: Int, output: Tensor) {
+  func end(output: Tensor) {
+    guard let slot = open.popLast() else { return }
     trace.calls[slot].outputShape = output.shape
     trace.calls[slot].output = output
-  }
-}
-
-/// Stands in for a child module while tracing: runs it and records its input and output shapes.
-final class TracingLayer: Module {
-  let inner: Module
-  let path: String
-  let depth: Int
-  let recorder: TraceRecorder
-
-  init(_ inner: Module, path: String, depth: Int, recorder: TraceRecorder) {
-    self.inner = inner
-    self.path = path
-    self.depth = depth
-    self.recorder = recorder
-  }
-
-  override var typeName: String { inner.typeName }
-  override var extraDescription: String { inner.extraDescription }
-
-  override func forward(_ input: Tensor) throws -> Tensor {
-    let slot = recorder.begin(path, inner, depth: depth, input: input)
-    let output = try inner.forward(input)
-    recorder.end(slot, output: output)
-    return output
   }
 }
 
 extension Interpreter {
   /// Runs `model` on `input` without recording gradients, noting the shape after every layer.
   ///
-  /// Child modules are swapped for recording wrappers for the duration of the pass and put back
-  /// afterwards, so layers called from lesson code (`self.conv1(x)`) and from `nn.Sequential` are
-  /// both seen. Functional calls (`F.max_pool2d`) are not layers and do not appear. An error in the
-  /// forward pass does not throw: it ends the trace (`ShapeTrace.error`).
+  /// Every module of the model gets a forward pre-hook and a forward hook for the duration of the
+  /// pass (as one would trace a model in PyTorch), so layers called from lesson code
+  /// (`self.conv1(x)`) and from `nn.Sequential` are both seen; the model itself is not changed.
+  /// Functional calls (`F.max_pool2d`) are not layers and do not appear. An error in the forward
+  /// pass does not throw: it ends the trace (`ShapeTrace.error`).
   public func traceForward(_ model: Module, input: Tensor) -> ShapeTrace {
+    watchdog = Watchdog(environment: environment)
     let recorder = TraceRecorder()
-    var restore: [(Module, String, Module)] = []
-    var visited: Set<ObjectIdentifier> = [ObjectIdentifier(model)]
-    wrapChildren(
-      of: model, prefix: "", depth: 1, recorder: recorder, restore: &restore, visited: &visited)
-    defer {
-      for (parent, name, original) in restore.reversed() { parent.registerModule(name, original) }
+    var handles: [HookHandle] = []
+    for (path, module) in model.namedModules() where !(module is LossModule) {
+      let depth = path.isEmpty ? 0 : path.split(separator: ".").count
+      handles.append(
+        module.registerForwardPreHook { module, input in
+          recorder.begin(path, module, depth: depth, input: input)
+        })
+      handles.append(module.registerForwardHook { _, _, output in recorder.end(output: output) })
     }
-    let slot = recorder.begin("", model, depth: 0, input: input)
+    defer { for handle in handles { handle.remove() } }
     let span =
       currentSpan ?? SourceSpan(file: SourceFile(path: "<trace>", text: ""), line: 1, column: 1)
     let outer = currentSpan
@@ -111,8 +94,7 @@ extension Interpreter {
       let result = try GradMode.withoutGrad {
         try callModule(model, Arguments([.tensor(input)]), span: span)
       }
-      if case .tensor(let output) = result {
-        recorder.end(slot, output: output)
+      if case .tensor = result {
       } else {
         recorder.trace.error = PythonException.type(
           "\(model.typeName).forward returned \(typeName(of: result)), not a Tensor")
@@ -122,38 +104,18 @@ extension Interpreter {
     }
     return recorder.trace
   }
-
-  private func wrapChildren(
-    of module: Module, prefix: String, depth: Int, recorder: TraceRecorder,
-    restore: inout [(Module, String, Module)], visited: inout Set<ObjectIdentifier>
-  ) {
-    for (name, child) in module.namedChildren {
-      let path = prefix.isEmpty ? name : prefix + "." + name
-      let firstVisit = visited.insert(ObjectIdentifier(child)).inserted
-      if firstVisit && (child is ScriptModule || child is Sequential) {
-        wrapChildren(
-          of: child, prefix: path, depth: depth + 1, recorder: recorder, restore: &restore,
-          visited: &visited)
-      }
-      guard !(child is LossModule) else { continue }
-      restore.append((module, name, child))
-      module.registerModule(
-        name, TracingLayer(child, path: path, depth: depth, recorder: recorder))
-    }
-  }
 }
 
 extension Interpreter {
-  /// Builds a model by evaluating `modelExpression` (`Net()`) in the lesson's globals and traces
-  /// it on a random batch of `inputShape` drawn from a generator of its own (the lesson's random
-  /// numbers do not change). Nil when the expression fails or does not give a module.
+  /// Builds a model by evaluating `modelExpression` (`Net()`, as an exercise names it) in the
+  /// lesson's globals and traces it on a random batch of `inputShape` drawn from a generator of
+  /// its own (the lesson's random numbers do not change). Nil when the expression fails or does
+  /// not give a module.
   public func traceForward(modelExpression: String, inputShape: [Int]) -> ShapeTrace? {
-    let name = "__cnn_lesson_traced_model__"
-    let file = SourceFile(path: "<diagnosis>", text: "\(name) = \(modelExpression)")
-    defer { globals.variables[name] = nil }
-    guard (try? run(file.lines.joined(separator: "\n"), file: file)) != nil,
-      case .module(let model)? = globals.variables[name],
-      inputShape.allSatisfy({ $0 > 0 }), inputShape.reduce(1, *) <= 10_000_000,
+    let file = SourceFile(path: "<diagnosis>", text: modelExpression)
+    guard let expression = try? Parser.parseExpression(modelExpression, file: file, firstLine: 1),
+      case .module(let model)? = try? evaluate(expression, in: globals),
+      inputShape.allSatisfy({ $0 > 0 }), (try? checkedElementCount(inputShape)) ?? .max <= 10_000_000,
       let input = try? Tensor.randn(inputShape, generator: Generator(seed: 0))
     else { return nil }
     return traceForward(model, input: input)

@@ -70,7 +70,15 @@ extension Interpreter {
           "Module [\(scripted.typeName)] is missing the required \"forward\" function",
           notes: ["define 'def forward(self, x):' in class \(scripted.typeName)"])
       }
-      return try callFunction(forward, arguments, receiver: .module(module), span: span)
+      // The hooks see a lesson class's call as they see a layer's (its first argument, if a
+      // tensor, is the input).
+      let input = arguments.positional.first.flatMap { value -> Tensor? in
+        if case .tensor(let tensor) = value { return tensor } else { return nil }
+      }
+      if let input { module.runForwardPreHooks(input) }
+      let result = try callFunction(forward, arguments, receiver: .module(module), span: span)
+      if let input, case .tensor(let output) = result { module.runForwardHooks(input, output) }
+      return result
     }
     if let lossModule = module as? LossModule {
       let slots = try Self.lossSignature.bind(arguments, function: module.typeName)
@@ -81,7 +89,7 @@ extension Interpreter {
       return .tensor(loss)
     }
     let slots = try Self.forwardSignature.bind(arguments, function: module.typeName)
-    return .tensor(try module.forward(try forwardTensor(slots[0], "input", module)))
+    return .tensor(try module(try forwardTensor(slots[0], "input", module)))
   }
 
   /// `forward(input)` of a built-in layer, and `forward(input, target)` of a loss.
@@ -91,7 +99,7 @@ extension Interpreter {
   private func forwardTensor(_ value: Value?, _ name: String, _ module: Module) throws -> Tensor {
     guard case .tensor(let tensor)? = value else {
       throw PythonException.type(
-        "\(module.typeName).forward(): argument '\(name)' must be Tensor, not "
+        "\(module.typeName)(): argument '\(name)' must be Tensor, not "
           + typeName(of: value ?? .none))
     }
     return tensor
