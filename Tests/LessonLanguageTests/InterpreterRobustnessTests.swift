@@ -157,7 +157,8 @@ import Testing
     let long = "x = " + Array(repeating: "1", count: 20000).joined(separator: " + ")
     let result = InterpreterTestSupport.run(long)
     #expect(
-      result.error?.message == "RecursionError: maximum recursion depth exceeded during compilation")
+      result.error?.message == "RecursionError: maximum recursion depth exceeded during compilation"
+    )
     #expect(
       InterpreterTestSupport.output(
         "x = " + Array(repeating: "1", count: 500).joined(separator: "+") + "\nprint(x)") == "500\n"

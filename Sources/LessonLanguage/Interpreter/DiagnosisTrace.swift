@@ -115,7 +115,8 @@ extension Interpreter {
     let file = SourceFile(path: "<diagnosis>", text: modelExpression)
     guard let expression = try? Parser.parseExpression(modelExpression, file: file, firstLine: 1),
       case .module(let model)? = try? evaluate(expression, in: globals),
-      inputShape.allSatisfy({ $0 > 0 }), (try? checkedElementCount(inputShape)) ?? .max <= 10_000_000,
+      inputShape.allSatisfy({ $0 > 0 }),
+      (try? checkedElementCount(inputShape)) ?? .max <= 10_000_000,
       let input = try? Tensor.randn(inputShape, generator: Generator(seed: 0))
     else { return nil }
     return traceForward(model, input: input)
