@@ -57,6 +57,10 @@ let package = Package(
     .target(name: "Benchmarks", dependencies: ["NeuralNet"]),
     .target(name: "CNNLessonCLI", dependencies: ["LessonRunner", "Benchmarks"]),
     .executableTarget(name: "cnn-lesson", dependencies: ["CNNLessonCLI"]),
+    // The fuzzing target (docs/fuzzing.md): a reproducer in normal builds, libFuzzer's target
+    // when built with `-sanitize=fuzzer` and `-DFUZZING`.
+    .target(name: "LessonFuzz", dependencies: ["LessonRunner"]),
+    .executableTarget(name: "cnn-lesson-fuzz", dependencies: ["LessonFuzz"]),
     .testTarget(name: "TensorCoreTests", dependencies: ["TensorCore"]),
     .testTarget(name: "DataIOTests", dependencies: ["DataIO"]),
     .testTarget(
@@ -65,5 +69,6 @@ let package = Package(
     .testTarget(name: "LessonLanguageTests", dependencies: ["LessonLanguage"]),
     .testTarget(name: "LessonRunnerTests", dependencies: ["LessonRunner"]),
     .testTarget(name: "CNNLessonCLITests", dependencies: ["CNNLessonCLI"]),
+    .testTarget(name: "LessonFuzzTests", dependencies: ["LessonFuzz"], exclude: ["Regressions"]),
   ]
 )

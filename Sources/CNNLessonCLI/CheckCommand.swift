@@ -1,3 +1,5 @@
+import Foundation
+
 /// `cnn-lesson check FILE`: runs a learner's exercise file and reports each check, with the first
 /// hint on a failure and the next one on the next failure of the same check.
 struct CheckCommand {
@@ -15,10 +17,7 @@ struct CheckCommand {
     layer, with what probably went wrong. Checks that need a dataset that is not here are skipped.
 
     OPTIONS
-      --data DIR       where datasets are found (also: CNN_LESSON_DATA)
-      --offline        never download datasets (also: CNN_LESSON_OFFLINE=1)
-      --seed N         initial seed of the generator (default 0)
-      --color, --no-color
+    \(OptionTable.section(for: "check"))
 
     EXIT STATUS
       0 every check passed (or skipped)   1 a check failed   64 usage error   66 file not found

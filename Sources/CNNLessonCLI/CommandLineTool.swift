@@ -31,6 +31,7 @@ public struct CommandLineTool {
       }
       if options.command == "verify" && options.operands.isEmpty { options.operands = ["lessons"] }
       let workspace = Workspace(options: options, context: context, isTerminal: stdout.isTerminal)
+      try workspace.validate()
       return try dispatch(workspace)
     } catch let error as UsageError {
       stderr.write("cnn-lesson: error: \(error.message)\n")

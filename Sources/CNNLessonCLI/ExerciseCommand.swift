@@ -1,3 +1,5 @@
+import Foundation
+
 /// `cnn-lesson exercise --list` and `cnn-lesson exercise ID [FILE]`: lists the exercises, or writes
 /// one's starter into a file of the learner's own, never over existing work unless `--force`.
 struct ExerciseCommand {
@@ -11,6 +13,9 @@ struct ExerciseCommand {
     Lists the self-check exercises, or writes the starter of exercise ID (e.g. 8-1) to FILE
     (default: exercise_8_1.py). An existing file is never overwritten unless --force is given.
     Fill in the gaps, then run 'cnn-lesson check FILE'.
+
+    OPTIONS
+    \(OptionTable.section(for: "exercise"))
 
     EXAMPLES
       cnn-lesson exercise --list

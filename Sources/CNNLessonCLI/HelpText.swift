@@ -1,3 +1,5 @@
+import Foundation
+
 /// The help texts: what each command does, with examples a student can copy.
 enum HelpText {
   static let main = """
@@ -22,18 +24,14 @@ enum HelpText {
     one holds the output it must print (numbers compared by their printed precision), an ```error
     block the error it must raise. See docs/lessons.md for the whole format.
 
-    OPTIONS (all commands)
-      --data DIR       where datasets are found (also: CNN_LESSON_DATA)
-      --seed N         seed of torch's generator at start (default 0; torch.manual_seed overrides)
-      --offline        never download datasets (also: CNN_LESSON_OFFLINE=1); lessons whose data
-                       is missing skip the cells that need it
-      --color, --no-color
-                       force colour on or off (default: on for a terminal, off with NO_COLOR)
-      -h, --help       show help
+    OPTIONS (every command; 'cnn-lesson help COMMAND' shows a command's own)
+    \(OptionTable.section(for: nil))
 
     EXIT STATUS
       0 all checks passed   1 a check failed   64 usage error
       65 error in lesson code or file   66 file not found
+      (a cell that runs past --timeout, or a lesson past --max-memory, fails with a
+      TimeoutError or a MemoryError: exit 1 for a lesson, 65 for a script)
     """
 
   static let run = """
@@ -44,13 +42,7 @@ enum HelpText {
     it prints exactly what its print calls print, and errors go to stderr.
 
     OPTIONS
-      --bless          rewrite the lesson's ```output blocks with what the cells printed
-                       (review the diff before committing it)
-      --data DIR       where datasets are found (also: CNN_LESSON_DATA); a lesson whose dataset
-                       is missing reports the cells that need it as skipped
-      --offline        never download datasets (also: CNN_LESSON_OFFLINE=1)
-      --seed N         initial seed of the generator (default 0)
-      --color, --no-color
+    \(OptionTable.section(for: "run"))
 
     EXIT STATUS
       0 every check passed (or skipped)   1 a check failed   65 error in lesson code
@@ -77,8 +69,7 @@ enum HelpText {
       mnist-epoch    one epoch on MNIST (batch 64, SGD momentum 0.5; --data DIR), else synthetic
 
     OPTIONS
-      --json           one JSON object instead of the table
-      --data DIR       where MNIST is (also: CNN_LESSON_DATA)
+    \(OptionTable.section(for: "bench"))
     """
 
   static let verify = """
@@ -94,11 +85,7 @@ enum HelpText {
     --strict, so a lesson silently skipped fails the build.
 
     OPTIONS
-      --junit FILE     also write a JUnit XML report to FILE
-      --strict         checks that cannot run here (a missing dataset) fail (exit 1)
-      --data DIR       where datasets are found (also: CNN_LESSON_DATA)
-      --seed N         initial seed of the generator (default 0)
-      --color, --no-color
+    \(OptionTable.section(for: "verify"))
 
     EXIT STATUS
       0 every check passed (skipped checks allowed without --strict)   1 a check failed

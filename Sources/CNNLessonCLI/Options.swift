@@ -20,6 +20,12 @@ struct Options {
   var seed: UInt64 = 0
   /// `--color` (true) or `--no-color` (false); nil when neither was given.
   var color: Bool?
+  /// `--timeout`: nil when not given (the command's default), `.some(nil)` for no limit.
+  var timeout: Duration??
+  /// `--max-memory` in bytes: nil when not given, `.some(nil)` for no limit.
+  var maxMemory: Int??
+  /// The options given, in order (for the "only applies to" check).
+  private var given: [OptionSpec] = []
 
   /// Parses `arguments`; options may come before or after the operands, as `--data DIR` or
   /// `--data=DIR`.
@@ -51,7 +57,7 @@ struct Options {
       throw UsageError(
         "unknown command '\(word)'",
         notes: closestMatch(to: word, in: Self.commands).map { ["did you mean '\($0)'?"] } ?? [
-          "commands: run, verify, exercise, check, help"
+          "commands: " + Self.commands.joined(separator: ", ")
         ])
     }
     command = word
@@ -62,54 +68,73 @@ struct Options {
     let parts = word.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
     let name = String(parts[0])
     let command = self.command
-    func value() throws -> String {
-      if parts.count == 2 { return String(parts[1]) }
-      guard let next = words.popFirst() else {
-        throw UsageError("option \(name) needs a value", command: command)
-      }
-      return next
+    guard let spec = OptionTable.spec(named: name) else {
+      throw UsageError(
+        "unknown option '\(name)'", notes: didYouMean(name, in: OptionTable.names),
+        command: command)
     }
-    switch name {
-    case "-h", "--help": help = true
-    case "--bless": bless = true
-    case "--list": list = true
-    case "--force": force = true
-    case "--offline": offline = true
-    case "--strict": strict = true
-    case "--json": json = true
-    case "--color": color = true
-    case "--no-color": color = false
-    case "--junit": junitPath = try value()
-    case "--data": dataDirectory = try value()
-    case "--seed":
-      let text = try value()
+    var text: String?
+    if let placeholder = spec.value {
+      if parts.count == 2 {
+        text = String(parts[1])
+      } else if let next = words.popFirst() {
+        text = next
+      } else {
+        throw UsageError("option \(name) needs a value (\(name) \(placeholder))", command: command)
+      }
+    } else if parts.count == 2 {
+      throw UsageError("option \(name) takes no value", command: command)
+    }
+    given.append(spec)
+    try set(spec.key, text ?? "", name: name)
+  }
+
+  /// Stores option `key`'s value, parsed from `text` (empty for a flag).
+  private mutating func set(_ key: OptionSpec.Key, _ text: String, name: String) throws {
+    let command = self.command
+    switch key {
+    case .help: help = true
+    case .bless: bless = true
+    case .list: list = true
+    case .force: force = true
+    case .offline: offline = true
+    case .strict: strict = true
+    case .json: json = true
+    case .color: color = true
+    case .noColor: color = false
+    case .junit: junitPath = text
+    case .data: dataDirectory = text
+    case .seed:
       guard let seed = UInt64(text) else {
         throw UsageError("--seed takes a non-negative integer, not '\(text)'", command: command)
       }
       self.seed = seed
-    default:
-      throw UsageError(
-        "unknown option '\(name)'", notes: didYouMean(name, in: Self.knownOptions), command: command
-      )
+    case .timeout:
+      guard let limit = Limits.parseTimeout(text) else {
+        throw UsageError(
+          "--timeout takes a number of seconds (0 for no limit), not '\(text)'", command: command)
+      }
+      timeout = .some(limit)
+    case .maxMemory:
+      guard let limit = Limits.parseMemory(text) else {
+        throw UsageError(
+          "--max-memory takes a size such as 2GiB, 512MiB or 1000000 (bytes), not '\(text)'",
+          notes: ["0 or none: no limit"], command: command)
+      }
+      maxMemory = .some(limit)
     }
   }
 
-  static let knownOptions = [
-    "--help", "--bless", "--color", "--no-color", "--junit", "--data", "--seed", "--offline",
-    "--json", "--list", "--force", "--strict",
-  ]
-
   /// Rejects options given to a command they do not apply to.
   private func checkApplicability() throws {
-    let rules: [(given: Bool, commands: [String], message: String)] = [
-      (bless, ["run"], "--bless only applies to 'run'"),
-      (json, ["bench"], "--json only applies to 'bench'"),
-      (junitPath != nil, ["verify"], "--junit only applies to 'verify'"),
-      (strict, ["verify"], "--strict only applies to 'verify'"),
-      (list || force, ["exercise"], "--list and --force only apply to 'exercise'"),
-    ]
-    for rule in rules where rule.given && !rule.commands.contains(command ?? "") {
-      throw UsageError(rule.message, command: command)
+    for spec in given where !spec.applies(to: command) {
+      let quoted = (spec.commands ?? []).map { "'\($0)'" }
+      let commands =
+        quoted.count > 1
+        ? quoted.dropLast().joined(separator: ", ") + " and " + (quoted.last ?? "")
+        : quoted.joined()
+      throw UsageError(
+        "\(spec.names.last ?? "") only applies to \(commands)", command: command)
     }
   }
 }

@@ -12,20 +12,46 @@ public struct ProcessContext: Sendable {
   /// The path the program was started by (`.build/debug/cnn-lesson`), to find a checkout's
   /// exercises beside its own build.
   public var executablePath: String
+  /// The machine's physical memory in bytes (for the default memory budget).
+  public var physicalMemory: UInt64
+  /// The process's address-space limit (`ulimit -v`) in bytes; nil for none.
+  public var addressSpaceLimit: UInt64?
+  /// Set by the Ctrl-C handler, seen by the running lesson code; nil when nothing handles Ctrl-C.
+  public var interruption: Interruption?
 
   public init(
-    workingDirectory: String, environment: [String: String] = [:], executablePath: String = ""
+    workingDirectory: String, environment: [String: String] = [:], executablePath: String = "",
+    physicalMemory: UInt64 = 8 << 30, addressSpaceLimit: UInt64? = nil,
+    interruption: Interruption? = nil
   ) {
     self.workingDirectory = workingDirectory
     self.environment = environment
     self.executablePath = executablePath
+    self.physicalMemory = physicalMemory
+    self.addressSpaceLimit = addressSpaceLimit
+    self.interruption = interruption
   }
 
-  /// This process's.
-  public static func current() -> ProcessContext {
+  /// This process's, with `interruption` for its Ctrl-C handler.
+  public static func current(interruption: Interruption? = nil) -> ProcessContext {
     ProcessContext(
       workingDirectory: FileManager.default.currentDirectoryPath,
       environment: ProcessInfo.processInfo.environment,
-      executablePath: CommandLine.arguments.first ?? "")
+      executablePath: CommandLine.arguments.first ?? "",
+      physicalMemory: ProcessInfo.processInfo.physicalMemory,
+      addressSpaceLimit: Self.addressSpaceLimit(), interruption: interruption)
+  }
+
+  /// `getrlimit(RLIMIT_AS)`'s soft limit; nil when unlimited or unknown.
+  private static func addressSpaceLimit() -> UInt64? {
+    var limit = rlimit()
+    #if os(Linux)
+      let resource = __rlimit_resource_t(RLIMIT_AS.rawValue)
+    #else
+      let resource = RLIMIT_AS
+    #endif
+    // RLIM_INFINITY is all ones.
+    guard getrlimit(resource, &limit) == 0, limit.rlim_cur != rlim_t.max else { return nil }
+    return UInt64(limit.rlim_cur)
   }
 }

@@ -51,7 +51,34 @@ struct Workspace {
     let offline = options.offline || !(context.environment["CNN_LESSON_OFFLINE"] ?? "").isEmpty
     return LessonEnvironment(
       workingDirectory: context.workingDirectory, dataDirectories: dataDirectories,
-      cacheDirectory: cacheDirectory, allowsDownloads: !offline, seed: options.seed)
+      cacheDirectory: cacheDirectory, allowsDownloads: !offline, seed: options.seed,
+      cellTimeLimit: options.timeout ?? Limits.defaultTimeout(for: options.command),
+      interruption: context.interruption, memoryLimit: memoryLimit)
+  }
+
+  /// The memory budget: `--max-memory`, else `CNN_LESSON_MAX_MEMORY`, else the machine's
+  /// default (`MemoryBudget.defaultLimit`); nil for none. A malformed variable is a usage error
+  /// when the command line is parsed (`validate`).
+  var memoryLimit: Int? {
+    if let limit = options.maxMemory { return limit }
+    if let text = context.environment["CNN_LESSON_MAX_MEMORY"], !text.isEmpty,
+      let limit = Limits.parseMemory(text)
+    {
+      return limit
+    }
+    return MemoryBudget.defaultLimit(
+      physicalMemory: context.physicalMemory, addressSpaceLimit: context.addressSpaceLimit)
+  }
+
+  /// Rejects a malformed `CNN_LESSON_MAX_MEMORY` as a usage error.
+  func validate() throws {
+    if let text = context.environment["CNN_LESSON_MAX_MEMORY"], !text.isEmpty,
+      Limits.parseMemory(text) == nil
+    {
+      throw UsageError(
+        "CNN_LESSON_MAX_MEMORY=\(text) is not a size",
+        notes: ["use a size such as 2GiB, 512MiB or 1000000 (bytes); 0 or none for no limit"])
+    }
   }
 
   /// A fresh executor for one lesson or exercise run; warnings go to `warnings`, dimmed.

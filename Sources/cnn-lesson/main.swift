@@ -1,5 +1,8 @@
 import CNNLessonCLI
 import Foundation
 
-let tool = CommandLineTool(arguments: Array(CommandLine.arguments.dropFirst()))
+let interrupts = InterruptHandler()
+let tool = CommandLineTool(
+  arguments: Array(CommandLine.arguments.dropFirst()),
+  context: .current(interruption: interrupts.interruption))
 exit(tool.run().rawValue)

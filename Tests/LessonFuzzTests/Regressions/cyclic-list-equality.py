@@ -1,0 +1,3 @@
+x = [1]
+x.append(x)
+print(x == x, x)
