@@ -50,6 +50,7 @@ let package = Package(
   targets: [
     .target(name: "TensorCore", swiftSettings: tensorCoreSettings()),
     .target(name: "DataIO"),
+    .target(name: "Figures", dependencies: ["DataIO"]),
     .target(name: "NeuralNet", dependencies: ["TensorCore", "DataIO"]),
     .target(name: "CStackBounds"),
     .target(name: "LessonLanguage", dependencies: ["NeuralNet", "TensorCore", "CStackBounds"]),
@@ -59,6 +60,7 @@ let package = Package(
     .executableTarget(name: "cnn-lesson", dependencies: ["CNNLessonCLI"]),
     .testTarget(name: "TensorCoreTests", dependencies: ["TensorCore"]),
     .testTarget(name: "DataIOTests", dependencies: ["DataIO"]),
+    .testTarget(name: "FiguresTests", dependencies: ["Figures"]),
     .testTarget(
       name: "NeuralNetTests", dependencies: ["NeuralNet", "DataIO"], exclude: ["Reference"]),
     .testTarget(name: "BenchmarksTests", dependencies: ["Benchmarks"]),
