@@ -38,25 +38,33 @@ extension Figure {
 
 /// One axes as a block exactly `width` columns wide.
 func renderPanel(_ axes: Axes, width: Int, style: TerminalStyle, single: Bool) -> TextBlock {
-  var block = TextBlock(width: width)
-  if let title = axes.title { block.append(plain: title, centered: true) }
+  var content: TextBlock
   if let image = axes.images.last,
     axes.artists.allSatisfy({ if case .image = $0 { true } else { false } })
   {
     let picture = renderImage(image, maxWidth: width, style: style)
-    block.append(picture)
+    content = TextBlock(width: picture.width)
+    content.append(picture)
     if let colorbar = axes.colorbar {
-      block.append(
-        renderColorbar(colorbar, width: min(width, max(picture.width, 12)), style: style))
+      let bar = renderColorbar(colorbar, width: min(width, max(picture.width, 12)), style: style)
+      content.width = max(content.width, bar.width)
+      content.lines = content.lines.map {
+        $0 + String(repeating: " ", count: content.width - picture.width)
+      }
+      content.append(bar)
     }
-    if let xlabel = axes.xlabel {
-      block.append(plain: fit(xlabel, to: picture.width, centered: true))
-    }
+    if let xlabel = axes.xlabel { content.append(plain: xlabel, centered: true) }
   } else {
     let plotWidth = single ? min(width, 60) : width
     let height = single ? style.plotHeight : max(3, min(style.plotHeight, width / 4))
-    block.append(renderPlot(axes, width: plotWidth, height: height, style: style))
+    content = renderPlot(axes, width: plotWidth, height: height, style: style)
   }
+  // The title is centred over what the panel shows, not over the whole budget.
+  var block = TextBlock(width: width)
+  if let title = axes.title {
+    block.append(plain: fit(title, to: min(max(content.width, title.count), width), centered: true))
+  }
+  block.append(content)
   return block
 }
 

@@ -11,7 +11,7 @@ import Testing
     figure.axes[index].title = "x"
     let text = figure.renderTerminal(
       style: TerminalStyle(colorMode: .plain, width: 10, smallImageWidth: 0))
-    #expect(text == "    x\n++")
+    #expect(text == "x\n++")
   }
 
   @Test func panelsSideBySide() throws {
