@@ -50,6 +50,7 @@ let package = Package(
   targets: [
     .target(name: "TensorCore", swiftSettings: tensorCoreSettings()),
     .target(name: "DataIO"),
+    .target(name: "Figures", dependencies: ["DataIO"]),
     .target(name: "NeuralNet", dependencies: ["TensorCore", "DataIO"]),
     .target(name: "CStackBounds"),
     .target(name: "LessonLanguage", dependencies: ["NeuralNet", "TensorCore", "CStackBounds"]),
@@ -63,6 +64,7 @@ let package = Package(
     .executableTarget(name: "cnn-lesson-fuzz", dependencies: ["LessonFuzz"]),
     .testTarget(name: "TensorCoreTests", dependencies: ["TensorCore"]),
     .testTarget(name: "DataIOTests", dependencies: ["DataIO"]),
+    .testTarget(name: "FiguresTests", dependencies: ["Figures"]),
     .testTarget(
       name: "NeuralNetTests", dependencies: ["NeuralNet", "DataIO"], exclude: ["Reference"]),
     .testTarget(name: "BenchmarksTests", dependencies: ["Benchmarks"]),
