@@ -14,9 +14,11 @@ import PackageDescription
 /// - Release: no dynamic exclusivity checks (the kernels work through unsafe pointers, and the
 ///   checks on class properties cost time in hot loops); debug builds keep them, so the tests
 ///   catch overlapping accesses.
-/// - Release: `-Ounchecked` (no overflow, bounds or precondition traps; about 15% on the lecture's
-///   training step). Every user-facing check in TensorCore throws before a kernel runs; debug
-///   builds, and so `swift test`, keep all the traps.
+/// - Release keeps Swift's overflow and bounds checks (plain `-O`, no `-Ounchecked`): sizes a
+///   lesson chooses reach this code, and a missed check must trap, never read or write outside a
+///   buffer. Every size is validated (and throws) before a kernel runs; the hot kernels work
+///   through unsafe pointers over ranges their validated geometry guarantees, which costs no
+///   checks in the inner loops.
 /// - Release, when the machine building the package has AVX2 and FMA (read from /proc/cpuinfo):
 ///   code for Haswell (AVX2 + FMA: Intel since 2013, AMD since Zen 1), and `TENSORCORE_FMA` fuses
 ///   the micro-kernels' multiply-adds. A binary built there needs such a CPU to run. Without them,
@@ -24,7 +26,6 @@ import PackageDescription
 func tensorCoreSettings() -> [SwiftSetting] {
   var settings: [SwiftSetting] = [
     .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release)),
-    .unsafeFlags(["-Ounchecked"], .when(configuration: .release)),
   ]
   #if canImport(Foundation) && arch(x86_64) && os(Linux)
     let portable = ProcessInfo.processInfo.environment["CNN_LESSON_PORTABLE"] == "1"

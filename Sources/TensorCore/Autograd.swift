@@ -21,7 +21,7 @@ public final class GradFn {
   /// PyTorch's name for the backward node, shown as `grad_fn=<NAME>` when the tensor is printed.
   public let name: String
   /// The op's inputs, in the order of the gradients `backward` returns.
-  public let inputs: [Tensor]
+  public private(set) var inputs: [Tensor]
   /// Maps d(loss)/d(result) to d(loss)/d(input) for each input (nil where there is none).
   let backward: ([Float]) -> [[Float]?]
 
@@ -29,6 +29,12 @@ public final class GradFn {
     self.name = name
     self.inputs = inputs
     self.backward = backward
+  }
+
+  /// Empties `inputs` and returns them (freeing a graph iteratively; see `Tensor.deinit`).
+  func takeInputs() -> [Tensor] {
+    defer { inputs = [] }
+    return inputs
   }
 }
 
@@ -70,13 +76,27 @@ extension Tensor {
       }
       seed = [1]
     }
+    // The pending gradients count against the memory budget in force while they are held.
+    let budget = MemoryBudget.current
+    var heldBytes = 0
+    func hold(_ gradient: [Float], _ sign: Int) {
+      let bytes = gradient.count * DType.float32.storageBytes
+      heldBytes += sign * bytes
+      if sign > 0 { budget?.charge(bytes) } else { budget?.release(bytes) }
+    }
+    defer { budget?.release(heldBytes) }
     var grads: [ObjectIdentifier: [Float]] = [ObjectIdentifier(self): seed]
+    hold(seed, 1)
     for node in topologicalOrder().reversed() {
       guard let gradient = grads.removeValue(forKey: ObjectIdentifier(node)) else { continue }
+      defer { hold(gradient, -1) }
       guard let gradFn = node.gradFn else {
         node.accumulateGrad(gradient)
         continue
       }
+      // Each input's gradient is the size of the input: ask before the closure makes them.
+      let elements = gradFn.inputs.reduce(0) { $0.saturatingAdd($1.count) }
+      try checkMemoryBudget(elements: elements, dtype: .float32, what: "backward()")
       for (input, inputGrad) in zip(gradFn.inputs, gradFn.backward(gradient))
       where input.requiresGrad {
         guard let inputGrad else { continue }
@@ -85,6 +105,7 @@ extension Tensor {
           addInPlace(&existing, inputGrad)
           grads[key] = existing
         } else {
+          hold(inputGrad, 1)
           grads[key] = inputGrad
         }
       }

@@ -28,6 +28,10 @@ public enum DType: Sendable, Equatable, CustomStringConvertible {
 }
 
 extension DType {
+  /// The bytes one element takes in a tensor's storage: 4 for float32, 8 for int64 and bool
+  /// (stored in the int64 buffer).
+  public var storageBytes: Int { self == .float32 ? 4 : 8 }
+
   /// PyTorch's C++ scalar type name, as in "expected scalar type Long but found Float".
   var scalarTypeName: String {
     switch self {

@@ -1,3 +1,21 @@
+/// Frees the graph of `node` (whose owning tensor is going away) without recursion: a node only
+/// this worklist still holds gives up its inputs, and an input only that node held gives up its
+/// own node to the worklist, so each deinit that runs has nothing left to free in turn. Nodes and
+/// tensors still referenced elsewhere (a `grad_fn` or a tensor the lesson keeps) are left intact.
+private func releaseGraph(_ node: GradFn) {
+  var worklist = [node]
+  while var current = worklist.popLast() {
+    guard isKnownUniquelyReferenced(&current) else { continue }
+    var inputs = current.takeInputs()
+    for index in inputs.indices where isKnownUniquelyReferenced(&inputs[index]) {
+      if let next = inputs[index].gradFn {
+        inputs[index].gradFn = nil
+        worklist.append(next)
+      }
+    }
+  }
+}
+
 /// An n-dimensional array of `float32`, `int64` or `bool` elements, with reverse-mode autograd.
 ///
 /// Like a PyTorch tensor, a `Tensor` is a reference: a parameter updated in place by an optimizer is
@@ -25,6 +43,9 @@ public final class Tensor {
   public internal(set) var gradFn: GradFn?
   /// True for module parameters (`nn.Parameter`), printed as `Parameter containing:`.
   public var isParameter = false
+  /// The memory budget this tensor's storage was charged to (the one in force when it was made),
+  /// released in `deinit`; the task-local budget may differ by then.
+  private let budget: MemoryBudget?
 
   /// A float32 tensor. `floats.count` must equal the element count of `shape`.
   public init(shape: [Int], floats: [Float]) {
@@ -34,6 +55,7 @@ public final class Tensor {
     self.dtype = .float32
     self.floats = floats
     self.ints = []
+    self.budget = Tensor.chargeBudget(elements: floats.count, dtype: .float32)
   }
 
   /// An int64 or bool tensor. `ints.count` must equal the element count of `shape`.
@@ -44,6 +66,25 @@ public final class Tensor {
     self.dtype = dtype
     self.floats = []
     self.ints = ints
+    self.budget = Tensor.chargeBudget(elements: ints.count, dtype: dtype)
+  }
+
+  /// Charges the budget in force for a new storage of `elements` elements and returns it. The
+  /// op that made the elements asked it first (`checkedAllocation`).
+  private static func chargeBudget(elements: Int, dtype: DType) -> MemoryBudget? {
+    guard let budget = MemoryBudget.current else { return nil }
+    budget.charge(elements.saturatingMultiply(dtype.storageBytes))
+    return budget
+  }
+
+  /// Releases the storage's bytes and frees the autograd graph behind this tensor iteratively: a
+  /// chain of a million recorded ops (`total = total + w * 2` in a loop) would otherwise be freed
+  /// by a million nested deinits and overflow the stack.
+  deinit {
+    budget?.release(count.saturatingMultiply(dtype.storageBytes))
+    guard let gradFn else { return }
+    self.gradFn = nil
+    releaseGraph(gradFn)
   }
 
   /// A 0-dimensional float32 tensor.

@@ -12,6 +12,7 @@ extension TensorError {
     case .invalidArgument(.dropoutProbability): .value
     case .loss(.targetOutOfBounds): .index
     case .loss(.batchSizeMismatch): .value
+    case .memory: .memory
     case .broadcastMismatch, .matmul, .linear, .invalidShape, .allocationTooLarge,
       .unsupportedDType,
       .unsupportedOperation, .reduction, .invalidArgument, .autograd, .convolution, .pooling, .loss:

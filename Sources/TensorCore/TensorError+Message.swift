@@ -22,6 +22,7 @@ extension TensorError {
         + "\(byteCountText(elements: elements)) bytes"
     case .unsupportedDType(let kernel, let dtype):
       return "\"\(kernel)\" not implemented for '\(dtype.scalarTypeName)'"
+    case .memory(let error): return error.message
     case .invalidIndex(let problem): return problem.message
     case .matmul(let problem): return problem.message
     case .linear(let problem): return problem.message
@@ -45,6 +46,7 @@ extension TensorError {
       return ["broadcasting aligns \(shapeText(lhs)) and \(shapeText(rhs)) at their last dimension"]
     case .allocationTooLarge(_, let limit, let shape):
       return ["at most \(limit) elements fit in one tensor; \(shapeText(shape)) asks for more"]
+    case .memory(let error): return error.notes
     case .unsupportedDType(let kernel, _):
       return ["\(kernel) works on floating-point tensors; convert the input with .float() first"]
     case .dimensionOutOfRange, .invalidIndex: return []

@@ -22,6 +22,9 @@ public enum TensorError: Error, Equatable, Sendable {
   case invalidShape(ShapeProblem)
   /// A tensor of `shape` would have `elements` elements, more than the `limit` one tensor may have.
   case allocationTooLarge(elements: Int, limit: Int, shape: [Int])
+  /// A new tensor whose bytes would take the lesson's values over the memory budget in force
+  /// (`MemoryBudget`); raised before anything is allocated.
+  case memory(MemoryBudgetError)
   /// The kernel `kernel` (PyTorch's name) has no implementation for `dtype`: it needs floats.
   case unsupportedDType(kernel: String, dtype: DType)
   /// An operation the dtypes or the values do not allow (negating a bool, `item()` of many values).

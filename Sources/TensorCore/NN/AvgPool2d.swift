@@ -20,7 +20,7 @@ extension Functional {
     let layout = try Window2D.poolingLayout(input.shape)
     let window = try Window2D.pooling(
       layout, kernel: kernelSize, stride: stride ?? kernelSize, padding: padding,
-      dilation: Size2D(1), ceilMode: ceilMode)
+      dilation: Size2D(1), ceilMode: ceilMode, what: "avg_pool2d")
     if divisorOverride == 0 {
       throw TensorError.pooling(.zeroDivisor)
     }

@@ -71,7 +71,26 @@ struct Conv2dGeometry {
     )
     self.outChannels = weight[0]
     self.groups = groups
-    _ = try checkedElementCount(outputShape)
+    _ = try checkedAllocation(outputShape, dtype: .float32, what: "conv2d")
+    _ = try checkedAllocation([workingElements], dtype: .float32, what: "conv2d's working memory")
+  }
+
+  /// The floats the kernels allocate besides the result (see `ConvPlan`), at most: per worker
+  /// thread (2) a column block `K x 256` and a dOut block `OCG x 256`, and two padded input groups
+  /// `CG x Hp x Wp`; the packed and the per-thread weight copies (3 weights). Saturates, so
+  /// `checkedAllocation` rejects absurd sizes instead of overflowing.
+  var workingElements: Int {
+    let block = columnBlockStride(convColumnBlock)
+    let padded = window.rows.inputSize.saturatingAdd(window.rows.padBegin)
+      .saturatingAdd(window.rows.padEnd)
+      .saturatingMultiply(
+        window.cols.inputSize.saturatingAdd(window.cols.padBegin).saturatingAdd(
+          window.cols.padEnd))
+    let perWorker = columnRows.saturatingMultiply(block)
+      .saturatingAdd(outChannelsPerGroup.saturatingMultiply(block))
+      .saturatingAdd(inChannelsPerGroup.saturatingMultiply(padded).saturatingMultiply(2))
+    let weights = outChannels.saturatingMultiply(columnRows)
+    return perWorker.saturatingMultiply(2).saturatingAdd(weights.saturatingMultiply(3))
   }
 
   /// The padding before and after the input along each axis (for `.same`, at stride 1, the

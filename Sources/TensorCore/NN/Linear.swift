@@ -14,6 +14,7 @@ extension Functional {
     let (inFeatures, outFeatures) = (weight.shape[1], weight.shape[0])
     let rows = elementCount(Array(input.shape.dropLast()))
     let outputShape = Array(input.shape.dropLast()) + [outFeatures]
+    _ = try checkedAllocation(outputShape, dtype: .float32, what: "linear")
     let (x, w, b) = (input.floats, weight.floats, bias?.floats)
     let output = linearForward(
       x, w, b, rows: rows, inFeatures: inFeatures, outFeatures: outFeatures)

@@ -32,7 +32,7 @@ extension Functional {
     let layout = try Window2D.poolingLayout(input.shape)
     let window = try Window2D.pooling(
       layout, kernel: kernelSize, stride: stride ?? kernelSize, padding: padding,
-      dilation: dilation, ceilMode: ceilMode)
+      dilation: dilation, ceilMode: ceilMode, what: "max_pool2d", withIndices: true)
     try requireFloat(input, "max_pool2d")
     let planes = layout.batch * layout.channels
     let planeSize = layout.height * layout.width

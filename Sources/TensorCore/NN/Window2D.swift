@@ -234,10 +234,12 @@ extension Window2D {
     return layout
   }
 
-  /// The windows of `max_pool2d` / `avg_pool2d` over `layout`, with PyTorch's argument checks.
+  /// The windows of `max_pool2d` / `avg_pool2d` (`what`) over `layout`, with PyTorch's argument
+  /// checks and the result checked as a new allocation (`checkedAllocation`): its float32 values
+  /// and, `withIndices`, max pooling's int64 indices.
   static func pooling(
     _ layout: ImageLayout, kernel: Size2D, stride: Size2D, padding: Size2D, dilation: Size2D,
-    ceilMode: Bool
+    ceilMode: Bool, what: String = "pooling", withIndices: Bool = false
   ) throws -> Window2D {
     guard kernel.height > 0 && kernel.width > 0 else {
       throw TensorError.pooling(.nonPositiveKernel(kernel))
@@ -266,9 +268,14 @@ extension Window2D {
           channels: layout.channels, input: Size2D(layout.height, layout.width),
           output: Size2D(window.rows.outputSize, window.cols.outputSize), kernel: kernel))
     }
-    _ = try checkedElementCount(
+    let count = try checkedAllocation(
       layout.outputShape(
-        channels: layout.channels, height: window.rows.outputSize, width: window.cols.outputSize))
+        channels: layout.channels, height: window.rows.outputSize, width: window.cols.outputSize),
+      dtype: .float32, what: what)
+    if withIndices {
+      // Values and int64 indices together: three times the values' float32 bytes.
+      try checkMemoryBudget(elements: count * 3, dtype: .float32, what: what)
+    }
     return window
   }
 

@@ -69,15 +69,21 @@ extension Tensor {
         throw TensorError.invalidShape(.expandSize(shape: self.shape, size: shape, dim: axis))
       }
     }
-    _ = try checkedElementCount(target)
-    return gatherView(
+    return try gatherView(
       shape: target, strides: broadcastStrides(from: self.shape, to: target), offset: 0,
-      name: "ExpandBackward0")
+      name: "ExpandBackward0", what: "expand")
   }
 
-  /// A new tensor holding the view `(shape, strides, offset)` of this one. A float result records
-  /// `name`, whose backward adds the gradient back into the viewed positions.
-  func gatherView(shape: [Int], strides: [Int], offset: Int, name: String) -> Tensor {
+  /// A new tensor holding the view `(shape, strides, offset)` of this one, checked as a new
+  /// allocation (`checkedAllocation`, `what` naming the op). A float result records `name`, whose
+  /// backward adds the gradient back into the viewed positions.
+  ///
+  /// The view must lie inside this tensor's buffer: every caller derives it from this tensor's
+  /// shape (indices checked against the sizes, strides from `contiguousStrides`).
+  func gatherView(shape: [Int], strides: [Int], offset: Int, name: String, what: String) throws
+    -> Tensor
+  {
+    _ = try checkedAllocation(shape, dtype: dtype, what: what)
     guard dtype == .float32 else {
       return Tensor(
         shape: shape, ints: stridedGather(ints, shape: shape, strides: strides, offset: offset),

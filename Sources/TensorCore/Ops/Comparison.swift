@@ -6,7 +6,7 @@ extension Tensor {
   func compare(
     _ other: Tensor, _ floatTest: (Float, Float) -> Bool, _ intTest: (Int64, Int64) -> Bool
   ) throws -> Tensor {
-    let shape = try broadcastShape(with: other)
+    let shape = try broadcastShape(with: other, what: "a comparison", result: .bool)
     let values: [Int64]
     if DType.promoted(dtype, other.dtype) == .float32 {
       values = broadcastMap(floatValues, self.shape, other.floatValues, other.shape, shape: shape) {
@@ -69,7 +69,8 @@ extension Tensor {
   private func extremum(
     _ other: Tensor, name: String, prefersFirst: @escaping (Float, Float) -> Bool
   ) throws -> Tensor {
-    let shape = try broadcastShape(with: other)
+    let shape = try broadcastShape(
+      with: other, what: name == "MaximumBackward0" ? "torch.maximum" : "torch.minimum")
     let dtype = DType.promoted(self.dtype, other.dtype)
     guard dtype == .float32 else {
       return intMap(other, shape: shape, dtype: dtype) {

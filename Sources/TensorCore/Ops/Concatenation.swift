@@ -22,7 +22,7 @@ extension Tensor {
           .catSizes(dim: axis, expected: first.shape[d], got: part.shape[d], tensor: number))
       }
     }
-    return joined(parts, axis: axis, name: "CatBackward0")
+    return try joined(parts, axis: axis, name: "CatBackward0", what: "torch.cat")
   }
 
   /// `torch.stack(tensors, dim)`: equal-shaped tensors joined along a new dim `dim`. Records
@@ -38,21 +38,34 @@ extension Tensor {
     let axis = try normalizeDim(dim, rank: first.rank + 1)
     var newShape = first.shape
     newShape.insert(1, at: axis)
+    // The result's shape is checked before the parts are viewed with the new dim.
+    var resultShape = newShape
+    resultShape[axis] = tensors.count
+    _ = try checkedAllocation(resultShape, dtype: first.dtype, what: "torch.stack")
     let parts = tensors.map { $0.sameElements(shape: newShape, name: "UnsqueezeBackward0") }
-    return joined(parts, axis: axis, name: "StackBackward0")
+    return try joined(parts, axis: axis, name: "StackBackward0", what: "torch.stack")
   }
 
-  /// Concatenates checked `parts` along `axis`.
+  /// Concatenates checked `parts` along `axis`, after checking the result's shape and bytes
+  /// (`checkedAllocation`: the joined size must not overflow nor go over the memory budget).
   ///
   /// Legend: part p viewed as (outer, size_p * inner); the result row o is the parts' rows o
   /// laid end to end. The backward cuts the gradient's rows the same way.
-  private static func joined(_ parts: [Tensor], axis: Int, name: String) -> Tensor {
+  private static func joined(_ parts: [Tensor], axis: Int, name: String, what: String) throws
+    -> Tensor
+  {
     let dtype = parts.map(\.dtype).reduce(parts[0].dtype, DType.promoted)
+    var shape = parts[0].shape
+    let joinedSize = try parts.reduce(0) { total, part in
+      let (sum, overflow) = total.addingReportingOverflow(part.shape[axis])
+      guard !overflow else { throw TensorError.invalidShape(.elementCountOverflow(shape: shape)) }
+      return sum
+    }
+    shape[axis] = joinedSize
+    _ = try checkedAllocation(shape, dtype: dtype, what: what)
     let converted = parts.map { $0.to(dtype) }
     let outer = elementCount(Array(parts[0].shape[..<axis]))
     let rowLengths = converted.map { outer == 0 ? 0 : $0.count / outer }
-    var shape = parts[0].shape
-    shape[axis] = parts.reduce(0) { $0 + $1.shape[axis] }
     guard dtype == .float32 else {
       let values = interleave(converted.map(\.ints), rowLengths: rowLengths, outer: outer)
       return Tensor(shape: shape, ints: values, dtype: dtype)

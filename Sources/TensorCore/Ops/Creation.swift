@@ -14,7 +14,7 @@ extension Tensor {
 
   /// `torch.full(shape, value, dtype=)`: every element `value` (truncated for int64, `!= 0` for bool).
   public static func full(_ shape: [Int], value: Double, dtype: DType) throws -> Tensor {
-    try checkSizes(shape)
+    try checkSizes(shape, dtype: dtype, what: "torch.full")
     return fromDoubles(
       shape: shape, values: [Double](repeating: value, count: elementCount(shape)), dtype: dtype)
   }
@@ -47,20 +47,21 @@ extension Tensor {
       throw TensorError.invalidArgument(.rangeTooLong)
     }
     let size = Int(steps)
+    try checkSizes([size], dtype: dtype, what: "torch.arange")
     return fromDoubles(
       shape: [size], values: (0..<size).map { start + Double($0) * step }, dtype: dtype)
   }
 
   /// `torch.rand(*shape, generator=)`: float32, uniform in [0, 1).
   public static func rand(_ shape: [Int], generator: Generator) throws -> Tensor {
-    try checkSizes(shape)
+    try checkSizes(shape, what: "torch.rand")
     return Tensor(
       shape: shape, floats: (0..<elementCount(shape)).map { _ in generator.nextUniform() })
   }
 
   /// `torch.randn(*shape, generator=)`: float32, standard normal.
   public static func randn(_ shape: [Int], generator: Generator) throws -> Tensor {
-    try checkSizes(shape)
+    try checkSizes(shape, what: "torch.randn")
     return Tensor(
       shape: shape, floats: (0..<elementCount(shape)).map { _ in generator.nextNormal() })
   }
@@ -68,16 +69,18 @@ extension Tensor {
   /// `torch.randperm(n, generator=)`: int64, a random permutation of `0..<n`.
   public static func randperm(_ n: Int, generator: Generator) throws -> Tensor {
     guard n >= 0 else { throw TensorError.invalidArgument(.negativePermutationLength(n)) }
+    // The permutation is built as [Int] first, then converted: both are int64-sized.
+    try checkSizes([n], dtype: .int64, what: "torch.randperm")
     return Tensor(shape: [n], ints: generator.permutation(n).map { Int64($0) })
   }
 
   /// Throws PyTorch's errors for the size of a new tensor of `shape`: a negative size, an element
-  /// count that overflows, or more than `maximumElementCount` elements.
-  public static func checkSizes(_ shape: [Int]) throws {
-    if let negative = shape.first(where: { $0 < 0 }) {
-      throw TensorError.invalidShape(.negativeDimension(size: negative, shape: shape))
-    }
-    _ = try checkedElementCount(shape)
+  /// count that overflows, more than `maximumElementCount` elements, or more bytes than the memory
+  /// budget has left (`checkedAllocation`).
+  public static func checkSizes(_ shape: [Int], dtype: DType = .float32, what: String = "a tensor")
+    throws
+  {
+    _ = try checkedAllocation(shape, dtype: dtype, what: what)
   }
 }
 
@@ -87,15 +90,58 @@ public let maximumElementCount = 1 << 28
 
 /// The element count of `shape` (sizes >= 0), throwing instead of overflowing or allocating more
 /// than `maximumElementCount` elements.
+///
+/// This is the one validation of a shape that user values reach. Besides the element count, the
+/// product of the non-zero sizes must fit in an `Int`, so that every row-major stride, every
+/// partial product and every flat offset of a tensor of this shape is representable: the unchecked
+/// `elementCount` and `contiguousStrides` of an existing tensor's shape cannot overflow.
 public func checkedElementCount(_ shape: [Int]) throws -> Int {
-  let count = try shape.reduce(1) { total, size in
-    let (product, overflow) = total.multipliedReportingOverflow(by: size)
-    guard !overflow else { throw TensorError.invalidShape(.elementCountOverflow(shape: shape)) }
-    return product
+  var count = 1
+  var span = 1
+  for size in shape {
+    guard size >= 0 else {
+      throw TensorError.invalidShape(.negativeDimension(size: size, shape: shape))
+    }
+    let (spanProduct, spanOverflow) = span.multipliedReportingOverflow(by: Swift.max(size, 1))
+    guard !spanOverflow else {
+      throw TensorError.invalidShape(.elementCountOverflow(shape: shape))
+    }
+    span = spanProduct
+    count = count.saturatingMultiply(size)
   }
   guard count <= maximumElementCount else {
     throw TensorError.allocationTooLarge(
       elements: count, limit: maximumElementCount, shape: shape)
   }
   return count
+}
+
+/// The one gate every new tensor's storage passes before it is allocated: checks `shape`
+/// (`checkedElementCount`) and asks the memory budget in force (`MemoryBudget.current`) for the
+/// bytes of its elements, throwing `TensorError.memory` when they would go over it. Returns the
+/// element count.
+///
+/// `what` names the request in the error (`torch.cat`, `torch.zeros`). Ops call this with their
+/// output shape before they compute it; the `Tensor` then charges the budget when it is made and
+/// releases the bytes when it is freed.
+public func checkedAllocation(_ shape: [Int], dtype: DType, what: @autoclosure () -> String)
+  throws -> Int
+{
+  let count = try checkedElementCount(shape)
+  try checkMemoryBudget(elements: count, dtype: dtype, what: what())
+  return count
+}
+
+/// Asks the memory budget in force for `elements` elements of `dtype` (at most
+/// `maximumElementCount`, so the byte count cannot overflow).
+public func checkMemoryBudget(elements: Int, dtype: DType, what: @autoclosure () -> String)
+  throws
+{
+  guard let budget = MemoryBudget.current else { return }
+  do {
+    try budget.check(
+      adding: elements.saturatingMultiply(dtype.storageBytes), what: what(), elements: elements)
+  } catch {
+    throw TensorError.memory(error)
+  }
 }

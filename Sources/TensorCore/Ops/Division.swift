@@ -5,7 +5,7 @@ extension Tensor {
   /// `self // other` (`torch.floor_divide`). Int operands give int64; an integer division by zero
   /// throws `ZeroDivisionError`. No gradient is recorded (PyTorch does not differentiate it).
   public func floorDivide(_ other: Tensor) throws -> Tensor {
-    let shape = try broadcastShape(with: other)
+    let shape = try broadcastShape(with: other, what: "torch.floor_divide")
     switch DType.promoted(dtype, other.dtype) {
     case .float32:
       return Tensor(shape: shape, floats: floatMap(other, shape: shape, pythonFloorDivide))
@@ -18,7 +18,7 @@ extension Tensor {
   /// `self % other` (`torch.remainder`): the result has the sign of `other`. Int operands give
   /// int64; an integer remainder by zero throws `ZeroDivisionError`. Records `RemainderBackward0`.
   public func remainder(_ other: Tensor) throws -> Tensor {
-    let shape = try broadcastShape(with: other)
+    let shape = try broadcastShape(with: other, what: "torch.remainder")
     guard DType.promoted(dtype, other.dtype) == .float32 else {
       try other.checkNoIntegerZero()
       return intMap(other, shape: shape, dtype: .int64, pythonRemainder)

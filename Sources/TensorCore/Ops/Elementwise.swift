@@ -44,9 +44,16 @@ func gradTerm(
 }
 
 extension Tensor {
-  /// The broadcast shape of `self op other` (throws on a size mismatch).
-  func broadcastShape(with other: Tensor) throws -> [Int] {
-    try broadcastShapes(shape, other.shape)
+  /// The broadcast shape of `self op other`, checked as the shape of the op's new result
+  /// (`checkedAllocation`): throws on a size mismatch, and before anything is allocated when the
+  /// result would not fit in the memory budget. `what` names the op in that error.
+  func broadcastShape(
+    with other: Tensor, what: String, result dtype: DType? = nil
+  ) throws -> [Int] {
+    let shape = try broadcastShapes(self.shape, other.shape)
+    _ = try checkedAllocation(
+      shape, dtype: dtype ?? DType.promoted(self.dtype, other.dtype), what: what)
+    return shape
   }
 
   /// An int64 or bool result of `op` over the integer buffers of `self` and `other`.
@@ -71,7 +78,7 @@ extension Tensor {
 
   /// `torch.add(self, other, alpha=alpha)`: `self + alpha * other`; records `AddBackward0`.
   public func add(_ other: Tensor, alpha: Double) throws -> Tensor {
-    let shape = try broadcastShape(with: other)
+    let shape = try broadcastShape(with: other, what: "torch.add")
     switch DType.promoted(dtype, other.dtype) {
     case .bool:
       return intMap(other, shape: shape, dtype: .bool) {
@@ -99,7 +106,7 @@ extension Tensor {
 
   /// `self - other` (`torch.sub`); records `SubBackward0`.
   public func sub(_ other: Tensor) throws -> Tensor {
-    let shape = try broadcastShape(with: other)
+    let shape = try broadcastShape(with: other, what: "torch.sub")
     switch DType.promoted(dtype, other.dtype) {
     case .bool:
       throw TensorError.unsupportedOperation(.boolSubtraction)
@@ -120,7 +127,7 @@ extension Tensor {
 
   /// `self * other` (`torch.mul`); records `MulBackward0`.
   public func mul(_ other: Tensor) throws -> Tensor {
-    let shape = try broadcastShape(with: other)
+    let shape = try broadcastShape(with: other, what: "torch.mul")
     switch DType.promoted(dtype, other.dtype) {
     case .bool:
       return intMap(other, shape: shape, dtype: .bool) { $0 != 0 && $1 != 0 ? 1 : 0 }
@@ -142,7 +149,7 @@ extension Tensor {
 
   /// `self / other` (`torch.div`): true division, always float32; records `DivBackward0`.
   public func div(_ other: Tensor) throws -> Tensor {
-    let shape = try broadcastShape(with: other)
+    let shape = try broadcastShape(with: other, what: "torch.div", result: .float32)
     let (a, b) = (floatValues, other.floatValues)
     let (aShape, bShape) = (self.shape, other.shape)
     let values = broadcastMap(a, aShape, b, bShape, shape: shape, /)

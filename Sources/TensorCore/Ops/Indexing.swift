@@ -3,23 +3,20 @@
 
 extension IndexPlan {
   /// The result shape and, for each result element in row-major order, its flat source offset.
+  /// The shape is checked as a new allocation (`checkedAllocation`) before the offsets are made:
+  /// one `Int` per element, as large as an int64 result.
   ///
   /// Tensor indices are broadcast together to one shape S. Where they apply to adjacent view
   /// dims, S replaces those dims in place; otherwise S goes first (NumPy's rule).
   func resolve() throws -> (shape: [Int], offsets: [Int]) {
     guard !advanced.isEmpty else {
+      _ = try checkedAllocation(viewShape, dtype: .int64, what: "indexing")
       return (viewShape, stridedOffsets(shape: viewShape, strides: viewStrides, offset: viewOffset))
     }
     let indexShape = try advanced.dropFirst().reduce(advanced[0].shape) {
       do { return try broadcastShapes($0, $1.shape) } catch {
         throw TensorError.invalidIndex(.indicesDoNotBroadcast(advanced.map(\.shape)))
       }
-    }
-    // Offset contributed by the tensor indices, for each position of S.
-    var indexOffsets = [Int](repeating: viewOffset, count: elementCount(indexShape))
-    for entry in advanced {
-      let positions = broadcastValues(entry.positions, from: entry.shape, to: indexShape)
-      for i in indexOffsets.indices { indexOffsets[i] += positions[i] * viewStrides[entry.dim] }
     }
     let advancedDims = advanced.map(\.dim)
     let (lowest, highest) = (advancedDims.min() ?? 0, advancedDims.max() ?? 0)
@@ -28,6 +25,14 @@ extension IndexPlan {
     let splitAt = adjacent ? rest.filter { $0 < lowest }.count : 0
     let before = Array(rest[..<splitAt])
     let after = Array(rest[splitAt...])
+    let shape = before.map { viewShape[$0] } + indexShape + after.map { viewShape[$0] }
+    _ = try checkedAllocation(shape, dtype: .int64, what: "indexing")
+    // Offset contributed by the tensor indices, for each position of S.
+    var indexOffsets = [Int](repeating: viewOffset, count: elementCount(indexShape))
+    for entry in advanced {
+      let positions = broadcastValues(entry.positions, from: entry.shape, to: indexShape)
+      for i in indexOffsets.indices { indexOffsets[i] += positions[i] * viewStrides[entry.dim] }
+    }
     let beforeOffsets = stridedOffsets(
       shape: before.map { viewShape[$0] }, strides: before.map { viewStrides[$0] }, offset: 0)
     let afterOffsets = stridedOffsets(
@@ -39,7 +44,6 @@ extension IndexPlan {
         for a in afterOffsets { offsets.append(b + s + a) }
       }
     }
-    let shape = before.map { viewShape[$0] } + indexShape + after.map { viewShape[$0] }
     return (shape, offsets)
   }
 }
@@ -55,9 +59,9 @@ extension Tensor {
   public func indexed(_ indices: [TensorIndex]) throws -> Tensor {
     let plan = try IndexPlan(shape: shape, indices: indices)
     if plan.advanced.isEmpty {
-      return gatherView(
+      return try gatherView(
         shape: plan.viewShape, strides: plan.viewStrides, offset: plan.viewOffset,
-        name: plan.basicName)
+        name: plan.basicName, what: "indexing")
     }
     let (resultShape, offsets) = try plan.resolve()
     guard dtype == .float32 else {

@@ -19,7 +19,7 @@ extension Tensor {
     guard dtype != .bool else {
       throw TensorError.matmul(.boolOperands)
     }
-    let plan = try MatmulPlan(shape, other.shape)
+    let plan = try MatmulPlan(shape, other.shape, dtype: dtype)
     guard dtype == .float32 else {
       return Tensor(shape: plan.outShape, ints: plan.integerProduct(ints, other.ints))
     }
@@ -41,7 +41,9 @@ struct MatmulPlan {
   /// Flat start of each product's A and B matrix, one per (broadcast) batch element.
   let aOffsets: [Int], bOffsets: [Int]
 
-  init(_ aShape: [Int], _ bShape: [Int]) throws {
+  /// Checks the shapes, and the result's as a new allocation of `dtype` (`checkedAllocation`),
+  /// before the offsets are made.
+  init(_ aShape: [Int], _ bShape: [Int], dtype: DType) throws {
     let a = aShape.count == 1 ? [1] + aShape : aShape
     let b = bShape.count == 1 ? bShape + [1] : bShape
     (m, k, n) = (a[a.count - 2], a[a.count - 1], b[b.count - 1])
@@ -51,12 +53,14 @@ struct MatmulPlan {
     let batchA = Array(a.dropLast(2))
     let batchB = Array(b.dropLast(2))
     let batch = try broadcastShapes(batchA, batchB)
+    outShape = batch + (aShape.count == 1 ? [] : [m]) + (bShape.count == 1 ? [] : [n])
+    _ = try checkedAllocation(outShape, dtype: dtype, what: "torch.matmul")
+    // Both operands exist, so m * k and k * n are within their (checked) element counts.
     let (mk, kn) = (m * k, k * n)
     aOffsets = stridedOffsets(
       shape: batch, strides: broadcastStrides(from: batchA, to: batch).map { $0 * mk }, offset: 0)
     bOffsets = stridedOffsets(
       shape: batch, strides: broadcastStrides(from: batchB, to: batch).map { $0 * kn }, offset: 0)
-    outShape = batch + (aShape.count == 1 ? [] : [m]) + (bShape.count == 1 ? [] : [n])
     switch (aShape.count, bShape.count) {
     case (1, 1): gradName = "DotBackward0"
     case (2, 1): gradName = "MvBackward0"

@@ -54,7 +54,7 @@ extension Tensor {
     guard Set(axes).count == axes.count else {
       throw TensorError.invalidShape(.duplicatePermuteDims)
     }
-    return movedAxes(axes, name: "PermuteBackward0")
+    return try movedAxes(axes, name: "PermuteBackward0")
   }
 
   /// `x.transpose(dim0, dim1)`: the two dims swapped. Records `TransposeBackward0`.
@@ -64,7 +64,7 @@ extension Tensor {
     guard rank >= 2 else { return sameElements(shape: shape, name: "TransposeBackward0") }
     var axes = Array(0..<rank)
     axes.swapAt(a, b)
-    return movedAxes(axes, name: "TransposeBackward0")
+    return try movedAxes(axes, name: "TransposeBackward0")
   }
 
   /// `x.t()`: the transpose of a matrix (0-d and 1-d unchanged). Records `TBackward0`.
@@ -73,14 +73,15 @@ extension Tensor {
       throw TensorError.invalidShape(.transposeRank(rank))
     }
     guard rank == 2 else { return sameElements(shape: shape, name: "TBackward0") }
-    return movedAxes([1, 0], name: "TBackward0")
+    return try movedAxes([1, 0], name: "TBackward0")
   }
 
   /// The tensor with dim `i` of the result taken from dim `axes[i]` (a strided copy).
-  func movedAxes(_ axes: [Int], name: String) -> Tensor {
+  func movedAxes(_ axes: [Int], name: String) throws -> Tensor {
     let strides = contiguousStrides(shape)
-    return gatherView(
-      shape: axes.map { shape[$0] }, strides: axes.map { strides[$0] }, offset: 0, name: name)
+    return try gatherView(
+      shape: axes.map { shape[$0] }, strides: axes.map { strides[$0] }, offset: 0, name: name,
+      what: "permute")
   }
 
   /// `x.unsqueeze(dim)`: a new size-1 dim at `dim` (in `-(rank+1)...rank`). Records

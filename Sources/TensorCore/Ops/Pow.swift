@@ -5,7 +5,7 @@ extension Tensor {
   /// throws, as in PyTorch); otherwise float32. Records `PowBackward0` when the exponent is a
   /// 0-d constant (a Python scalar) and `PowBackward1` when it is a tensor.
   public func pow(_ other: Tensor) throws -> Tensor {
-    let shape = try broadcastShape(with: other)
+    let shape = try broadcastShape(with: other, what: "torch.pow")
     switch DType.promoted(dtype, other.dtype) {
     case .int64, .bool:
       if other.ints.contains(where: { $0 < 0 }) {

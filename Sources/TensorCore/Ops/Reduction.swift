@@ -3,7 +3,7 @@
 
 extension Tensor {
   /// The normalized, checked dims to reduce (`nil` or `[]` means all) and the shape with each
-  /// reduced dim set to 1.
+  /// reduced dim set to 1, checked as the result's allocation (int64 at most).
   func reductionPlan(_ dims: [Int]?) throws -> (dims: [Int], keptShape: [Int]) {
     let requested = dims ?? []
     var normalized: [Int] = []
@@ -17,6 +17,7 @@ extension Tensor {
     if requested.isEmpty { normalized = Array(0..<rank) }
     var keptShape = shape
     for axis in normalized where axis < rank { keptShape[axis] = 1 }
+    _ = try checkedAllocation(keptShape, dtype: .int64, what: "a reduction")
     return (normalized, keptShape)
   }
 

@@ -63,6 +63,9 @@ extension Tensor {
     let inner = rank == 0 ? 1 : elementCount(Array(shape[(axis + 1)...]))
     var outShape = shape
     if rank > 0 { if keepDim { outShape[axis] = 1 } else { outShape.remove(at: axis) } }
+    // Values and int64 indices (and the positions table, as large as the indices).
+    try checkMemoryBudget(
+      elements: elementCount(outShape) * 3, dtype: .int64, what: "torch.\(op)")
     // Flat source position of output element k (outer o, inner i) when its best index is s.
     let best: [Int]
     if dtype == .float32 {

@@ -121,26 +121,70 @@ struct TensorLayout {
     return (0..<edge).map { $0 } + [nil] + (size - edge..<size).map { $0 }
   }
 
-  /// Buffer offsets of the elements shown (PyTorch's `get_summarized_data`).
+  /// Buffer offsets of the elements shown (PyTorch's `get_summarized_data`), in row-major order.
+  ///
+  /// An odometer over the shown rows of each dimension: iterative, so a tensor of 60,000
+  /// dimensions does not nest 60,000 calls.
   func shownOffsets(dim: Int, offset: Int) -> [Int] {
-    if dim == tensor.rank { return [offset] }
-    return rows(dim: dim).compactMap { $0 }.flatMap {
-      shownOffsets(dim: dim + 1, offset: offset + $0 * strides[dim])
+    let shown = (dim..<tensor.rank).map { rows(dim: $0).compactMap { $0 } }
+    guard !shown.contains(where: \.isEmpty) else { return [] }
+    var counter = [Int](repeating: 0, count: shown.count)
+    var offsets: [Int] = []
+    while true {
+      var position = offset
+      for (axis, rowIndex) in counter.enumerated() {
+        position += shown[axis][rowIndex] * strides[dim + axis]
+      }
+      offsets.append(position)
+      var axis = shown.count - 1
+      while axis >= 0 {
+        counter[axis] += 1
+        if counter[axis] < shown[axis].count { break }
+        counter[axis] = 0
+        axis -= 1
+      }
+      if axis < 0 { return offsets }
     }
   }
 
-  /// The text of the sub-tensor starting at `offset` that spans dimensions `dim...`.
+  /// The text of the sub-tensor starting at `offset` that spans dimensions `dim...`, opened at
+  /// `indent`: `[` + its slices (each a block of the next dimension, or `...`) + `]`.
+  ///
+  /// Written out with an explicit stack of open brackets rather than by recursion, so the depth
+  /// of a tensor with many dimensions costs heap, not call stack.
   func block(dim: Int, offset: Int, indent: Int) -> String {
-    if dim == tensor.rank - 1 { return vector(offset: offset, indent: indent) }
-    let slices = rows(dim: dim).map { row in
-      row.map { block(dim: dim + 1, offset: offset + $0 * strides[dim], indent: indent + 1) }
-        ?? "..."
+    var text = ""
+    // One open bracket per dimension being written: its rows and the next one to write.
+    var open: [(dim: Int, offset: Int, rows: [Int?], next: Int)] = []
+    // A dimension `d` opens `d - dim` columns right of `indent`, as each nesting level adds one.
+    func start(_ inner: Int, _ innerOffset: Int) {
+      if inner == tensor.rank - 1 {
+        text += vector(offset: innerOffset, indent: indent + (inner - dim))
+      } else {
+        text += "["
+        open.append((inner, innerOffset, rows(dim: inner), 0))
+      }
     }
-    let remaining = tensor.rank - dim
-    let separator =
-      "," + String(repeating: "\n", count: remaining - 1)
-      + String(repeating: " ", count: indent + 1)
-    return "[" + slices.joined(separator: separator) + "]"
+    start(dim, offset)
+    while let top = open.last {
+      guard top.next < top.rows.count else {
+        text += "]"
+        open.removeLast()
+        continue
+      }
+      if top.next > 0 {
+        text +=
+          "," + String(repeating: "\n", count: tensor.rank - top.dim - 1)
+          + String(repeating: " ", count: indent + (top.dim - dim) + 1)
+      }
+      open[open.count - 1].next += 1
+      if let row = top.rows[top.next] {
+        start(top.dim + 1, top.offset + row * strides[top.dim])
+      } else {
+        text += "..."
+      }
+    }
+    return text
   }
 
   /// The last dimension: elements joined by `, `, as many per line as fit in the line width.
