@@ -18,12 +18,17 @@ public struct LessonEnvironment: Sendable {
   public var cellTimeLimit: Duration?
   /// Set from outside (Ctrl-C) to stop the running code with a `KeyboardInterrupt`.
   public var interruption: Interruption?
+  /// The most bytes the lesson's values (tensors, lists, strings, dicts) may hold at once
+  /// (`--max-memory`, `CNN_LESSON_MAX_MEMORY`); nil for no budget.
+  public var memoryLimit: Int?
 
   public init(
     workingDirectory: String = ".", dataDirectories: [String] = [], cacheDirectory: String? = nil,
     allowsDownloads: Bool = false, seed: UInt64 = 0, clock: LessonClock = .continuous,
-    cellTimeLimit: Duration? = nil, interruption: Interruption? = nil
+    cellTimeLimit: Duration? = nil, interruption: Interruption? = nil,
+    memoryLimit: Int? = nil
   ) {
+    self.memoryLimit = memoryLimit
     self.cellTimeLimit = cellTimeLimit
     self.interruption = interruption
     self.workingDirectory = workingDirectory
