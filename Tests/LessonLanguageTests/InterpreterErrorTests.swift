@@ -112,10 +112,12 @@ struct ErrorCase: Sendable, CustomTestStringConvertible {
       "OverflowError: cannot convert float infinity to integer"),
     ErrorCase("assert 1 == 2, 'nope'", "1:1", "AssertionError: nope"),
     ErrorCase(
-      "x = [1] * 10000000000", "1:5", "MemoryError: a list of 10000000000 items is too large"),
+      "x = [1] * 10000000000", "1:5",
+      "MemoryError: a list would make 10,000,000,000 elements (298 GiB); the limit is 1 GiB"),
     ErrorCase(
       "x = list(range(10 ** 18))", "1:5",
-      "MemoryError: range of 1000000000000000000 items is too large to collect"),
+      "MemoryError: list(range) would make 1,000,000,000,000,000,000 elements (8 EiB); the limit is 1 GiB"
+    ),
   ]
 
   static let tensors: [ErrorCase] = [

@@ -26,6 +26,9 @@ extension BuiltinTable {
         }
         return text
       }
+      let separators = ValueMemory.product(separator.utf8.count, parts.count - 1)
+      try ValueMemory.checkString(
+        bytes: parts.reduce(separators) { ValueMemory.sum($0, $1.utf8.count) })
       return .string(parts.joined(separator: separator))
     },
     .function("builtins.str.upper", .string("self")) { _, text in .string(text.uppercased()) },
@@ -63,6 +66,7 @@ extension BuiltinTable {
       "builtins.list.append", .listValue("self").positionalOnly, .value("object").positionalOnly
     ) {
       _, storage, item in
+      try ValueMemory.checkItems(1, what: "list.append")
       storage.items.append(item)
       return .none
     },
@@ -70,7 +74,9 @@ extension BuiltinTable {
       "builtins.list.extend", .listValue("self").positionalOnly, .value("iterable").positionalOnly
     ) {
       interpreter, storage, iterable in
-      storage.items += try interpreter.iterateAll(iterable)
+      let items = try interpreter.iterateAll(iterable)
+      try ValueMemory.checkItems(items.count, what: "list.extend")
+      storage.items += items
       return .none
     },
     .function("builtins.list.pop", .listValue("self")) { _, storage in

@@ -74,7 +74,7 @@ extension BuiltinTable {
       throw PythonException(.overflowError, "cannot convert float infinity to integer")
     }
     guard let result = Int(exactly: value) else {
-      throw PythonException(.overflowError, "int too large for a lesson (64-bit) int")
+      throw PythonException.integerOverflow
     }
     return result
   }

@@ -56,8 +56,7 @@ extension BuiltinTable {
       switch value {
       case .int(let v):
         guard v != Int.min else {
-          throw PythonException(
-            .overflowError, "integer result too large for a lesson (64-bit) int")
+          throw PythonException.integerOverflow
         }
         return .int(Swift.abs(v))
       case .float(let v): return .float(Swift.abs(v))
@@ -69,7 +68,12 @@ extension BuiltinTable {
     },
     .function("builtins.round", .value("number"), .optionalInt("ndigits")) {
       interpreter, number, digits in
-      if case .int(let v) = number { return .int(pythonRound(v, digits: digits ?? 0)) }
+      if case .int(let v) = number {
+        guard let rounded = pythonRound(v, digits: digits ?? 0) else {
+          throw PythonException.integerOverflow
+        }
+        return .int(rounded)
+      }
       let value = try interpreter.numberValue(number)
       if let digits { return .float(pythonRound(value, digits: digits)) }
       do {
@@ -178,13 +182,14 @@ extension BuiltinTable {
     case .int: return value
     case .bool(let v): return .int(v ? 1 : 0)
     case .float(let v):
+      guard !v.isNaN else { throw PythonException.value("cannot convert float NaN to integer") }
       guard v.isFinite else {
-        throw PythonException.value("cannot convert float \(pythonRepr(v)) to integer")
+        throw PythonException.overflow("cannot convert float infinity to integer")
       }
-      guard abs(v) < 9.2e18 else {
-        throw PythonException(.overflowError, "int too large for a lesson (64-bit) int")
+      guard let truncated = Int(exactly: v.rounded(.towardZero)) else {
+        throw PythonException.integerOverflow
       }
-      return .int(Int(v.rounded(.towardZero)))
+      return .int(truncated)
     case .string(let text):
       guard let v = Int(text.trimmingCharacters(in: .whitespaces)) else {
         throw PythonException.value(

@@ -42,7 +42,7 @@ extension BuiltinTable {
     .function("torch.Tensor.item", .tensor("self")) { _, tensor in
       scalarValue(tensor, try tensor.item())
     },
-    .function("torch.Tensor.tolist", .tensor("self")) { _, tensor in toList(tensor) },
+    .function("torch.Tensor.tolist", .tensor("self")) { _, tensor in try toList(tensor) },
     .function("torch.Tensor.float", .tensor("self")) { _, tensor in .tensor(tensor.to(.float32)) },
     .function("torch.Tensor.long", .tensor("self")) { _, tensor in .tensor(tensor.to(.int64)) },
     .function("torch.Tensor.int", .tensor("self")) { _, tensor in .tensor(tensor.to(.int64)) },
@@ -145,7 +145,12 @@ extension BuiltinTable {
   }
 
   /// `x.tolist()`: nested lists of Python numbers.
-  static func toList(_ tensor: Tensor) -> Value {
+  static func toList(_ tensor: Tensor) throws -> Value {
+    // Each element becomes an item, and at most as many rows become lists of their own.
+    let count = tensor.shape.reduce(1) { ValueMemory.product($0, $1) }
+    try ValueMemory.check(
+      bytes: ValueMemory.bytes(items: ValueMemory.product(count, 2)), what: "tensor.tolist()",
+      elements: count)
     func build(_ dim: Int, _ offset: Int, _ strides: [Int]) -> Value {
       if dim == tensor.rank { return scalarValue(tensor, tensor.value(at: offset)) }
       return .list(

@@ -18,13 +18,15 @@ public struct LessonEnvironment: Sendable {
   public var cellTimeLimit: Duration?
   /// Set from outside (Ctrl-C) to stop the running code with a `KeyboardInterrupt`.
   public var interruption: Interruption?
-  /// The most bytes the lesson's values may hold at once (`--max-memory`); nil for no budget.
+  /// The most bytes the lesson's values (tensors, lists, strings, dicts) may hold at once
+  /// (`--max-memory`, `CNN_LESSON_MAX_MEMORY`); nil for no budget.
   public var memoryLimit: Int?
 
   public init(
     workingDirectory: String = ".", dataDirectories: [String] = [], cacheDirectory: String? = nil,
     allowsDownloads: Bool = false, seed: UInt64 = 0, clock: LessonClock = .continuous,
-    cellTimeLimit: Duration? = nil, interruption: Interruption? = nil, memoryLimit: Int? = nil
+    cellTimeLimit: Duration? = nil, interruption: Interruption? = nil,
+    memoryLimit: Int? = nil
   ) {
     self.memoryLimit = memoryLimit
     self.cellTimeLimit = cellTimeLimit

@@ -1,12 +1,14 @@
 /// The Python exceptions that the layers below the language raise, with PyTorch's classes.
 extension PythonException {
   /// The exception lesson code sees for an error thrown by a builtin: the tensor core's, the
-  /// layers' and the datasets' errors become PyTorch's classes (their `category`); an exception
-  /// stays itself.
+  /// layers' and the datasets' errors become PyTorch's classes (their `category`), a request over
+  /// the memory budget a `MemoryError`; an exception stays itself.
   init(raisedBy error: Error) {
     switch error {
     case let exception as PythonException:
       self = exception
+    case let error as MemoryBudgetError:
+      self.init(error)
     case let error as DatasetError:
       self.init(
         ExceptionType(error.category), error.message, notes: error.notes,

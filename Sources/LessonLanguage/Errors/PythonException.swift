@@ -123,6 +123,13 @@ public struct PythonException: Error, Sendable, CustomStringConvertible {
     PythonException(.overflowError, message, notes: notes)
   }
 
+  /// An int result outside the 64 bits lesson ints have, where Python would make a bigger int.
+  public static var integerOverflow: PythonException {
+    PythonException(
+      .overflowError, "integer result too large for a lesson (64-bit) int",
+      notes: ["lesson ints are 64-bit (-2**63 to 2**63 - 1); Python would make a bigger int here"])
+  }
+
   public static func zeroDivision(_ message: String, notes: [String] = []) -> PythonException {
     PythonException(.zeroDivisionError, message, notes: notes)
   }

@@ -63,14 +63,15 @@ public func pythonRound(_ value: Double) throws -> Int {
   }
   let rounded = value.rounded(.toNearestOrEven)
   guard let result = Int(exactly: rounded) else {
-    throw FormatError(.overflowError, "int too large to convert to a 64-bit integer")
+    throw FormatError(.overflowError, "integer result too large for a lesson (64-bit) int")
   }
   return result
 }
 
 /// Python's `round(n, ndigits)` for an int: unchanged for `ndigits >= 0`, otherwise rounded to a
-/// multiple of 10^-ndigits, halfway cases to even (`round(1250, -2)` is `1200`).
-public func pythonRound(_ value: Int, digits: Int) -> Int {
+/// multiple of 10^-ndigits, halfway cases to even (`round(1250, -2)` is `1200`); nil when the
+/// result leaves 64 bits.
+public func pythonRound(_ value: Int, digits: Int) -> Int? {
   guard digits < 0 else { return value }
   guard digits >= -18 else { return 0 }
   var unit = 1
@@ -81,7 +82,7 @@ public func pythonRound(_ value: Int, digits: Int) -> Int {
   let rest = remainder < 0 ? remainder + unit : remainder
   if rest * 2 > unit || (rest * 2 == unit && down % 2 != 0) { down += 1 }
   let (result, overflow) = down.multipliedReportingOverflow(by: unit)
-  return overflow ? value : result
+  return overflow ? nil : result
 }
 
 /// The double a decimal text stands for (C's `strtod`, correctly rounded).

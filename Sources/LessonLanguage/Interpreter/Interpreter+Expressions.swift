@@ -79,7 +79,9 @@ extension Interpreter {
       .generator(let element, let clauses):
       var items: [Value] = []
       try comprehend(clauses[...], in: Scope(parent: scope)) { inner in
-        items.append(try evaluate(element, in: inner))
+        let item = try evaluate(element, in: inner)
+        try at(span) { try ValueMemory.checkItems(items.count + 1, what: "a comprehension") }
+        items.append(item)
       }
       if case .generator = expression.kind { return .tuple(items) }
       return .list(ListStorage(items))
@@ -87,7 +89,11 @@ extension Interpreter {
       let storage = DictStorage()
       try comprehend(clauses[...], in: Scope(parent: scope)) { inner in
         let k = try evaluate(key, in: inner)
-        storage[k] = try evaluate(value, in: inner)
+        let v = try evaluate(value, in: inner)
+        try at(span) {
+          try ValueMemory.checkItems(ValueMemory.product(storage.keys.count + 1, 3), what: "a dict")
+        }
+        storage[k] = v
       }
       return .dict(storage)
     }

@@ -88,6 +88,7 @@ extension Interpreter {
       storage.items[position] = value
     case .dict(let storage):
       try requireHashable(index)
+      try ValueMemory.checkItems(3, what: "a dict entry")
       storage[index] = value
     case .tensor(let tensor):
       guard let source = asTensor(value) else {

@@ -30,12 +30,13 @@ public final class Interpreter {
   var stackGuard = StackGuard()
   /// Ends a run past its time limit or on Ctrl-C (set up by each `run`).
   var watchdog = Watchdog()
+  /// The budget the lesson's values are counted against, made once from
+  /// `environment.memoryLimit` (nil: none, or the one already in force around `run`).
+  public let memoryBudget: MemoryBudget?
   /// The most lesson function calls in progress at once. Python allows 1000, but a lesson call
   /// takes about 40 KiB of Swift stack in a debug build, so 100 calls fit the main thread's 8 MiB
   /// with room to spare; `stackGuard` covers smaller stacks and deeply nested expressions.
   static let maximumCallDepth = 100
-  /// The most items a list or string may hold (beyond it, a `MemoryError` instead of a crash).
-  static let maximumItems = 10_000_000
 
   public init(
     environment: LessonEnvironment, builtins: BuiltinRegistry = .standard,
@@ -43,6 +44,7 @@ public final class Interpreter {
     warning: @escaping (String) -> Void = { _ in }
   ) {
     self.environment = environment
+    self.memoryBudget = environment.memoryLimit.map { MemoryBudget(limit: $0) }
     self.builtins = builtins
     self.generator = Generator(seed: environment.seed)
     self.output = output
@@ -74,21 +76,28 @@ public final class Interpreter {
     stackGuard = StackGuard()
     watchdog = Watchdog(environment: environment)
     do {
-      var body = statements
-      var last: Expression?
-      if displayLastExpression, case .expression(let expression)? = statements.last?.kind {
-        last = expression
-        body.removeLast()
-      }
-      _ = try execute(body, in: globals)
-      if let last {
-        let value = try evaluate(last, in: globals)
-        if case .none = value {} else { output(repr(value) + "\n") }
+      try MemoryBudget.$current.withValue(memoryBudget ?? MemoryBudget.current) {
+        try runStatements(statements, displayLastExpression: displayLastExpression)
       }
     } catch let diagnostic as Diagnostic {
       throw diagnostic
     } catch {
       throw Diagnostic("\(error)", at: nil)
+    }
+  }
+
+  /// Runs parsed statements in the globals (see `run`).
+  private func runStatements(_ statements: [Statement], displayLastExpression: Bool) throws {
+    var body = statements
+    var last: Expression?
+    if displayLastExpression, case .expression(let expression)? = statements.last?.kind {
+      last = expression
+      body.removeLast()
+    }
+    _ = try execute(body, in: globals)
+    if let last {
+      let value = try evaluate(last, in: globals)
+      if case .none = value {} else { output(repr(value) + "\n") }
     }
   }
 

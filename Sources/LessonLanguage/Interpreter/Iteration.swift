@@ -31,26 +31,14 @@ extension Interpreter {
   func iterateAll(_ value: Value) throws -> [Value] {
     if case .list(let storage) = value { return storage.items }
     if case .tuple(let items) = value { return items }
-    if case .object(let object as IterableObject) = value, let count = object.length,
-      count > Interpreter.maximumItems
-    {
-      throw PythonException(
-        .memoryError, "\(typeName(of: value)) of \(count) items is too large to collect",
-        notes: [
-          "lessons allow at most \(Interpreter.maximumItems) items in a list; loop over it with 'for' instead"
-        ])
+    if case .object(let object as IterableObject) = value, let count = object.length {
+      try ValueMemory.checkItems(count, what: "list(\(typeName(of: value)))")
     }
     let iterator = try makeIterator(value)
     var items: [Value] = []
     while let item = try iterator.next() {
       try watchdog.check()
-      guard items.count < Interpreter.maximumItems else {
-        throw PythonException(
-          .memoryError, "\(typeName(of: value)) yields too many items to collect",
-          notes: [
-            "lessons allow at most \(Interpreter.maximumItems) items in a list; loop over it with 'for' instead"
-          ])
-      }
+      try ValueMemory.checkItems(items.count + 1, what: "list(\(typeName(of: value)))")
       items.append(item)
     }
     return items
@@ -70,6 +58,8 @@ extension Interpreter {
       }
       return first
     case .module(let module as Sequential): return module.layers.count
+    case .object(let range as RangeObject) where range.isLongerThanAnInt:
+      throw PythonException.overflow("Python int too large to convert to C ssize_t")
     case .object(let object as IterableObject):
       if let length = object.length { return length }
       fallthrough
@@ -97,16 +87,20 @@ final class RangeObject: IterableObject {
 
   /// How many numbers the range yields, computed without overflow (`range(-2**63, 2**63 - 1)`
   /// saturates at `Int.max`).
-  var length: Int? {
+  var length: Int? { Int(clamping: count) }
+
+  /// How many numbers the range yields, exactly.
+  private var count: UInt {
     let (low, high, stride) =
       step > 0 ? (start, stop, step.magnitude) : (stop, start, step.magnitude)
     guard high > low else { return 0 }
     let span = UInt(bitPattern: high &- low)  // exact: the true difference fits in 64 unsigned bits
-    let count = (span - 1) / stride + 1
-    return count > UInt(Int.max) ? Int.max : Int(count)
+    return (span - 1) / stride + 1
   }
 
-  func element(_ i: Int) -> Int { start + i * step }
+  /// Whether the range holds more numbers than an int can count (`len()` is then an
+  /// `OverflowError`, as in Python).
+  var isLongerThanAnInt: Bool { count > UInt(Int.max) }
 
   func makeIterator() throws -> ValueIterator {
     final class Iterator: ValueIterator {

@@ -8,25 +8,11 @@ extension Interpreter {
     // `3 * 'ab'` and `3 * [0]` repeat as `'ab' * 3` does.
     if op == .multiply, case .int = lhs {
       switch rhs {
-      case .string, .list: return try binaryOperation(op, rhs, lhs)
+      case .string, .list, .tuple: return try binaryOperation(op, rhs, lhs)
       default: break
       }
     }
-    switch (lhs, rhs) {
-    case (.string(let a), .string(let b)) where op == .add: return .string(a + b)
-    case (.string(let a), .int(let n)) where op == .multiply:
-      try checkCollectionSize(a.count, times: n, "str")
-      return .string(String(repeating: a, count: max(0, n)))
-    case (.string(let template), _) where op == .remainder:
-      return .string(try percentFormat(template, rhs))
-    case (.list(let a), .list(let b)) where op == .add: return .list(ListStorage(a.items + b.items))
-    case (.list(let a), .int(let n)) where op == .multiply:
-      try checkCollectionSize(a.items.count, times: n, "list")
-      return .list(ListStorage(Array(repeatElement(a.items, count: max(0, n)).joined())))
-    case (.tuple(let a), .tuple(let b)) where op == .add: return .tuple(a + b)
-    case (.size(let a), .size(let b)) where op == .add: return .size(a + b)
-    default: break
-    }
+    if let sequence = try sequenceOperation(op, lhs, rhs) { return sequence }
     if let a = numeric(lhs), let b = numeric(rhs) {
       return try numberOperation(op, a, b)
     }
@@ -35,14 +21,36 @@ extension Interpreter {
     )
   }
 
-  /// `[0] * n` and `'-' * n` stay within `Interpreter.maximumItems`.
-  private func checkCollectionSize(_ count: Int, times factor: Int, _ type: String) throws {
-    let (total, overflow) = count.multipliedReportingOverflow(by: max(0, factor))
-    guard overflow || total > Interpreter.maximumItems else { return }
-    throw PythonException(
-      .memoryError,
-      "a \(type) of \(overflow ? "more than \(Int.max)" : "\(total)") items is too large",
-      notes: ["lessons allow at most \(Interpreter.maximumItems) items in a list or string"])
+  /// `+` and `*` of strings, lists and tuples, checked against the memory budget before the
+  /// result is built; nil for other operands.
+  private func sequenceOperation(_ op: BinaryOperator, _ lhs: Value, _ rhs: Value) throws -> Value?
+  {
+    switch (lhs, rhs) {
+    case (.string(let a), .string(let b)) where op == .add:
+      try ValueMemory.checkString(bytes: ValueMemory.sum(a.utf8.count, b.utf8.count))
+      return .string(a + b)
+    case (.string(let a), .int(let n)) where op == .multiply:
+      try ValueMemory.checkString(bytes: ValueMemory.product(a.utf8.count, n))
+      return .string(String(repeating: a, count: max(0, n)))
+    case (.string(let template), _) where op == .remainder:
+      return .string(try percentFormat(template, rhs))
+    case (.list(let a), .list(let b)) where op == .add:
+      try ValueMemory.checkItems(ValueMemory.sum(a.items.count, b.items.count), what: "a list")
+      return .list(ListStorage(a.items + b.items))
+    case (.list(let a), .int(let n)) where op == .multiply:
+      try ValueMemory.checkItems(ValueMemory.product(a.items.count, n), what: "a list")
+      return .list(ListStorage(Array(repeatElement(a.items, count: max(0, n)).joined())))
+    case (.tuple(let a), .tuple(let b)) where op == .add:
+      try ValueMemory.checkItems(ValueMemory.sum(a.count, b.count), what: "a tuple")
+      return .tuple(a + b)
+    case (.tuple(let a), .int(let n)) where op == .multiply:
+      try ValueMemory.checkItems(ValueMemory.product(a.count, n), what: "a tuple")
+      return .tuple(Array(repeatElement(a, count: max(0, n)).joined()))
+    case (.size(let a), .size(let b)) where op == .add:
+      try ValueMemory.checkItems(ValueMemory.sum(a.count, b.count), what: "a torch.Size")
+      return .size(a + b)
+    default: return nil
+    }
   }
 
   private func tensorOperation(_ op: BinaryOperator, _ a: Tensor, _ b: Tensor) throws -> Tensor {
@@ -100,7 +108,7 @@ extension Interpreter {
   private func integerOperation(_ op: BinaryOperator, _ x: Int, _ y: Int) throws -> Value {
     func checked(_ result: (partialValue: Int, overflow: Bool)) throws -> Value {
       guard !result.overflow else {
-        throw PythonException(.overflowError, "integer result too large for a lesson (64-bit) int")
+        throw PythonException.integerOverflow
       }
       return .int(result.partialValue)
     }
@@ -136,7 +144,7 @@ extension Interpreter {
       guard x != 0 else { return .int(0) }
       // Exact only when shifting back gives x again (no bits, and no sign, lost).
       guard y < 64, (x << y) >> y == x else {
-        throw PythonException.overflow("integer result too large for a lesson (64-bit) int")
+        throw PythonException.integerOverflow
       }
       return .int(x << y)
     case .rightShift:
@@ -151,7 +159,7 @@ extension Interpreter {
   /// `OverflowError` past 64 bits.
   private func integerPower(_ x: Int, _ y: Int) throws -> Int {
     var (result, base, exponent) = (1, x, y)
-    let overflow = PythonException.overflow("integer result too large for a lesson (64-bit) int")
+    let overflow = PythonException.integerOverflow
     while exponent > 0 {
       if exponent & 1 == 1 {
         let (product, overflowed) = result.multipliedReportingOverflow(by: base)
@@ -174,7 +182,7 @@ extension Interpreter {
     case (.negate, .int(let v)):
       let (negated, overflow) = (0).subtractingReportingOverflow(v)
       guard !overflow else {
-        throw PythonException(.overflowError, "integer result too large for a lesson (64-bit) int")
+        throw PythonException.integerOverflow
       }
       return .int(negated)
     case (.negate, .float(let v)): return .float(-v)
@@ -219,25 +227,36 @@ extension Interpreter {
     }
   }
 
-  /// -1, 0 or 1 for values Python can order.
+  /// -1, 0 or 1 for values Python can order (ints exactly, not as doubles).
   func ordering(_ lhs: Value, _ rhs: Value) throws -> Int {
-    if let a = numeric(lhs), let b = numeric(rhs) {
-      return a.double < b.double ? -1 : (a.double > b.double ? 1 : 0)
+    try ordering(lhs, rhs, depth: 0)
+  }
+
+  private func ordering(_ lhs: Value, _ rhs: Value, depth: Int) throws -> Int {
+    guard depth < maximumComparisonDepth else {
+      throw PythonException(.recursionError, "maximum recursion depth exceeded in comparison")
+    }
+    switch (numeric(lhs), numeric(rhs)) {
+    case (.int(let a)?, .int(let b)?): return a < b ? -1 : (a > b ? 1 : 0)
+    case (let a?, let b?): return a.double < b.double ? -1 : (a.double > b.double ? 1 : 0)
+    default: break
     }
     if case .string(let a) = lhs, case .string(let b) = rhs { return a < b ? -1 : (a > b ? 1 : 0) }
     switch (lhs, rhs) {
-    case (.tuple(let a), .tuple(let b)): return try lexicographicOrdering(a, b)
-    case (.list(let a), .list(let b)): return try lexicographicOrdering(a.items, b.items)
+    case (.tuple(let a), .tuple(let b)): return try lexicographicOrdering(a, b, depth: depth)
+    case (.list(let a), .list(let b)):
+      return try lexicographicOrdering(a.items, b.items, depth: depth)
     default:
       throw PythonException.type(
         "'<' not supported between instances of '\(typeName(of: lhs))' and '\(typeName(of: rhs))'")
     }
   }
 
-  private func lexicographicOrdering(_ a: [Value], _ b: [Value]) throws -> Int {
-    for (x, y) in zip(a, b) {
-      let order = try ordering(x, y)
-      if order != 0 { return order }
+  /// As Python orders sequences: the first items that are not equal (`==`, so an item that is
+  /// the same object on both sides is skipped) decide, else the shorter sequence is smaller.
+  private func lexicographicOrdering(_ a: [Value], _ b: [Value], depth: Int) throws -> Int {
+    for (x, y) in zip(a, b) where !(try equalValues(x, y, depth: depth + 1)) {
+      return try ordering(x, y, depth: depth + 1)
     }
     return a.count < b.count ? -1 : (a.count > b.count ? 1 : 0)
   }
@@ -255,7 +274,7 @@ extension Interpreter {
       guard let value = numeric(item) else { return false }
       return (0..<tensor.count).contains { tensor.value(at: $0) == value.double }
     default:
-      return try iterateAll(container).contains { valuesEqual($0, item) }
+      return try iterateAll(container).contains { try equalValues($0, item) }
     }
   }
 

@@ -36,14 +36,24 @@ public indirect enum Value {
 }
 
 /// A Python list's storage.
+///
+/// Its items are charged to the memory budget in force when it was made, as they come and go.
 public final class ListStorage {
-  public var items: [Value]
-  public init(_ items: [Value]) { self.items = items }
+  public var items: [Value] {
+    didSet { charge.account(items: items.count) }
+  }
+  private var charge = BudgetCharge()
+
+  public init(_ items: [Value]) {
+    self.items = items
+    charge.account(items: items.count)
+  }
 
   /// Frees nested lists and dicts one at a time instead of recursively, so a list nested a million
   /// deep (`x = [x]` in a loop) does not overflow the stack when it goes away.
   deinit {
     dismantle(&items)
+    charge.releaseAll()
   }
 }
 
@@ -104,17 +114,24 @@ extension Value {
 /// A Python dict's storage: keys in insertion order, found through a hash index (hashable keys:
 /// numbers, strings, tuples of them, and objects by identity), so building a dict of n keys takes
 /// time proportional to n.
+///
+/// Its entries (a key, a value and an index slot each) are charged to the memory budget in force
+/// when it was made.
 public final class DictStorage {
-  public private(set) var keys: [Value] = []
+  public private(set) var keys: [Value] = [] {
+    didSet { charge.account(items: ValueMemory.product(keys.count, 3)) }
+  }
   public private(set) var values: [Value] = []
   /// The position of each hashable key in `keys`.
   private var positions: [HashKey: Int] = [:]
+  private var charge = BudgetCharge()
 
   public init() {}
 
   deinit {
     dismantle(&keys)
     dismantle(&values)
+    charge.releaseAll()
   }
 
   public func index(of key: Value) -> Int? {
@@ -172,7 +189,12 @@ enum HashKey: Hashable {
   case tuple([HashKey])
   case object(ObjectIdentifier)
 
-  init?(_ value: Value) {
+  init?(_ value: Value) { self.init(value, depth: 0) }
+
+  /// Tuples nested deeper than Python could hash (its recursion limit) are left unhashed, so
+  /// they are compared one by one instead of hashed by recursion that exhausts the stack.
+  private init?(_ value: Value, depth: Int) {
+    guard depth < maximumComparisonDepth else { return nil }
     switch value {
     case .none: self = .none
     case .bool(let v): self = .int(v ? 1 : 0)
@@ -184,7 +206,7 @@ enum HashKey: Hashable {
     case .tuple(let items):
       var keys: [HashKey] = []
       for item in items {
-        guard let key = HashKey(item) else { return nil }
+        guard let key = HashKey(item, depth: depth + 1) else { return nil }
         keys.append(key)
       }
       self = .tuple(keys)

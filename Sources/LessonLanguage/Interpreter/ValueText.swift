@@ -36,35 +36,64 @@ extension Interpreter {
   }
 
   /// Python's `repr(value)`: what a notebook cell shows for its last expression.
+  ///
+  /// Lists, dicts and tuples are printed from a work list rather than by recursion, so nesting
+  /// of any depth prints without exhausting the stack; a list or dict met again inside itself
+  /// shows as `[...]` or `{...}`, as Python prints `l.append(l)`.
   public func repr(_ value: Value) -> String {
-    var open: [ObjectIdentifier] = []
-    return repr(value, open: &open, depth: 0)
+    var text = ""
+    var open: Set<ObjectIdentifier> = []
+    var pending: [ReprStep] = [.value(value)]
+    while let step = pending.popLast() {
+      switch step {
+      case .text(let part):
+        text += part
+      case .value(let value):
+        text += beginRepr(value, into: &pending, open: &open)
+      case .items(let items, let next, let close, let id):
+        guard next < items.count else {
+          text += close
+          if let id { open.remove(id) }
+          continue
+        }
+        if next > 0 { text += ", " }
+        pending.append(.items(items, next: next + 1, close: close, id: id))
+        pending.append(.value(items[next]))
+      case .entries(let storage, let next):
+        guard next < storage.keys.count else {
+          text += "}"
+          open.remove(ObjectIdentifier(storage))
+          continue
+        }
+        if next > 0 { text += ", " }
+        pending.append(.entries(storage, next: next + 1))
+        pending.append(.value(storage.values[next]))
+        pending.append(.text(": "))
+        pending.append(.value(storage.keys[next]))
+      }
+    }
+    return text
   }
 
-  /// `repr` of a value inside `depth` containers, `open` being the lists and dicts being printed:
-  /// a list that contains itself shows as `[...]`, as Python prints `l.append(l)`, and nesting
-  /// deeper than 100 levels is cut the same way instead of exhausting the stack.
-  private func repr(_ value: Value, open: inout [ObjectIdentifier], depth: Int) -> String {
+  /// Starts printing `value`: the text of a scalar, or the opening bracket of a container whose
+  /// items are then queued on `pending`.
+  private func beginRepr(
+    _ value: Value, into pending: inout [ReprStep], open: inout Set<ObjectIdentifier>
+  ) -> String {
     switch value {
     case .list(let storage):
-      guard !open.contains(ObjectIdentifier(storage)), depth < 100 else { return "[...]" }
-      open.append(ObjectIdentifier(storage))
-      defer { open.removeLast() }
+      let id = ObjectIdentifier(storage)
+      guard open.insert(id).inserted else { return "[...]" }
+      pending.append(.items(storage.items, next: 0, close: "]", id: id))
       return "["
-        + storage.items.map { repr($0, open: &open, depth: depth + 1) }.joined(separator: ", ")
-        + "]"
     case .dict(let storage):
-      guard !open.contains(ObjectIdentifier(storage)), depth < 100 else { return "{...}" }
-      open.append(ObjectIdentifier(storage))
-      defer { open.removeLast() }
-      let items = zip(storage.keys, storage.values).map {
-        "\(repr($0, open: &open, depth: depth + 1)): \(repr($1, open: &open, depth: depth + 1))"
-      }
-      return "{" + items.joined(separator: ", ") + "}"
+      let id = ObjectIdentifier(storage)
+      guard open.insert(id).inserted else { return "{...}" }
+      pending.append(.entries(storage, next: 0))
+      return "{"
     case .tuple(let items):
-      guard depth < 100 else { return "(...)" }
-      let parts = items.map { repr($0, open: &open, depth: depth + 1) }
-      return parts.count == 1 ? "(\(parts[0]),)" : "(" + parts.joined(separator: ", ") + ")"
+      pending.append(.items(items, next: 0, close: items.count == 1 ? ",)" : ")", id: nil))
+      return "("
     default:
       return scalarRepr(value)
     }
@@ -199,4 +228,17 @@ func pythonStringRepr(_ text: String) -> String {
     }
   }
   return result + String(quote)
+}
+
+/// One step of printing a value (see `Interpreter.repr`).
+private enum ReprStep {
+  /// Text to print as it is.
+  case text(String)
+  /// A value to print.
+  case value(Value)
+  /// The items of a list or tuple from `next` on, then `close`; `id` is the list's, to forget once
+  /// it is printed.
+  case items([Value], next: Int, close: String, id: ObjectIdentifier?)
+  /// The entries of a dict from `next` on, then `}`.
+  case entries(DictStorage, next: Int)
 }
