@@ -8,6 +8,8 @@
 public enum FileWriteError: Error, Equatable, Sendable, CustomStringConvertible {
   /// The path names a device, a FIFO, a socket or a folder: never replaced.
   case notARegularFile(path: String, kind: String)
+  /// A folder was to be created at `path`, where something else (`kind`) is.
+  case notARegularFolder(path: String, kind: String)
   /// The file exists and may not be written.
   case readOnly(path: String)
   /// The folder does not exist or cannot hold a new file; `reason` is the system's words.
@@ -15,10 +17,21 @@ public enum FileWriteError: Error, Equatable, Sendable, CustomStringConvertible 
   /// Writing or renaming failed part-way (the original file is untouched).
   case writeFailed(path: String, reason: String)
 
+  /// What went wrong without the path, in plain words (`is a device, not a regular file`).
+  public var reason: String {
+    switch self {
+    case .notARegularFile(_, let kind): "is \(kind), not a regular file"
+    case .notARegularFolder(_, let kind): "is \(kind), not a folder"
+    case .readOnly: "the file is read-only"
+    case .cannotCreate(_, let reason), .writeFailed(_, let reason): reason
+    }
+  }
+
   public var description: String {
     switch self {
     case .notARegularFile(let path, let kind):
       "\(path) is \(kind), not a regular file; cnn-lesson writes only regular files"
+    case .notARegularFolder(let path, let kind): "\(path) is \(kind), not a folder"
     case .readOnly(let path): "\(path) is read-only"
     case .cannotCreate(let path, let reason): "cannot create \(path): \(reason)"
     case .writeFailed(let path, let reason): "cannot write \(path): \(reason)"
@@ -43,7 +56,7 @@ public enum AtomicFile {
     let temporary = temporaryPath(beside: target)
     let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode ?? 0o666)
     guard descriptor >= 0 else {
-      throw .cannotCreate(path: path, reason: systemReason())
+      throw .cannotCreate(path: path, reason: systemReason(creating: true))
     }
     var finished = false
     defer {
@@ -68,6 +81,26 @@ public enum AtomicFile {
     try write(Array(text.utf8), to: path)
   }
 
+  /// Creates the folder `path` and any missing parents (`mkdir -p`); an existing folder is fine,
+  /// anything else in the way is refused in plain words.
+  public static func createFolders(_ path: String) throws(FileWriteError) {
+    var prefix = path.hasPrefix("/") ? "/" : ""
+    for component in path.split(separator: "/") {
+      prefix += (prefix.isEmpty || prefix == "/" ? "" : "/") + component
+      var info = stat()
+      if stat(prefix, &info) == 0 {
+        let type = info.st_mode & S_IFMT
+        guard type == S_IFDIR else {
+          throw .notARegularFolder(path: prefix, kind: SystemReason.kind(ofFileType: type))
+        }
+        continue
+      }
+      guard mkdir(prefix, 0o777) == 0 || errno == EEXIST else {
+        throw .cannotCreate(path: prefix, reason: systemReason(creating: true))
+      }
+    }
+  }
+
   /// The permission bits of the file at `target`, nil when there is none; throws for what must
   /// not be replaced.
   private static func existingMode(of target: String, shownAs path: String) throws(FileWriteError)
@@ -77,15 +110,7 @@ public enum AtomicFile {
     guard stat(target, &info) == 0 else { return nil }
     let type = info.st_mode & S_IFMT
     guard type == S_IFREG else {
-      let kind =
-        switch type {
-        case S_IFDIR: "a folder"
-        case S_IFCHR, S_IFBLK: "a device"
-        case S_IFIFO: "a FIFO"
-        case S_IFSOCK: "a socket"
-        default: "a special file"
-        }
-      throw .notARegularFile(path: path, kind: kind)
+      throw .notARegularFile(path: path, kind: SystemReason.kind(ofFileType: type))
     }
     // A file without its owner's write bit is read-only even to root, who may write anything.
     guard info.st_mode & S_IWUSR != 0, access(target, W_OK) == 0 else {
@@ -138,8 +163,8 @@ public enum AtomicFile {
     }
   }
 
-  /// The system's words for the last error (`No space left on device`).
-  private static func systemReason() -> String {
-    String(cString: strerror(errno))
+  /// Plain words for the last error (`no space left on the device`).
+  private static func systemReason(creating: Bool = false) -> String {
+    SystemReason.words(for: errno, creating: creating)
   }
 }

@@ -11,16 +11,30 @@ struct ByteBuffer {
   private(set) var count = 0
   /// The most bytes it may hold: a guard against "decompression bombs" exhausting memory.
   let limit: Int
+  /// False when the memory belongs to someone else (an array being initialized): never freed or
+  /// grown here.
+  private let ownsMemory: Bool
 
   init(capacity: Int, limit: Int) {
     self.limit = limit
     self.capacity = min(max(capacity, 64), max(limit, 64))
     base = UnsafeMutablePointer<UInt8>.allocate(capacity: self.capacity)
+    ownsMemory = true
+  }
+
+  /// A buffer writing into `storage`, which it never grows: output past `storage.count` bytes
+  /// throws `limitExceeded`. Used to decode straight into an array's memory (no second copy).
+  init(filling storage: UnsafeMutableBufferPointer<UInt8>) throws {
+    guard let address = storage.baseAddress else { throw InflateError.limitExceeded(limit: 0) }
+    base = address
+    capacity = storage.count
+    limit = storage.count
+    ownsMemory = false
   }
 
   /// Frees the memory; the buffer must not be used afterwards.
   func deallocate() {
-    base.deallocate()
+    if ownsMemory { base.deallocate() }
   }
 
   /// Makes room for `extra` more bytes, doubling the capacity as needed.
@@ -30,7 +44,7 @@ struct ByteBuffer {
   }
 
   private mutating func grow(to needed: Int) throws {
-    guard needed <= limit else {
+    guard needed <= limit, ownsMemory else {
       throw InflateError.limitExceeded(limit: limit)
     }
     var newCapacity = capacity

@@ -16,6 +16,51 @@ public enum Gzip {
     guard hasMagic(data) else { throw InflateError.invalidGzip(.notGzip) }
     var output = ByteBuffer(capacity: initialCapacity(data), limit: limit)
     defer { output.deallocate() }
+    try decodeMembers(data, into: &output)
+    return output.bytes()
+  }
+
+  /// Decompresses `data` when its size is announced (an IDX header says how many bytes follow):
+  /// the output is written straight into an array of `expectedSize` bytes, and decoding stops
+  /// with `limitExceeded` as soon as it would pass that size, so memory stays at the announced
+  /// data. Fewer bytes than announced are returned as they are (the caller says "truncated").
+  /// A size no DEFLATE stream of `data.count` bytes can reach (its best ratio is 1032:1) is
+  /// refused before anything is allocated.
+  public static func decompress(_ data: [UInt8], expectedSize: Int) throws -> [UInt8] {
+    guard hasMagic(data) else { throw InflateError.invalidGzip(.notGzip) }
+    let (reachable, overflow) = data.count.multipliedReportingOverflow(by: 1032)
+    guard expectedSize >= 0, overflow || expectedSize <= reachable else {
+      throw InflateError.limitExceeded(limit: overflow ? Int.max : reachable)
+    }
+    return try [UInt8](unsafeUninitializedCapacity: max(expectedSize, 1)) { storage, count in
+      count = 0
+      var output = try ByteBuffer(
+        filling: UnsafeMutableBufferPointer(rebasing: storage[..<expectedSize]))
+      try decodeMembers(data, into: &output)
+      count = output.count
+    }
+  }
+
+  /// The first `count` bytes of the decompressed data (all of it when shorter), decoding only
+  /// about as far as needed: how a reader looks at a header before it knows the file's size.
+  /// The members' checksums are checked only when decoding reaches their end.
+  public static func prefix(_ data: [UInt8], count: Int) throws -> [UInt8] {
+    guard hasMagic(data) else { throw InflateError.invalidGzip(.notGzip) }
+    // One append adds at most 65,535 bytes (a stored block), so when this limit stops decoding
+    // at least `count` bytes are there.
+    let limit = count + 65_535
+    var output = ByteBuffer(capacity: limit, limit: limit)
+    defer { output.deallocate() }
+    do {
+      try decodeMembers(data, into: &output)
+    } catch InflateError.limitExceeded {
+      // Far enough.
+    }
+    return Array(output.bytes().prefix(count))
+  }
+
+  /// Decodes every member of `data` into `output`.
+  private static func decodeMembers(_ data: [UInt8], into output: inout ByteBuffer) throws {
     try data.withUnsafeBufferPointer { bytes in
       var offset = 0
       while offset < bytes.count {
@@ -25,7 +70,6 @@ public enum Gzip {
         offset = try decodeMember(bytes, at: offset, into: &output)
       }
     }
-    return output.bytes()
   }
 
   /// The last member's ISIZE (the whole output for the usual single member), bounded by DEFLATE's

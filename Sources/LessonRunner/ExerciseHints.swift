@@ -11,12 +11,17 @@ public struct HintState: Sendable, Equatable {
     self.failures = failures
   }
 
-  /// The state held by the text of a hints file; lines that cannot be read are ignored.
+  /// The most failures a count holds: a hints file saying more (or anything up to Int.max) is
+  /// read as this, so counting on never overflows.
+  public static let maximumCount = 1_000_000
+
+  /// The state held by the text of a hints file; lines that cannot be read are ignored, and
+  /// counts are clamped to `maximumCount` (the file is the user's and may hold anything).
   public init(parsing text: String) {
     for line in text.split(separator: "\n") {
       let parts = line.split(separator: "\t", maxSplits: 1)
       guard parts.count == 2, let count = Int(parts[0]), count > 0 else { continue }
-      failures[String(parts[1])] = count
+      failures[String(parts[1])] = min(count, Self.maximumCount)
     }
   }
 
@@ -34,7 +39,7 @@ public struct HintState: Sendable, Equatable {
   /// Records one more failure of `check` and returns the 0-based hint to show, the last one
   /// repeating once all have been shown; nil when the check has no hints.
   public mutating func recordFailure(_ check: String, hintCount: Int) -> Int? {
-    let count = (failures[check] ?? 0) + 1
+    let count = min(failures[check] ?? 0, Self.maximumCount - 1) + 1
     failures[check] = count
     return hintCount > 0 ? min(count, hintCount) - 1 : nil
   }

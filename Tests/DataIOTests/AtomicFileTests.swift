@@ -72,7 +72,50 @@ import Testing
     } catch {
       #expect(
         error.description
-          == "cannot create /nonexistent-folder-cnn/x.xml: No such file or directory")
+          == "cannot create /nonexistent-folder-cnn/x.xml: no such folder")
     }
+  }
+
+  @Test func aFIFOAndDevNullAreRefusedAndKept() throws {
+    let dir = try folder()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let fifo = dir + "/pipe"
+    #expect(mkfifo(fifo, 0o644) == 0)
+    #expect(throws: FileWriteError.notARegularFile(path: fifo, kind: "a FIFO")) {
+      try AtomicFile.write("x", to: fifo)
+    }
+    #expect(throws: FileWriteError.notARegularFile(path: "/dev/null", kind: "a device")) {
+      try AtomicFile.write("x", to: "/dev/null")
+    }
+    var info = stat()
+    #expect(stat(fifo, &info) == 0 && info.st_mode & S_IFMT == S_IFIFO)
+    #expect(stat("/dev/null", &info) == 0 && info.st_mode & S_IFMT == S_IFCHR)
+    #expect(entries(dir) == ["pipe"])
+  }
+
+  @Test func aLinkToADeviceIsRefused() throws {
+    let dir = try folder()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    #expect(symlink("/dev/full", dir + "/out.xml") == 0)
+    #expect(throws: FileWriteError.notARegularFile(path: dir + "/out.xml", kind: "a device")) {
+      try AtomicFile.write("x", to: dir + "/out.xml")
+    }
+    #expect(entries(dir) == ["out.xml"])
+  }
+
+  @Test func createFoldersMakesParentsAndRefusesAFileInTheWay() throws {
+    let dir = try folder()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    try AtomicFile.createFolders(dir + "/a/b/c")
+    try AtomicFile.createFolders(dir + "/a/b/c")
+    var info = stat()
+    #expect(stat(dir + "/a/b/c", &info) == 0 && info.st_mode & S_IFMT == S_IFDIR)
+    try AtomicFile.write("x", to: dir + "/file")
+    #expect(throws: FileWriteError.notARegularFolder(path: dir + "/file", kind: "a regular file")) {
+      try AtomicFile.createFolders(dir + "/file/sub")
+    }
+    #expect(
+      FileWriteError.notARegularFolder(path: "p", kind: "a regular file").reason
+        == "is a regular file, not a folder")
   }
 }

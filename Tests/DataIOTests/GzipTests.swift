@@ -90,4 +90,38 @@ import Testing
     }
     #expect(undetected == [])
   }
+
+  @Test func anAnnouncedSizeStopsABombAtThatSize() throws {
+    // 64 MiB of zeros in a few hundred kilobytes; the reader announces 1,000 bytes.
+    let bomb = IOTestSupport.gzipRun(count: 1 << 26)
+    #expect(bomb.count < 1 << 20)
+    #expect(throws: InflateError.limitExceeded(limit: 1000)) {
+      try Gzip.decompress(bomb, expectedSize: 1000)
+    }
+    let exact = try Gzip.decompress(IOTestSupport.gzipRun(count: 5000), expectedSize: 5000)
+    #expect(exact == [UInt8](repeating: 0, count: 5000))
+  }
+
+  @Test func anAnnouncedSizeTheDataCannotReachIsRefusedBeforeAllocating() {
+    let small = IOTestSupport.gzipStored([1, 2, 3])
+    #expect(throws: InflateError.limitExceeded(limit: small.count * 1032)) {
+      try Gzip.decompress(small, expectedSize: 1 << 40)
+    }
+  }
+
+  @Test func shorterDataThanAnnouncedIsReturnedAsItIs() throws {
+    let bytes: [UInt8] = [1, 2, 3, 4]
+    #expect(try Gzip.decompress(IOTestSupport.gzipStored(bytes), expectedSize: 10) == bytes)
+    #expect(try Gzip.decompress(IOTestSupport.gzipStored([]), expectedSize: 0) == [])
+  }
+
+  @Test func prefixDecodesOnlyTheStart() throws {
+    let bomb = IOTestSupport.gzipRun(count: 1 << 26)
+    #expect(try Gzip.prefix(bomb, count: 16) == [UInt8](repeating: 0, count: 16))
+    let bytes = (0..<300).map { UInt8($0 % 256) }
+    #expect(
+      try Gzip.prefix(IOTestSupport.gzipStored(bytes, blockSize: 7), count: 20)
+        == Array(bytes[..<20]))
+    #expect(try Gzip.prefix(IOTestSupport.gzipStored(bytes), count: 1000) == bytes)
+  }
 }

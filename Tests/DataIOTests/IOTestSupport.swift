@@ -24,6 +24,70 @@ enum IOTestSupport {
     return out + littleEndian32(CRC32.checksum(bytes)) + littleEndian32(UInt32(bytes.count))
   }
 
+  /// A gzip member of `count` zero bytes in one fixed-Huffman block (a literal 0, then matches of
+  /// 258 bytes at distance 1, about 13 bits each): a "decompression bomb" of ratio ~160:1. Its
+  /// trailer holds the right CRC only for small counts (the tests that use big ones stop early).
+  static func gzipRun(count: Int) -> [UInt8] {
+    var writer = BitWriter()
+    writer.add(1, bits: 1)  // BFINAL
+    writer.add(1, bits: 2)  // BTYPE 01: fixed Huffman
+    writer.addCode(0x30, length: 8)  // literal 0
+    var left = count - 1
+    while left > 0 {
+      let length = min(left, 258)
+      guard length >= 3 else {
+        for _ in 0..<length { writer.addCode(0x30, length: 8) }
+        break
+      }
+      // Length codes 257...285 with their extra bits (RFC 1951 3.2.5), then distance code 0.
+      let (symbol, extra, extraBits) = lengthSymbol(length)
+      if symbol < 280 {
+        writer.addCode(symbol - 256, length: 7)
+      } else {
+        writer.addCode(0xC0 + symbol - 280, length: 8)
+      }
+      writer.add(extra, bits: extraBits)
+      writer.addCode(0, length: 5)
+      left -= length
+    }
+    writer.addCode(0, length: 7)  // end of block
+    let crc = count <= 1 << 20 ? CRC32.checksum([UInt8](repeating: 0, count: count)) : 0
+    return [0x1F, 0x8B, 8, 0, 0, 0, 0, 0, 0, 3] + writer.bytes + littleEndian32(crc)
+      + littleEndian32(UInt32(truncatingIfNeeded: count))
+  }
+
+  private static func lengthSymbol(_ length: Int) -> (Int, Int, Int) {
+    let bases = [
+      3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115,
+      131, 163, 195, 227, 258,
+    ]
+    let extras = [
+      0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0,
+    ]
+    let index = bases.lastIndex { $0 <= length } ?? 0
+    return (257 + index, length - bases[index], extras[index])
+  }
+
+  /// DEFLATE's bit order: values least significant bit first, Huffman codes most significant first.
+  struct BitWriter {
+    var bytes: [UInt8] = []
+    private var used = 0
+
+    mutating func add(_ value: Int, bits: Int) {
+      for bit in 0..<bits { push((value >> bit) & 1) }
+    }
+
+    mutating func addCode(_ code: Int, length: Int) {
+      for bit in (0..<length).reversed() { push((code >> bit) & 1) }
+    }
+
+    private mutating func push(_ bit: Int) {
+      if used == 0 { bytes.append(0) }
+      bytes[bytes.count - 1] |= UInt8(bit) << UInt8(used)
+      used = (used + 1) % 8
+    }
+  }
+
   static func littleEndian16(_ value: Int) -> [UInt8] {
     [UInt8(value & 0xFF), UInt8(value >> 8 & 0xFF)]
   }

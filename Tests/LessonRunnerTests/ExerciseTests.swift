@@ -191,3 +191,13 @@ import Testing
     #expect(exercise.solutionPath == "lessons/exercises/8-1/solution.py")
   }
 }
+
+/// A hints file holding anything (Int.max, garbage) never makes counting crash.
+@Suite struct HintStateHostileTests {
+  @Test func hugeCountsAreClampedAndGarbageIgnored() {
+    var state = HintState(parsing: "9223372036854775807\tshape\nxx\tgarbage\n-3\tneg\n\t\n")
+    #expect(state.failures == ["shape": HintState.maximumCount])
+    #expect(state.recordFailure("shape", hintCount: 3) == 2)
+    #expect(state.failures["shape"] == HintState.maximumCount)
+  }
+}

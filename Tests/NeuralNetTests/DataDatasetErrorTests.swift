@@ -48,8 +48,8 @@ import Testing
 
   @Test(arguments: [
     (
-      DatasetError.FileProblem.unreadable, "cannot read /f",
-      ["the file exists but could not be read; check its permissions"] as [String]?
+      DatasetError.FileProblem.unreadable("permission denied"), "cannot read /f: permission denied",
+      ["check that the file exists and that you may read it"] as [String]?
     ),
     (
       .invalidGzip(.truncated), "/f is not a valid gzip file: unexpected end of compressed data",

@@ -21,8 +21,16 @@ import Testing
       let file = try IDXFile(contentsOf: directory + "/labels.gz", rank: 1)
       #expect(file.dimensions == [3])
       #expect(file.bytes == [5, 0, 4])
-      #expect(throws: DatasetError.damagedFile(path: directory + "/none", problem: .unreadable)) {
+      #expect(
+        throws: DatasetError.damagedFile(
+          path: directory + "/none", problem: .unreadable("no such file or folder"))
+      ) {
         try IDXFile(contentsOf: directory + "/none", rank: 1)
+      }
+      #expect(
+        throws: DatasetError.damagedFile(path: directory, problem: .unreadable("is a folder"))
+      ) {
+        try IDXFile(contentsOf: directory, rank: 1)
       }
     }
   }
@@ -73,5 +81,46 @@ import Testing
       Issue.record("expected a CRC-32 mismatch in f.gz, got \(error)")
       return
     }
+  }
+
+  @Test func gzippedDataLongerThanItsHeaderStopsThere() throws {
+    // The header promises 2 images of 3 x 2; the data holds 50,000 more bytes.
+    let header = DataTestSupport.idx(dims: [2, 3, 2], data: [])
+    let gz = DataTestSupport.gzipStored(header + [UInt8](repeating: 7, count: 50_012))
+    let error = try #require(throws: DatasetError.self) {
+      try IDXFile(data: gz, name: "f.gz", rank: 3)
+    }
+    #expect(error == .damagedFile(path: "f.gz", problem: .longerThanHeader(dimensions: [2, 3, 2])))
+    #expect(
+      error.message
+        == "f.gz is longer than its header says: the header promises 2 x 3 x 2 = 12 bytes of "
+        + "data but the file decompresses to more (decoding stopped there)")
+    #expect(error.notes == DatasetError.FileProblem.damagedNotes)
+  }
+
+  @Test func gzippedHeaderPromisingMoreThanTheFileCanHoldIsRefused() throws {
+    let huge = [60_000, 65_535, 65_535]
+    let gz = DataTestSupport.gzipStored(DataTestSupport.idx(dims: huge, data: [1, 2, 3]))
+    #expect(
+      throws: DatasetError.damagedFile(path: "f.gz", problem: .implausibleSize(dimensions: huge))
+    ) {
+      try IDXFile(data: gz, name: "f.gz", rank: 3)
+    }
+    // Under 4 GiB but beyond what 30-odd compressed bytes can hold: refused before allocating.
+    let big = [1000, 1000, 1000]
+    #expect(
+      throws: DatasetError.damagedFile(path: "g.gz", problem: .implausibleSize(dimensions: big))
+    ) {
+      try IDXFile(
+        data: DataTestSupport.gzipStored(DataTestSupport.idx(dims: big, data: [])), name: "g.gz",
+        rank: 3)
+    }
+  }
+
+  @Test func gzippedTruncatedDataIsReportedWithItsLength() {
+    let gz = DataTestSupport.gzipStored(DataTestSupport.idx(dims: [4], data: [1, 2]))
+    #expect(
+      throws: DatasetError.damagedFile(path: "f", problem: .wrongLength(dimensions: [4], bytes: 2))
+    ) { try IDXFile(data: gz, name: "f", rank: 1) }
   }
 }

@@ -72,12 +72,20 @@ extension BuiltinTable {
         transform = object.transform
       }
       let environment = interpreter.environment
+      let resolved = environment.resolve(root)
+      if !root.hasPrefix("/") {
+        // A relative root never climbs above the lesson's folder (`root='../../x'`).
+        try DatasetRoot.check(
+          root: root, resolved: resolved, allowed: [environment.workingDirectory])
+      }
       let dataset = try MNISTDataset(
-        variant: variant, root: environment.resolve(root), train: train, transform: transform,
+        variant: variant, root: resolved, train: train, transform: transform,
         download: download && environment.allowsDownloads,
         searchDirectories: environment.dataDirectories,
         defaults: MNISTDataset.defaultDirectories(
-          for: variant, cacheDirectory: environment.cacheDirectory))
+          for: variant, cacheDirectory: environment.cacheDirectory),
+        writableFolders: [environment.workingDirectory] + environment.dataDirectories
+          + (environment.cacheDirectory.map { [$0] } ?? []))
       return .object(DatasetObject(dataset))
     }
   }

@@ -1,5 +1,6 @@
 /// A lesson source that is a folder on disk.
 
+import DataIO
 import Foundation
 
 /// The files under one folder on disk. The folder is given as an absolute path (the command line
@@ -52,9 +53,11 @@ public struct FolderSource: LessonSource {
     return String(decoding: data, as: UTF8.self)
   }
 
-  /// Writes `text` to the file at `path` (replacing it whole).
-  public func write(_ text: String, to path: String) throws {
-    try text.write(toFile: location(of: path), atomically: true, encoding: .utf8)
+  /// Writes `text` to the file at `path` through `AtomicFile`: replaced whole, mode and symbolic
+  /// links kept, and a device, FIFO, folder or read-only file refused with a `FileWriteError` in
+  /// plain words.
+  public func write(_ text: String, to path: String) throws(FileWriteError) {
+    try AtomicFile.write(Array(text.utf8), to: location(of: path))
   }
 
   /// Removes the file at `path`, if there is one.

@@ -1,5 +1,4 @@
 import DataIO
-import Foundation
 
 /// Fetches the four IDX files of MNIST or Fashion-MNIST (`download=True`): each `<name>.gz` from the
 /// first mirror that serves it, gunzipped, checked against the known SHA-256 of its decompressed
@@ -107,11 +106,10 @@ public struct DatasetDownloader: Sendable {
       let bytes = try fetchVerified(file.name, sha256: file.sha256, search: search)
       let path = MNISTDataset.join(directory, file.name)
       do {
-        try FileManager.default.createDirectory(
-          atPath: directory, withIntermediateDirectories: true)
-        try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
+        try AtomicFile.createFolders(directory)
+        try AtomicFile.write(bytes, to: path)
       } catch {
-        throw DatasetError.cannotWrite(path: path, reason: error.localizedDescription)
+        throw DatasetError.cannotWrite(path: path, reason: error.reason)
       }
     }
   }
@@ -124,7 +122,8 @@ public struct DatasetDownloader: Sendable {
     for mirror in mirrors {
       let address = mirror + name + ".gz"
       do {
-        let bytes = try Gzip.decompress(try fetch(address))
+        // Bounded by the size the IDX header announces (a forged file stops there).
+        let bytes = try IDXFile.gunzip(try fetch(address), name: address, rank: nil)
         let digest = SHA256.hexDigest(bytes)
         if digest == sha256 { return bytes }
         attempts.append(
@@ -132,6 +131,10 @@ public struct DatasetDownloader: Sendable {
             address: address, failure: .checksumMismatch(actual: digest, expected: sha256)))
       } catch let error as InflateError {
         attempts.append(DownloadAttempt(address: address, failure: .invalidGzip(error)))
+      } catch DatasetError.damagedFile(_, .invalidGzip(let error)) {
+        attempts.append(DownloadAttempt(address: address, failure: .invalidGzip(error)))
+      } catch DatasetError.damagedFile(_, let problem) {
+        attempts.append(DownloadAttempt(address: address, failure: .notIDX(problem)))
       } catch let error as DownloadError {
         attempts.append(DownloadAttempt(address: address, failure: .transfer(error)))
       }

@@ -8,6 +8,8 @@ extension DatasetError: PyTorchError {
     case .notFound: "Dataset not found. You can use download=True to download it"
     case .downloadFailed(let file, _, _): "Error downloading \(file).gz"
     case .cannotWrite(let path, let reason): "cannot write \(path): \(reason)"
+    case .rootOutside(let root, let resolved, _):
+      "root='\(root)' is outside the lesson's folder: it resolves to \(resolved)"
     case .damagedFile(let path, let problem): problem.message(path: path)
     case .splitMismatch(let images, let imageCount, let labels, let labelCount):
       "\(images) holds \(imageCount) images but \(labels) holds \(labelCount) labels"
@@ -40,6 +42,9 @@ extension DatasetError: PyTorchError {
     case .downloadFailed(_, let attempts, let search):
       return search.lookedFor + ["tried:"] + attempts.map { "  " + $0.text }
     case .cannotWrite: return ["choose a root folder you can write to"]
+    case .rootOutside(_, _, let allowed):
+      return ["a dataset root must be inside one of: " + allowed.joined(separator: ", ")]
+        + ["use a folder next to the lesson, such as root='./data/'"]
     case .damagedFile(_, let problem): return problem.notes
     case .splitMismatch:
       return ["the two files should come from the same split of the same dataset"]
@@ -59,7 +64,7 @@ extension DatasetError: PyTorchError {
     case .indexOutOfRange: .index
     case .untransformedBatch, .transform(.toTensorTwice), .transform(.normalizeBeforeToTensor):
       .type
-    case .transform(.zeroStd), .invalidBatchSize, .shuffleWithoutGenerator: .value
+    case .transform(.zeroStd), .invalidBatchSize, .shuffleWithoutGenerator, .rootOutside: .value
     default: .runtime
     }
   }
@@ -86,6 +91,7 @@ extension DownloadAttempt {
     switch failure {
     case .transfer(let error): "\(address): \(error.message)"
     case .invalidGzip(let error): "\(address): not a valid gzip file (\(error.message))"
+    case .notIDX(let problem): problem.message(path: address)
     case .checksumMismatch(let actual, let expected):
       "\(address): checksum mismatch (SHA-256 \(actual), expected \(expected))"
     }
@@ -101,8 +107,8 @@ extension DatasetError.FileProblem {
 
   func message(path: String) -> String {
     switch self {
-    case .unreadable:
-      return "cannot read \(path)"
+    case .unreadable(let reason):
+      return "cannot read \(path): \(reason)"
     case .invalidGzip(let error):
       return "\(path) is not a valid gzip file: \(error.message)"
     case .badMagic(let magic, let rank):
@@ -120,27 +126,41 @@ extension DatasetError.FileProblem {
       return "\(path) is truncated: its header is incomplete"
     case .wrongLength(let dimensions, let bytes):
       let expected = Self.byteCount(dimensions)
-      let shape = dimensions.map(String.init).joined(separator: " x ")
+      let shape = Self.shapeText(dimensions)
       return "\(path) is \(bytes < expected ? "truncated" : "longer than its header says"): the "
         + "header promises \(shape) = \(expected) bytes of data but the file holds \(bytes)"
+    case .longerThanHeader(let dimensions):
+      return "\(path) is longer than its header says: the header promises "
+        + "\(Self.shapeText(dimensions)) = \(Self.byteCount(dimensions)) bytes of data but the "
+        + "file decompresses to more (decoding stopped there)"
+    case .implausibleSize(let dimensions):
+      return "\(path) has an implausible header: it promises \(Self.shapeText(dimensions)) = "
+        + "\(Self.byteCount(dimensions)) bytes of data, more than the file can hold"
     }
   }
 
   var notes: [String] {
     switch self {
-    case .unreadable: ["the file exists but could not be read; check its permissions"]
+    case .unreadable: ["check that the file exists and that you may read it"]
     case .wrongRank(_, let expected):
       [
         "is this the \(expected == 1 ? "labels" : "images") file? its name may be swapped with "
           + "another"
       ]
-    case .invalidGzip, .badMagic, .truncatedHeader, .wrongLength: Self.damagedNotes
+    case .invalidGzip, .badMagic, .truncatedHeader, .wrongLength, .longerThanHeader,
+      .implausibleSize:
+      Self.damagedNotes
     }
   }
 
   /// What an IDX file of `rank` dimensions holds in MNIST.
   private static func kind(_ rank: Int?) -> String {
     rank == 1 ? "labels" : rank == 3 ? "images" : "an array"
+  }
+
+  /// `60000 x 28 x 28`.
+  static func shapeText(_ dimensions: [Int]) -> String {
+    dimensions.map(String.init).joined(separator: " x ")
   }
 
   /// The number of data bytes `dimensions` promise (`Int.max` when that overflows).

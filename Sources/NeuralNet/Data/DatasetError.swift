@@ -12,8 +12,11 @@ public enum DatasetError: Error, Equatable, Sendable {
   case notFound(DatasetSearch)
   /// `download=True`, and no mirror served `file` (without `.gz`) intact.
   case downloadFailed(file: String, attempts: [DownloadAttempt], search: DatasetSearch)
-  /// A downloaded file could not be written to `path`; `reason` is the system's.
+  /// A downloaded file could not be written to `path`; `reason` is in plain words.
   case cannotWrite(path: String, reason: String)
+  /// `root` (as the lesson wrote it) resolves to `resolved`, outside every folder in `allowed`
+  /// (the lesson's folder, the cache, the `--data` folders).
+  case rootOutside(root: String, resolved: String, allowed: [String])
   /// A dataset file that exists but is not what it should be.
   case damagedFile(path: String, problem: FileProblem)
   /// The image and label files of one split hold different numbers of items.
@@ -33,8 +36,8 @@ public enum DatasetError: Error, Equatable, Sendable {
 
   /// What is wrong with a dataset file.
   public enum FileProblem: Equatable, Sendable {
-    /// It exists but cannot be read.
-    case unreadable
+    /// It exists but cannot be read, for `reason` (in plain words).
+    case unreadable(String)
     /// It starts like gzip but does not decode.
     case invalidGzip(InflateError)
     /// Its first four bytes `magic` are not an IDX header of unsigned bytes (of rank `rank`).
@@ -45,6 +48,12 @@ public enum DatasetError: Error, Equatable, Sendable {
     case truncatedHeader
     /// Its header promises `dimensions` but `bytes` bytes of data follow.
     case wrongLength(dimensions: [Int], bytes: Int)
+    /// It is gzipped and decompresses to more than the `dimensions` its header promises
+    /// (decoding stopped there).
+    case longerThanHeader(dimensions: [Int])
+    /// Its header promises `dimensions` of more bytes than any file read here may hold (4 GiB),
+    /// or than its compressed size can produce.
+    case implausibleSize(dimensions: [Int])
   }
 
   /// A transform pipeline that torchvision would reject.
@@ -115,6 +124,8 @@ public struct DownloadAttempt: Equatable, Sendable {
     case transfer(DownloadError)
     /// The body is not valid gzip.
     case invalidGzip(InflateError)
+    /// The body decompresses but is not the IDX file it should be.
+    case notIDX(DatasetError.FileProblem)
     /// The decompressed bytes have SHA-256 `actual`, not the known `expected`.
     case checksumMismatch(actual: String, expected: String)
   }

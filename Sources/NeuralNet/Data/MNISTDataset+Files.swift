@@ -54,11 +54,13 @@ extension MNISTDataset {
   /// `candidateDirectories` that holds both its files; when none does and `download` is true, the
   /// four files are fetched into `root/<Variant>/raw` first. `defaults` are searched last (see
   /// `defaultDirectories(for:cacheDirectory:)`), `downloader` replaces the standard mirrors.
+  /// `writableFolders`, when given, are the only folders a download may write into (the lesson's
+  /// folder and the cache): a root outside them is refused before anything is fetched.
   public convenience init(
     variant: Variant = .mnist, root: String, train: Bool = true,
     transform: (any ImageTransform)? = nil,
     download: Bool = false, searchDirectories: [String] = [], defaults: [String] = [],
-    downloader: DatasetDownloader? = nil
+    downloader: DatasetDownloader? = nil, writableFolders: [String]? = nil
   ) throws {
     let candidates = Self.candidateDirectories(
       variant: variant, root: root, searchDirectories: searchDirectories,
@@ -70,6 +72,9 @@ extension MNISTDataset {
       downloadFolder: target)
     var found = Self.locate(names, in: candidates)
     if found == nil && download {
+      if let writableFolders {
+        try DatasetRoot.check(root: root, resolved: target, allowed: writableFolders)
+      }
       do {
         try (downloader ?? DatasetDownloader(variant: variant)).download(
           variant: variant, into: target)
