@@ -2,8 +2,10 @@
 /// this worklist still holds gives up its inputs, and an input only that node held gives up its
 /// own node to the worklist, so each deinit that runs has nothing left to free in turn. Nodes and
 /// tensors still referenced elsewhere (a `grad_fn` or a tensor the lesson keeps) are left intact.
-private func releaseGraph(_ node: GradFn) {
-  var worklist = [node]
+///
+/// The worklist must hold the only references the caller has: a node also held by a local
+/// variable is never uniquely referenced, and would then be freed by a nested deinit after all.
+private func releaseGraph(_ worklist: inout [GradFn]) {
   while var current = worklist.popLast() {
     guard isKnownUniquelyReferenced(&current) else { continue }
     var inputs = current.takeInputs()
@@ -82,9 +84,10 @@ public final class Tensor {
   /// by a million nested deinits and overflow the stack.
   deinit {
     budget?.release(count.saturatingMultiply(dtype.storageBytes))
-    guard let gradFn else { return }
-    self.gradFn = nil
-    releaseGraph(gradFn)
+    guard gradFn != nil else { return }
+    var worklist = gradFn.map { [$0] } ?? []
+    gradFn = nil
+    releaseGraph(&worklist)
   }
 
   /// A 0-dimensional float32 tensor.
