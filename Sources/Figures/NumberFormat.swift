@@ -8,18 +8,23 @@ public func formatNumber(_ value: Double) -> String {
   let magnitude = abs(value)
   if magnitude >= 1e6 || magnitude < 1e-4 { return exponentForm(value) }
   // Digits after the point for 4 significant digits, at most 6.
+  let decimals = min(max(3 - decimalExponent(magnitude).exponent, 0), 6)
+  return fixed(value, decimals: decimals)
+}
+
+/// `magnitude` (finite, > 0) as `mantissa * 10^exponent` with `1 <= mantissa < 10`.
+func decimalExponent(_ magnitude: Double) -> (mantissa: Double, exponent: Int) {
   var exponent = 0
-  var probe = magnitude
-  while probe >= 10 {
-    probe /= 10
+  var mantissa = magnitude
+  while mantissa >= 10 {
+    mantissa /= 10
     exponent += 1
   }
-  while probe < 1 {
-    probe *= 10
+  while mantissa < 1 {
+    mantissa *= 10
     exponent -= 1
   }
-  let decimals = min(max(3 - exponent, 0), 6)
-  return fixed(value, decimals: decimals)
+  return (mantissa, exponent)
 }
 
 /// `value` with `decimals` digits after the point, trailing zeros (and a bare point) dropped.
@@ -42,16 +47,7 @@ func fixed(_ value: Double, decimals: Int) -> String {
 
 /// `1.5e+07`, `-2e-05`: Python's `%g`-like exponent form.
 func exponentForm(_ value: Double) -> String {
-  var exponent = 0
-  var mantissa = abs(value)
-  while mantissa >= 10 {
-    mantissa /= 10
-    exponent += 1
-  }
-  while mantissa < 1 {
-    mantissa *= 10
-    exponent -= 1
-  }
+  var (mantissa, exponent) = decimalExponent(abs(value))
   var text = fixed(mantissa, decimals: 3)
   if text == "10" {
     text = "1"

@@ -33,7 +33,8 @@ public enum PNGEncoder {
     var header: [UInt8] = []
     header += bigEndian(UInt32(width))
     header += bigEndian(UInt32(height))
-    header += [8, 2, 0, 0, 0]  // bit depth 8, colour type RGB, deflate, no filter method, no interlace
+    // Bit depth 8, colour type RGB, deflate, no filter method, no interlace.
+    header += [8, 2, 0, 0, 0]
     var file: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
     file += chunk("IHDR", header)
     file += chunk("IDAT", zlib(raw, compression: compression))
