@@ -72,6 +72,6 @@ let package = Package(
     .testTarget(name: "LessonLanguageTests", dependencies: ["LessonLanguage"]),
     .testTarget(name: "LessonRunnerTests", dependencies: ["LessonRunner"]),
     .testTarget(name: "CNNLessonCLITests", dependencies: ["CNNLessonCLI"]),
-    .testTarget(name: "LessonFuzzTests", dependencies: ["LessonFuzz"], exclude: ["Regressions"]),
+    .testTarget(name: "LessonFuzzTests", dependencies: ["LessonFuzz"], exclude: ["Regressions", "lesson.dict"]),
   ]
 )

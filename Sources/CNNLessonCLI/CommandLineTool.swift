@@ -1,3 +1,5 @@
+import DataIO
+
 /// The `cnn-lesson` command line: parses arguments, runs the command, returns the exit code.
 ///
 /// Everything it prints goes through the two injected sinks, and everything it takes from the
@@ -44,6 +46,13 @@ public struct CommandLineTool {
     } catch SourceError.notFound(let path) {
       stderr.write("cnn-lesson: error: no such file or directory: \(path)\n")
       return .fileNotFound
+    } catch let error as CannotWrite {
+      stderr.write("cnn-lesson: error: \(error.message)\n")
+      for note in error.notes { stderr.write("note: \(note)\n") }
+      return .cannotWrite
+    } catch let error as FileWriteError {
+      stderr.write("cnn-lesson: error: \(error)\n")
+      return .cannotWrite
     } catch {
       stderr.write("cnn-lesson: error: \(error)\n")
       return .lessonError
@@ -102,6 +111,13 @@ struct UsageError: Error {
     self.notes = notes
     self.command = command
   }
+}
+
+/// A file the tool was asked to write and could not (or would not: it is not UTF-8, or it changed
+/// during the run): exit 73, the file untouched.
+struct CannotWrite: Error {
+  let message: String
+  var notes: [String] = []
 }
 
 /// A file or directory named on the command line that does not exist: exit 66.

@@ -10,6 +10,11 @@ public enum ExitCode: Int32 {
   case lessonError = 65
   /// A named file or directory does not exist.
   case fileNotFound = 66
+  /// A file the tool was to write (a JUnit report, a blessed lesson, a saved figure) could not be
+  /// written; the file is as it was.
+  case cannotWrite = 73
+  /// Ctrl-C ended the run (128 + SIGINT, as shells report it); the report was still printed.
+  case interrupted = 130
 
   /// The code for a run that counted `tally`: a malformed lesson file first, then a failed check.
   init(_ tally: Tally) {

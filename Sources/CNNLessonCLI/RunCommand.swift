@@ -1,3 +1,5 @@
+import DataIO
+
 /// `cnn-lesson run FILE...`: Markdown lessons run as notebooks with checks; `.py` files run as
 /// scripts.
 struct RunCommand {
@@ -43,14 +45,16 @@ struct RunCommand {
       switch try runLesson(path, in: workspace.files, reporter: live) {
       case .ran(let lesson):
         report.lessons.append(lesson)
-        if options.bless { try bless(lesson, path: path) }
+        // An interrupted run is not blessed: its cells did not all run.
+        if options.bless && !lesson.wasInterrupted { try bless(lesson, path: path) }
       case .malformed(let malformed):
         report.malformed.append(malformed)
       }
+      if report.wasInterrupted { break }
     }
     let tally = report.tally()
-    stdout.write(tally.summaryLine + "\n")
-    return ExitCode(tally)
+    stdout.write(tally.summaryLine + (report.wasInterrupted ? " (interrupted)" : "") + "\n")
+    return report.wasInterrupted ? .interrupted : ExitCode(tally)
   }
 
   /// Runs the lesson at `path` in `source`, shown live by `reporter`; a malformed file is reported
@@ -90,13 +94,30 @@ struct RunCommand {
     }
     guard let error else { return .success }
     stderr.write(workspace.style.render(error.styled) + "\n")
-    return .lessonError
+    return error.isInterruption ? .interrupted : .lessonError
   }
 
+  /// Rewrites the lesson's failing blocks in place. The file is read again as bytes, so only
+  /// UTF-8 text the run saw unchanged is rewritten: every other byte, line ending and the mode
+  /// stay as they were.
   private func bless(_ report: LessonReport, path: String) throws {
-    let result = LessonBless.bless(report)
+    let location = workspace.files.location(of: path)
+    let bytes: [UInt8]
+    do { bytes = try FileBytes.read(location) } catch {
+      throw CannotWrite(message: "cannot bless \(path): \(error.reason)")
+    }
+    guard let original = String(validating: bytes, as: UTF8.self) else {
+      throw CannotWrite(
+        message: "cannot bless \(path): it is not UTF-8 text, and bless would change its other bytes",
+        notes: ["save the file as UTF-8, then run --bless again"])
+    }
+    guard let result = LessonBless.bless(report, original: original) else {
+      throw CannotWrite(
+        message: "cannot bless \(path): the file changed while the lesson ran",
+        notes: ["run it again with --bless"])
+    }
     guard result.rewrittenBlocks > 0 else { return }
-    try workspace.files.write(result.text + "\n", to: path)
+    try workspace.files.write(result.text, to: path)
     stdout.write(
       "\(path): rewrote \(result.rewrittenBlocks) output block(s); review with 'git diff'\n")
   }

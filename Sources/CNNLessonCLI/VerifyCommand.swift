@@ -28,18 +28,19 @@ struct VerifyCommand {
       case .malformed(let malformed):
         report.malformed.append(malformed)
       }
+      if report.wasInterrupted { break }
     }
     if let junitPath = options.junitPath {
       let junit = JUnitRenderer(explanations: workspace.explanations, policy: policy)
       try workspace.files.write(junit.render(report), to: junitPath)
     }
-    if entry == .folder {
+    if entry == .folder && !report.wasInterrupted {
       report.exercises = try ExerciseVerify(workspace: workspace, stdout: stdout, stderr: stderr)
         .run(ExerciseCatalog(source: folder), policy: policy)
     }
     let tally = report.tally(policy)
-    stdout.write(tally.summaryLine + "\n")
-    return ExitCode(tally)
+    stdout.write(tally.summaryLine + (report.wasInterrupted ? " (interrupted)" : "") + "\n")
+    return report.wasInterrupted ? .interrupted : ExitCode(tally)
   }
 
   /// A lesson's failures, where it was skipped from (an error under `--strict`), and its summary.

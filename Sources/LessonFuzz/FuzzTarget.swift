@@ -32,7 +32,7 @@ public enum FuzzTarget {
     for outcome in report.outcomes {
       _ = LessonTextRenderer.render(outcome, in: lesson, explanations: explanations)
     }
-    _ = LessonBless.bless(report)
+    _ = LessonBless.bless(report, original: text)
   }
 
   private static func runScript(_ file: SourceFile, environment: LessonEnvironment) {

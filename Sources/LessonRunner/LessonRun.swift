@@ -31,15 +31,19 @@ public final class LessonRun {
   /// every later cell are skipped for that requirement, as pytest skips a module, rather than
   /// failing.
   public func run(onEvent: ((Event) -> Void)? = nil) -> LessonReport {
-    var missing: Requirement?
+    // After a missing requirement or a Ctrl-C, the later cells are skipped for the same reason.
+    var stop: SkipReason?
     let outcomes = lesson.cells.map { cell in
       let outcome: CellOutcome
-      if let missing {
-        outcome = CellOutcome(
-          cell: cell, outputs: [], error: nil, verdict: .skipped(.unavailable(missing)))
+      if let stop {
+        outcome = CellOutcome(cell: cell, outputs: [], error: nil, verdict: .skipped(stop))
       } else {
         outcome = run(cell, onEvent: onEvent)
-        missing = outcome.error?.missingRequirement
+        if let missing = outcome.error?.missingRequirement {
+          stop = .unavailable(missing)
+        } else if outcome.error?.isInterruption == true {
+          stop = .interrupted
+        }
       }
       onEvent?(.cellFinished(outcome))
       return outcome

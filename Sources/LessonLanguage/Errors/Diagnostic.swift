@@ -40,6 +40,9 @@ public struct Diagnostic: Error, CustomStringConvertible, Sendable {
     return nil
   }
 
+  /// Whether Ctrl-C raised it (`KeyboardInterrupt`): the run should end, not go on.
+  public var isInterruption: Bool { exception?.type == .keyboardInterrupt }
+
   /// The plain compiler-style text.
   public var description: String { styled.plain }
 

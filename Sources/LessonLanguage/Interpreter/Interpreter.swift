@@ -89,14 +89,18 @@ public final class Interpreter {
   /// Runs parsed statements in the globals (see `run`).
   private func runStatements(_ statements: [Statement], displayLastExpression: Bool) throws {
     var body = statements
-    var last: Expression?
-    if displayLastExpression, case .expression(let expression)? = statements.last?.kind {
-      last = expression
+    var last: (statement: Statement, expression: Expression)?
+    if displayLastExpression, let statement = statements.last,
+      case .expression(let expression) = statement.kind
+    {
+      last = (statement, expression)
       body.removeLast()
     }
     _ = try execute(body, in: globals)
     if let last {
-      let value = try evaluate(last, in: globals)
+      // The watchdog sees the displayed expression too, as it sees every statement.
+      try at(last.statement.span) { try watchdog.check() }
+      let value = try evaluate(last.expression, in: globals)
       if case .none = value {} else { output(repr(value) + "\n") }
     }
   }

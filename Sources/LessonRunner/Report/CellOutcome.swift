@@ -28,6 +28,8 @@ public enum SkipReason: Sendable, Equatable {
   /// Not run because what it depends on failed (an exercise check after the learner's file
   /// failed).
   case notRun
+  /// Ctrl-C ended an earlier cell (`KeyboardInterrupt`): the rest of the lesson is not run.
+  case interrupted
 }
 
 /// Why a check failed.

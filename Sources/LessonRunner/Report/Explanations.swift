@@ -22,6 +22,7 @@ public struct Explanations: Sendable {
     case .marked: nil
     case .unavailable(let requirement): reason(requirement)
     case .notRun: "what it depends on failed"
+    case .interrupted: "interrupted (Ctrl-C) in an earlier cell"
     }
   }
 }

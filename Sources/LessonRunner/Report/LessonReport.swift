@@ -21,6 +21,9 @@ public struct LessonReport: Sendable {
     return tally
   }
 
+  /// Whether Ctrl-C ended the run of one of its cells (the later ones were not run).
+  public var wasInterrupted: Bool { outcomes.contains { $0.error?.isInterruption == true } }
+
   /// Checks that held.
   public var passed: Int { tally().passed }
   /// Checks that did not hold, unexpected errors included.

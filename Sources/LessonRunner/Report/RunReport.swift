@@ -32,6 +32,9 @@ public struct RunReport: Sendable {
     self.exercises = exercises
   }
 
+  /// Whether Ctrl-C ended the run (the lessons after the interrupted one were not run).
+  public var wasInterrupted: Bool { lessons.contains { $0.wasInterrupted } }
+
   /// The checks of every lesson, one check per exercise, and the malformed files.
   public func tally(_ policy: SkipPolicy = .lenient) -> Tally {
     var tally = lessons.reduce(Tally()) { $0 + $1.tally(policy) }

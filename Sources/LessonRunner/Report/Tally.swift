@@ -70,6 +70,7 @@ extension CellOutcome {
     case .passed: return .passed
     case .failed: return .failed
     case .ran, .skipped(.marked), .skipped(.notRun): return nil
+    case .skipped(.interrupted): return cell.expectation != nil ? .skipped : nil
     case .skipped(.unavailable):
       if policy == .strict && (cell.expectation != nil || foundRequirementMissing) {
         return .failed

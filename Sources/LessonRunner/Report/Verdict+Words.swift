@@ -7,7 +7,7 @@ extension Verdict {
     case .ran, .passed: "ok"
     case .failed: "FAILED"
     case .skipped(.marked), .skipped(.unavailable): "skipped"
-    case .skipped(.notRun): "not run"
+    case .skipped(.notRun), .skipped(.interrupted): "not run"
     }
   }
 
@@ -17,7 +17,7 @@ extension Verdict {
     case .ran, .passed: .success
     case .failed: .failure
     case .skipped(.unavailable): .caution
-    case .skipped(.marked), .skipped(.notRun): .secondary
+    case .skipped(.marked), .skipped(.notRun), .skipped(.interrupted): .secondary
     }
   }
 }
