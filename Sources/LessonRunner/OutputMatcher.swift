@@ -1,19 +1,37 @@
-/// Matching a compiled pattern against actual output, line by line, with backtracking for `...`
-/// and `{repeat}`; the mismatch reported is the one that got furthest into the expected text.
+/// Matching a compiled pattern against actual output, line by line, and reporting the mismatch
+/// that got furthest into the expected text.
+///
+/// `...` lines cut the pattern into segments. The first segment starts at the first actual line;
+/// each later one may start anywhere at or after the earliest line where the one before it
+/// ended (a `...` absorbs any lines), and the last must end at the last line. Within a segment
+/// the search is iterative (an explicit stack, never recursion) and visits each (item, line)
+/// state once, so matching costs at most items x lines line comparisons, and much less for
+/// ordinary blocks; `maximumComparisons` bounds even that, with a located message.
 
 /// Matches one pattern against one actual output.
 final class OutputMatcher {
+  /// The most line comparisons one match may make before it gives up with a message (an
+  /// ordinary block makes about one per line; a block of thousands of `...` against thousands
+  /// of lines would make millions).
+  static let maximumComparisons = 2_000_000
+  /// This match's bound (`maximumComparisons` unless a test asks for less).
+  let comparisonLimit: Int
+
   let pattern: OutputPattern
   /// The actual physical lines (for quoting) and logical lines (for matching).
   let actualLines: [String]
   let actual: [LogicalLine]
   private let fallback: SourceSpan?
-  /// States `(item, actual line)` known not to match.
-  private var failed: Set<Int> = []
   /// The furthest failure so far: (item, token within the item's line), and its mismatch.
   private var best: (item: Int, token: Int, mismatch: Mismatch)?
+  /// Line comparisons made so far.
+  private var comparisons = 0
 
-  init(pattern: OutputPattern, actual: String, fallback: SourceSpan?) {
+  init(
+    pattern: OutputPattern, actual: String, fallback: SourceSpan?,
+    comparisonLimit: Int = maximumComparisons
+  ) {
+    self.comparisonLimit = comparisonLimit
     self.pattern = pattern
     self.fallback = fallback
     let lines = SourceFile(path: "", text: actual).lines
@@ -30,7 +48,11 @@ final class OutputMatcher {
 
   /// Matches the whole output.
   func run() -> CheckResult {
-    if match(item: 0, at: 0) { return .passed }
+    do {
+      if try matches() { return .passed }
+    } catch {
+      return .failed(tooCostly())
+    }
     let mismatch =
       best?.mismatch ?? Mismatch(span: fallback, message: "output does not match the expected text")
     return .failed(mismatch)
@@ -38,62 +60,110 @@ final class OutputMatcher {
 
   private var items: [OutputPattern.Item] { pattern.items }
 
-  /// True when items `item...` match actual lines `line...` exactly to the end.
-  private func match(item start: Int, at startLine: Int) -> Bool {
-    var item = start
-    var line = startLine
-    while item < items.count {
-      switch items[item] {
-      case .elideLines:
-        let key = item * (actual.count + 1) + line
-        if failed.contains(key) { return false }
-        if (line...actual.count).contains(where: { match(item: item + 1, at: $0) }) { return true }
-        failed.insert(key)
+  /// Thrown when the comparisons run past `maximumComparisons`.
+  private struct TooCostly: Error {}
+
+  /// True when the items match the actual lines exactly, start to end.
+  private func matches() throws(TooCostly) -> Bool {
+    var segmentStart = 0
+    var firstStart = 0
+    var anyStart = false  // after a `...`, a segment may start at any line from `firstStart` on
+    while true {
+      let elide = items[segmentStart...].firstIndex {
+        if case .elideLines = $0 { return true }
         return false
-      case .repeated(let min, let max, let template):
-        return matchRepeated(item: item, at: line, min: min, max: max, template: template)
-      case .line(let expected):
-        guard line < actual.count else {
-          record(item: item, token: 0) { self.endedEarly(expected) }
-          return false
-        }
-        guard let (items, lines) = matchLine(expected, item: item, at: line) else { return false }
-        item += items
-        line += lines
       }
+      let segment = segmentStart..<(elide ?? items.count)
+      let starts = anyStart ? firstStart...actual.count : firstStart...firstStart
+      guard let elide else {
+        return try search(segment, starts: starts, mustEndAtEnd: true) != nil
+      }
+      guard let end = try search(segment, starts: starts, mustEndAtEnd: false) else {
+        return false
+      }
+      firstStart = end
+      anyStart = true
+      segmentStart = elide + 1
     }
-    guard line == actual.count else {
-      record(item: items.count, token: 0) { self.extraOutput(line) }
-      return false
-    }
-    return true
   }
 
-  /// `{repeat min..max}`: as many consecutive matching lines as allowed, then the rest; backs off
-  /// one line at a time when the rest fails.
-  private func matchRepeated(item: Int, at line: Int, min: Int, max: Int?, template: LogicalLine)
-    -> Bool
+  /// Searches the items of `segment` from each line of `starts`, in order: the earliest line at
+  /// which the segment can end (or, with `mustEndAtEnd`, the end when the segment can end
+  /// exactly there), nil when it cannot. Failures are recorded on the way.
+  private func search(_ segment: Range<Int>, starts: ClosedRange<Int>, mustEndAtEnd: Bool)
+    throws(TooCostly) -> Int?
   {
-    var count = 0
-    while line + count < actual.count, count < (max ?? Int.max),
-      matchLine(template, item: item, at: line + count, grids: false, quiet: true) != nil
-    {
-      count += 1
-    }
-    guard count >= min else {
-      let note =
-        "this line must repeat \(min == max ? "\(min)" : "at least \(min)") times; \(count) matched"
-      if line + count < actual.count {
-        _ = matchLine(
-          template, item: item, at: line + count, grids: false, quiet: false, note: note)
-      } else {
-        record(item: item, token: 0) { self.endedEarly(template, note: note) }
+    let width = actual.count + 1
+    var visited: Set<Int> = []
+    var earliestEnd: Int?
+    for start in starts {
+      // A later start cannot end before an end already found.
+      if !mustEndAtEnd, let earliestEnd, start >= earliestEnd { break }
+      var stack = [(item: segment.lowerBound, line: start)]
+      while let (item, line) = stack.popLast() {
+        guard visited.insert(item * width + line).inserted else { continue }
+        if !mustEndAtEnd, let earliestEnd, line >= earliestEnd { continue }
+        guard item < segment.upperBound else {
+          if !mustEndAtEnd {
+            earliestEnd = min(earliestEnd ?? line, line)
+          } else if line == actual.count {
+            return line
+          } else {
+            record(item: items.count, token: 0) { self.extraOutput(line) }
+          }
+          continue
+        }
+        // Pushed in reverse order of preference: the preferred continuation is tried first.
+        for next in try successors(item: item, at: line).reversed() {
+          stack.append(next)
+        }
       }
-      return false
     }
-    return stride(from: count, through: min, by: -1).contains {
-      match(item: item + 1, at: line + $0)
+    return earliestEnd
+  }
+
+  /// Where matching item `item` at actual line `line` can lead, most preferred first; a
+  /// failure is recorded and gives none.
+  private func successors(item: Int, at line: Int) throws(TooCostly) -> [(item: Int, line: Int)] {
+    switch items[item] {
+    case .elideLines:
+      // Segments never hold a `...`; it is what separates them.
+      return [(item + 1, line)]
+    case .repeated(let min, let max, let template):
+      var count = 0
+      while line + count < actual.count, count < (max ?? Int.max) {
+        try countComparison()
+        guard matchLine(template, item: item, at: line + count, grids: false, quiet: true) != nil
+        else { break }
+        count += 1
+      }
+      guard count >= min else {
+        let note =
+          "this line must repeat \(min == max ? "\(min)" : "at least \(min)") times; \(count) matched"
+        if line + count < actual.count {
+          _ = matchLine(
+            template, item: item, at: line + count, grids: false, quiet: false, note: note)
+        } else {
+          record(item: item, token: 0) { self.endedEarly(template, note: note) }
+        }
+        return []
+      }
+      // As many repetitions as match, backing off one line at a time.
+      return stride(from: count, through: min, by: -1).map { (item + 1, line + $0) }
+    case .line(let expected):
+      guard line < actual.count else {
+        record(item: item, token: 0) { self.endedEarly(expected) }
+        return []
+      }
+      try countComparison()
+      guard let (items, lines) = matchLine(expected, item: item, at: line) else { return [] }
+      return [(item + items, line + lines)]
     }
+  }
+
+  private func countComparison() throws(TooCostly) {
+    comparisons += 1
+    if comparisons > comparisonLimit { throw TooCostly() }
   }
 
   /// Matches one expected logical line at actual line `line`; returns how many items and actual
@@ -162,6 +232,20 @@ final class OutputMatcher {
         "the cell printed \(actualLines.count(where: { !$0.trimmingSpaces().isEmpty })) non-blank lines"
       ]
         + (note.map { [$0] } ?? []))
+  }
+
+  private func tooCostly() -> Mismatch {
+    let span = pattern.text.lines.indices.first.map {
+      pattern.text.span(line: $0, column: 0, length: pattern.text.lines[$0].text.count)
+    }
+    return Mismatch(
+      span: span ?? fallback,
+      message:
+        "the expected block is too costly to match: more than \(comparisonLimit) line comparisons",
+      notes: [
+        "each of its `...` lines (\(items.count(where: { if case .elideLines = $0 { true } else { false } })) here) can absorb any of the \(actual.count) lines the cell printed",
+        "use fewer `...` lines, or `{repeat N}` for a run of similar lines",
+      ])
   }
 
   private func extraOutput(_ line: Int) -> Mismatch {

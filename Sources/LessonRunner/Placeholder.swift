@@ -49,11 +49,19 @@ struct Placeholder: Sendable {
     return true
   }
 
+  /// The most characters a placeholder spans, braces included (`{float >= -0.000001}` is 20).
+  /// Longer brace groups are text, so the lexer looks at most this far from each `{` and a line
+  /// of many braces lexes in linear time.
+  static let maximumLength = 64
+
   /// Parses the placeholder starting at `start` (a `{`), returning it and the characters it spans;
   /// nil when the braces do not hold a placeholder (`{'a': 1}` is ordinary text).
   static func parse(_ chars: [Character], at start: Int) throws(PatternError) -> (Placeholder, Int)?
   {
-    guard let close = chars[start...].firstIndex(of: "}") else { return nil }
+    // Within reach, the first `}`, unless another `{` comes first: a placeholder holds no braces.
+    let window = chars[(start + 1)..<min(chars.count, start + maximumLength)]
+    guard let close = window.firstIndex(where: { $0 == "}" || $0 == "{" }), chars[close] == "}"
+    else { return nil }
     let inside = String(chars[(start + 1)..<close])
     let words = inside.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
     guard let name = words.first, let kind = Kind(rawValue: name) else {
