@@ -25,7 +25,7 @@ import PackageDescription
 ///   or with `CNN_LESSON_PORTABLE=1` in the environment, the code is generic x86-64.
 func tensorCoreSettings() -> [SwiftSetting] {
   var settings: [SwiftSetting] = [
-    .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release)),
+    .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))
   ]
   #if canImport(Foundation) && arch(x86_64) && os(Linux)
     let portable = ProcessInfo.processInfo.environment["CNN_LESSON_PORTABLE"] == "1"
@@ -72,6 +72,8 @@ let package = Package(
     .testTarget(name: "LessonLanguageTests", dependencies: ["LessonLanguage"]),
     .testTarget(name: "LessonRunnerTests", dependencies: ["LessonRunner"]),
     .testTarget(name: "CNNLessonCLITests", dependencies: ["CNNLessonCLI"]),
-    .testTarget(name: "LessonFuzzTests", dependencies: ["LessonFuzz"], exclude: ["Regressions", "lesson.dict"]),
+    .testTarget(
+      name: "LessonFuzzTests", dependencies: ["LessonFuzz"],
+      exclude: ["Regressions", "lesson.dict"]),
   ]
 )

@@ -108,7 +108,8 @@ struct RunCommand {
     }
     guard let original = String(validating: bytes, as: UTF8.self) else {
       throw CannotWrite(
-        message: "cannot bless \(path): it is not UTF-8 text, and bless would change its other bytes",
+        message:
+          "cannot bless \(path): it is not UTF-8 text, and bless would change its other bytes",
         notes: ["save the file as UTF-8, then run --bless again"])
     }
     guard let result = LessonBless.bless(report, original: original) else {

@@ -42,7 +42,8 @@ public enum LessonBless {
       }
       let range = expectation.fence.line..<(expectation.closingLine - 1)
       // New lines end as the block's opening fence does.
-      let fenceEnding = endings.indices.contains(range.lowerBound - 1) ? endings[range.lowerBound - 1] : ""
+      let fenceEnding =
+        endings.indices.contains(range.lowerBound - 1) ? endings[range.lowerBound - 1] : ""
       let newLineEnding = fenceEnding.isEmpty ? "\n" : fenceEnding
       lines.replaceSubrange(range, with: replacement)
       endings.replaceSubrange(

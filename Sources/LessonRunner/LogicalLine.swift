@@ -14,8 +14,9 @@ struct LogicalLine: Sendable {
     self.tokens = tokens
     self.blankBefore = blankBefore
     var index = 0
+    let closers = TensorLiteral.closingParentheses(tokens)
     while index < tokens.count {
-      if let tensor = TensorLiteral.parse(tokens, at: index) {
+      if let tensor = TensorLiteral.parse(tokens, at: index, closers: closers) {
         tensors[index] = tensor
         index += tensor.tokenCount
       } else {
@@ -81,9 +82,14 @@ enum LogicalLines {
         continue
       }
       var tokens = try lexLine(index)
-      while openTensorDepth(tokens) > 0, index + 1 < lines.count {
+      // A tensor left open continues on the next lines; the depth is kept up to date as lines
+      // join, so a long unclosed tensor costs linear time.
+      var depth = openTensorDepth(tokens)
+      while depth > 0, index + 1 < lines.count {
         index += 1
-        tokens += try lexLine(index)
+        let more = try lexLine(index)
+        depth += bracketBalance(more)
+        tokens += more
       }
       result.append(.line(LogicalLine(tokens: tokens, blankBefore: blank)))
       blank = false
@@ -93,6 +99,17 @@ enum LogicalLines {
   }
 
   /// How many brackets opened from the first `tensor(` on are still open.
+  /// Opening minus closing brackets and parentheses.
+  static func bracketBalance(_ tokens: some Sequence<OutputToken>) -> Int {
+    var depth = 0
+    for token in tokens {
+      guard case .punct(let mark) = token.kind else { continue }
+      if mark == "(" || mark == "[" { depth += 1 }
+      if mark == ")" || mark == "]" { depth -= 1 }
+    }
+    return depth
+  }
+
   static func openTensorDepth(_ tokens: [OutputToken]) -> Int {
     guard
       let start = tokens.indices.first(where: {
@@ -104,12 +121,6 @@ enum LogicalLines {
         return false
       })
     else { return 0 }
-    var depth = 0
-    for token in tokens[start...] {
-      guard case .punct(let mark) = token.kind else { continue }
-      if mark == "(" || mark == "[" { depth += 1 }
-      if mark == ")" || mark == "]" { depth -= 1 }
-    }
-    return depth
+    return bracketBalance(tokens[start...])
   }
 }

@@ -6,14 +6,15 @@
 /// ended (a `...` absorbs any lines), and the last must end at the last line. Within a segment
 /// the search is iterative (an explicit stack, never recursion) and visits each (item, line)
 /// state once, so matching costs at most items x lines line comparisons, and much less for
-/// ordinary blocks; `maximumComparisons` bounds even that, with a located message.
+/// ordinary blocks; `maximumComparisons` bounds even that (tokens within lines included), with a
+/// located message.
 
 /// Matches one pattern against one actual output.
 final class OutputMatcher {
-  /// The most line comparisons one match may make before it gives up with a message (an
-  /// ordinary block makes about one per line; a block of thousands of `...` against thousands
-  /// of lines would make millions).
-  static let maximumComparisons = 2_000_000
+  /// The most comparisons (of lines, tokens and grid lines) one match may make before it gives
+  /// up with a message: an ordinary block makes a few per printed token; a block of thousands
+  /// of `...` against thousands of lines would make millions.
+  static let maximumComparisons = 4_000_000
   /// This match's bound (`maximumComparisons` unless a test asks for less).
   let comparisonLimit: Int
 
@@ -177,6 +178,7 @@ final class OutputMatcher {
     if grids, expected.isNumberOnly, let tensor = got.soleTensor,
       let grid = NumberGrid.gather(from: item, line: expectedLine)
     {
+      comparisons += grid.scanned
       guard let failure = comparison.compare(grid: grid, tensor: tensor, gridIsExpected: true)
       else {
         return (grid.lineCount, 1)
@@ -188,6 +190,7 @@ final class OutputMatcher {
       let grid = NumberGrid.gather(
         from: line, line: { self.actual.indices.contains($0) ? self.actual[$0] : nil })
     {
+      comparisons += grid.scanned
       guard let failure = comparison.compare(grid: grid, tensor: tensor, gridIsExpected: false)
       else {
         return (1, grid.lineCount)
@@ -195,8 +198,12 @@ final class OutputMatcher {
       if !quiet { record(item: item, token: 0) { failure } }
       return nil
     }
-    var tokens = TokenMatcher(expected: expected, actual: got, comparison: comparison)
-    if tokens.matches() { return (1, 1) }
+    var tokens = TokenMatcher(
+      expected: expected, actual: got, comparison: comparison,
+      comparisonLimit: max(1, min(TokenMatcher.maximumComparisons, comparisonLimit - comparisons)))
+    let matched = tokens.matches()
+    comparisons += tokens.comparisons
+    if matched { return (1, 1) }
     if !quiet, let failure = tokens.failure {
       record(item: item, token: failure.token) {
         Mismatch(
@@ -241,7 +248,7 @@ final class OutputMatcher {
     return Mismatch(
       span: span ?? fallback,
       message:
-        "the expected block is too costly to match: more than \(comparisonLimit) line comparisons",
+        "the expected block is too costly to match: more than \(comparisonLimit) comparisons",
       notes: [
         "each of its `...` lines (\(items.count(where: { if case .elideLines = $0 { true } else { false } })) here) can absorb any of the \(actual.count) lines the cell printed",
         "use fewer `...` lines, or `{repeat N}` for a run of similar lines",

@@ -16,17 +16,37 @@ struct TensorLiteral: Sendable {
 
   /// The tensor starting at `tokens[start]`, or nil when the tokens there are not one (a `...`
   /// from summarised printing, a placeholder, ragged rows).
-  static func parse(_ tokens: [OutputToken], at start: Int) -> TensorLiteral? {
+  ///
+  /// `closers` is `closingParentheses(tokens)`, computed once per line, so trying every token of
+  /// a line costs linear time.
+  static func parse(_ tokens: [OutputToken], at start: Int, closers: [Int: Int]) -> TensorLiteral? {
     guard start + 2 < tokens.count, case .word("tensor") = tokens[start].kind,
       case .punct("(") = tokens[start + 1].kind
     else { return nil }
     var reader = Reader(tokens: tokens, position: start + 2)
     guard let shape = reader.readValue() else { return nil }
-    guard let suffixEnd = reader.readSuffix() else { return nil }
+    guard let suffixEnd = reader.readSuffix(closing: closers[start + 1]) else { return nil }
     return TensorLiteral(
       shape: shape, elements: reader.elements, suffix: Array(tokens[reader.position..<suffixEnd]),
       tokenCount: suffixEnd + 1 - start, head: tokens[start])
   }
+
+  /// For each `(` of `tokens`, the index of the `)` that closes it (parentheses only, as PyTorch's
+  /// suffixes `, dtype=...)` and `, grad_fn=<...>)` nest them).
+  static func closingParentheses(_ tokens: [OutputToken]) -> [Int: Int] {
+    var open: [Int] = []
+    var closers: [Int: Int] = [:]
+    for (index, token) in tokens.enumerated() {
+      guard case .punct(let mark) = token.kind else { continue }
+      if mark == "(" { open.append(index) }
+      if mark == ")", let opening = open.popLast() { closers[opening] = index }
+    }
+    return closers
+  }
+
+  /// The deepest nesting read as a tensor (PyTorch allows 64 dimensions); deeper brackets are
+  /// text, and the reader's recursion stays bounded.
+  static let maximumDepth = 64
 
   /// Reads nested lists of elements.
   private struct Reader {
@@ -42,9 +62,11 @@ struct TensorLiteral: Sendable {
     }
 
     /// One element, or a bracketed list; returns its shape.
-    mutating func readValue() -> [Int]? {
+    mutating func readValue(depth: Int = 0) -> [Int]? {
       guard position < tokens.count else { return nil }
-      if isPunct("[") { return readList() }
+      if isPunct("[") {
+        return depth < TensorLiteral.maximumDepth ? readList(depth: depth + 1) : nil
+      }
       let token = tokens[position]
       switch token.kind {
       case .number: break
@@ -56,7 +78,7 @@ struct TensorLiteral: Sendable {
       return []
     }
 
-    private mutating func readList() -> [Int]? {
+    private mutating func readList(depth: Int) -> [Int]? {
       position += 1
       if isPunct("]") {
         position += 1
@@ -65,7 +87,9 @@ struct TensorLiteral: Sendable {
       var count = 0
       var inner: [Int]?
       while true {
-        guard let shape = readValue(), inner == nil || inner == shape else { return nil }
+        guard let shape = readValue(depth: depth), inner == nil || inner == shape else {
+          return nil
+        }
         inner = shape
         count += 1
         if isPunct("]") {
@@ -77,20 +101,12 @@ struct TensorLiteral: Sendable {
       }
     }
 
-    /// After the values: `)` or `, anything)`; returns the index of the closing `)`.
-    mutating func readSuffix() -> Int? {
+    /// After the values: `)` or `, anything)`; returns the index of the closing `)`, which for
+    /// `, anything)` is `closing`, the one that closes `tensor(`.
+    mutating func readSuffix(closing: Int?) -> Int? {
       if isPunct(")") { return position }
-      guard isPunct(",") else { return nil }
-      var depth = 0
-      for index in position..<tokens.count {
-        guard case .punct(let mark) = tokens[index].kind else { continue }
-        if mark == "(" { depth += 1 }
-        if mark == ")" {
-          if depth == 0 { return index }
-          depth -= 1
-        }
-      }
-      return nil
+      guard isPunct(","), let closing, closing > position else { return nil }
+      return closing
     }
   }
 }
@@ -104,6 +120,8 @@ struct NumberGrid: Sendable {
   let elements: [OutputToken]
   /// How many logical lines it spans.
   let lineCount: Int
+  /// How many lines gathering it looked at (its cost, for the matcher's bound).
+  var scanned = 0
 
   /// The grid starting at `line(start)`; `line` returns nil past the lines that could belong.
   static func gather(from start: Int, line: (Int) -> LogicalLine?) -> NumberGrid? {
@@ -119,7 +137,8 @@ struct NumberGrid: Sendable {
     let kept = blocks.prefix(while: { $0.count == rows })
     let shape = kept.count == 1 ? [rows, columns] : [kept.count, rows, columns]
     let elements = kept.flatMap { $0.flatMap(\.tokens) }
-    return NumberGrid(shape: shape, elements: elements, lineCount: kept.count * rows)
+    return NumberGrid(
+      shape: shape, elements: elements, lineCount: kept.count * rows, scanned: index - start)
   }
 
   /// `a 2x2 grid`, `3 blank-separated 2x2 grids`.

@@ -1,38 +1,87 @@
 /// Matching one expected logical line against one actual logical line, token by token, and
 /// comparing tensors and grids element by element.
 
-/// Matches the tokens of two logical lines; inline `...` (and `{text}`) backtracks.
+/// Matches the tokens of two logical lines; inline `...` (and `{text}`) absorbs any tokens.
+///
+/// As for lines (`OutputMatcher`), the `...` tokens cut the expected line into segments, each
+/// searched from the earliest token where the one before it ended; a segment's walk from a given
+/// start is deterministic, and each (expected token, actual token) state is walked once, bounded
+/// by `maximumComparisons`.
 struct TokenMatcher {
+  /// The most token comparisons one line may take (an ordinary line takes one per token).
+  static let maximumComparisons = 1_000_000
+  /// This line's bound: `maximumComparisons`, or less when the block's budget has less left.
+  let comparisonLimit: Int
+
   let expected: LogicalLine
   let actual: LogicalLine
   let comparison: TensorComparison
-  /// States `(expected token, actual token)` known not to match.
-  private var failed: Set<Int> = []
+  /// States `(expected token, actual token)` already walked.
+  private var visited: Set<Int> = []
+  /// Token comparisons made so far.
+  private(set) var comparisons = 0
   /// The furthest failure: the expected token index reached, and the mismatch there.
   private(set) var failure: (token: Int, mismatch: Mismatch)?
 
-  init(expected: LogicalLine, actual: LogicalLine, comparison: TensorComparison) {
+  init(
+    expected: LogicalLine, actual: LogicalLine, comparison: TensorComparison,
+    comparisonLimit: Int = maximumComparisons
+  ) {
+    self.comparisonLimit = comparisonLimit
     self.expected = expected
     self.actual = actual
     self.comparison = comparison
   }
 
   /// True when all tokens of both lines match.
-  mutating func matches() -> Bool { match(0, 0) }
+  mutating func matches() -> Bool {
+    let wanted = expected.tokens
+    var segmentStart = 0
+    var firstStart = 0
+    var anyStart = false  // after a `...`, a segment may start at any token from `firstStart` on
+    while true {
+      let elide = wanted[segmentStart...].firstIndex(where: \.isElide)
+      let segment = segmentStart..<(elide ?? wanted.count)
+      let last = anyStart ? actual.tokens.count : firstStart
+      guard let elide else {
+        return (firstStart...last).contains { walk(segment, from: $0, mustEndAtEnd: true) != nil }
+      }
+      var earliestEnd: Int?
+      for start in firstStart...last {
+        if let earliestEnd, start >= earliestEnd { break }
+        if let end = walk(segment, from: start, mustEndAtEnd: false) {
+          earliestEnd = min(earliestEnd ?? end, end)
+        }
+      }
+      guard let earliestEnd else { return false }
+      firstStart = earliestEnd
+      anyStart = true
+      segmentStart = elide + 1
+    }
+  }
 
-  private mutating func match(_ start: Int, _ startActual: Int) -> Bool {
-    var i = start
-    var j = startActual
+  private static let tooCostly = "this line is too costly to match"
+
+  /// Walks the tokens of `segment` from actual token `start`: the actual token after the
+  /// segment's last, or nil (the failure recorded) when a token differs, when the walk reaches a
+  /// state walked before, or, with `mustEndAtEnd`, when actual tokens are left over.
+  private mutating func walk(_ segment: Range<Int>, from start: Int, mustEndAtEnd: Bool) -> Int? {
+    var i = segment.lowerBound
+    var j = start
     let wanted = expected.tokens
     let got = actual.tokens
-    while i < wanted.count {
-      if wanted[i].isElide {
-        if i + 1 == wanted.count { return true }
-        let key = i * (got.count + 1) + j
-        if failed.contains(key) { return false }
-        for next in j...got.count where match(i + 1, next) { return true }
-        failed.insert(key)
-        return false
+    while i < segment.upperBound {
+      guard visited.insert(i * (got.count + 1) + j).inserted else { return nil }
+      comparisons += 1
+      guard comparisons <= comparisonLimit else {
+        let base = comparison.mismatch(
+          at: wanted.first, Self.tooCostly, actualLine: got.first?.line)
+        let note =
+          "it holds \(wanted.count(where: \.isElide)) inline `...` against \(got.count) tokens; use fewer"
+        failure = (
+          Int.max, Mismatch(span: base.span, message: base.message, notes: base.notes + [note])
+        )
+        return nil
       }
       guard j < got.count else {
         record(
@@ -40,12 +89,12 @@ struct TokenMatcher {
           comparison.mismatch(
             at: wanted[i], "expected \(describe(wanted[i])), got the end of the line",
             actualLine: got.last?.line))
-        return false
+        return nil
       }
       if let tensor = expected.tensors[i], let other = actual.tensors[j] {
         if let mismatch = comparison.compare(tensor, other) {
           record(i, mismatch)
-          return false
+          return nil
         }
         i += tensor.tokenCount
         j += other.tokenCount
@@ -53,12 +102,12 @@ struct TokenMatcher {
       }
       if let message = comparison.compare(wanted[i], got[j]) {
         record(i, comparison.mismatch(at: wanted[i], message, actualLine: got[j].line))
-        return false
+        return nil
       }
       i += 1
       j += 1
     }
-    guard j == got.count else {
+    guard !mustEndAtEnd || j == got.count else {
       let extra = got[j...].map(\.text).joined(separator: " ")
       let last = wanted.last
       let anchor = last.map {
@@ -68,9 +117,9 @@ struct TokenMatcher {
         i,
         comparison.mismatch(
           at: anchor, "unexpected \"\(extra)\" at the end of the line", actualLine: got[j].line))
-      return false
+      return nil
     }
-    return true
+    return j
   }
 
   private func describe(_ token: OutputToken) -> String {

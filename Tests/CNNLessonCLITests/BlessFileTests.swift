@@ -50,7 +50,8 @@ import Testing
     let dir = try makeTemporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
     let path = dir.appendingPathComponent("l.md").path
-    let bytes = Data("# caf".utf8) + Data([0xE9]) + Data(("\n" + failing.joined(separator: "\n")).utf8)
+    let bytes =
+      Data("# caf".utf8) + Data([0xE9]) + Data(("\n" + failing.joined(separator: "\n")).utf8)
     try bytes.write(to: URL(fileURLWithPath: path))
     let run = runTool(["run", "--bless", "l.md"], workingDirectory: dir.path)
     #expect(run.code == .cannotWrite)
