@@ -20,7 +20,8 @@ struct CheckCommand {
     \(OptionTable.section(for: "check"))
 
     EXIT STATUS
-      0 every check passed (or skipped)   1 a check failed   64 usage error   66 file not found
+      0 every check passed (or skipped)   1 a check failed   64 usage error
+      65 FILE names no exercise, or one that does not exist   66 file not found   130 Ctrl-C
     """
 
   func run() throws -> ExitCode {
@@ -31,26 +32,49 @@ struct CheckCommand {
     }
     let path = options.operands[0]
     let files = workspace.files
-    let text = try files.text(at: path)
-    guard let id = ExerciseCatalog.exerciseID(inLearnerFile: text) else {
-      throw UsageError(
-        "\(path) does not say which exercise it is",
-        notes: [
-          "its first line should be '# cnn-lesson exercise ID', as the starter's is (e.g. 8-1)"
-        ],
-        command: "check")
+    let file = try files.read(path)
+    guard let reference = ExerciseCatalog.exerciseReference(in: file) else {
+      let first = SourceSpan(file: file, line: 1, column: 1, length: file.line(1)?.count ?? 1)
+      return report(
+        Diagnostic(
+          "\(file.path) does not say which exercise it is", at: first,
+          notes: [
+            "its first line should be '# cnn-lesson exercise ID', as the starter's is (e.g. 8-1)",
+            "'cnn-lesson exercise' lists the exercises; 'cnn-lesson exercise ID FILE' writes a starter",
+          ]))
     }
     let catalog = try workspace.exerciseCatalog()
-    guard let exercise = try ExerciseCommand.exercise(id, in: catalog) else { return .usage }
+    let exercise: Exercise
+    do {
+      guard let found = try catalog.exercise(reference.id) else {
+        return report(
+          Diagnostic(
+            "no exercise '\(reference.id)'", at: reference.span,
+            notes: ["exercises: " + catalog.ids().joined(separator: ", ")]))
+      }
+      exercise = found
+    } catch let error as Diagnostic {
+      throw UsageError("exercise \(reference.id) is malformed: \(error.description)")
+    }
     let executor = workspace.makeExecutor(warnings: stderr)
-    let file = SourceFile(path: files.displayPath(path), text: text)
+    let style = workspace.style
+    stdout.write(style.paint("running \(file.path) (exercise \(exercise.id))", .secondary) + "\n")
+    let live = LiveReporter(sink: stdout, style: style, explanations: workspace.explanations)
+    executor.progress = { live.progress($0) }
     let result = ExerciseRunner.run(exercise, file: file, executor: executor)
+    live.clearProgress()
     let hintsPath = HintState.path(for: path)
     var hints = HintState(parsing: (try? files.text(at: hintsPath)) ?? "")
     let renderer = ExerciseTextRenderer(explanations: workspace.explanations)
     stdout.write(workspace.style.render(renderer.render(result, hints: &hints)))
     // Best effort: a read-only folder only loses the order of the hints.
     try? files.write(hints.text, to: hintsPath)
-    return ExitCode(result.tally)
+    return result.fileError?.isInterruption == true ? .interrupted : ExitCode(result.tally)
+  }
+
+  /// Shows a problem with the learner's file where it is: exit 65.
+  private func report(_ diagnostic: Diagnostic) -> ExitCode {
+    stderr.write(workspace.style.render(diagnostic.styled) + "\n")
+    return .lessonError
   }
 }

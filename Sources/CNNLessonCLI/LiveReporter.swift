@@ -45,7 +45,8 @@ final class LiveReporter {
     progressShown = true
   }
 
-  private func clearProgress() {
+  /// Erases the progress line, if one is showing.
+  func clearProgress() {
     guard progressShown else { return }
     sink.write(TerminalStyle.eraseLine)
     progressShown = false

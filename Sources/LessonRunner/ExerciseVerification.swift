@@ -48,13 +48,24 @@ public struct ExerciseVerification: Sendable {
 
 extension ExerciseCatalog {
   /// The exercise a learner's file belongs to, from the `# cnn-lesson exercise 8-1` line the
-  /// starter begins with (any of the first 5 lines); nil when there is none.
-  public static func exerciseID(inLearnerFile text: String) -> String? {
-    for line in text.split(separator: "\n", omittingEmptySubsequences: false).prefix(5) {
+  /// starter begins with (any of the first 5 lines), with where the ID is written; nil when
+  /// there is none.
+  public static func exerciseReference(in file: SourceFile) -> ExerciseReference? {
+    for (index, line) in file.lines.prefix(5).enumerated() {
       guard let range = line.range(of: "cnn-lesson exercise ") else { continue }
       let id = line[range.upperBound...].prefix { $0.isNumber || $0 == "-" }
-      if !id.isEmpty { return String(id) }
+      guard !id.isEmpty else { continue }
+      let column = line.distance(from: line.startIndex, to: range.upperBound) + 1
+      return ExerciseReference(
+        id: String(id),
+        span: SourceSpan(file: file, line: index + 1, column: column, length: id.count))
     }
     return nil
   }
+}
+
+/// The `8-1` of a learner's `# cnn-lesson exercise 8-1` line, and where it is written.
+public struct ExerciseReference: Sendable {
+  public let id: String
+  public let span: SourceSpan
 }

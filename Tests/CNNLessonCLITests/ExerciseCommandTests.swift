@@ -67,8 +67,18 @@ import Testing
     let (directory, path) = try Self.learnerFile { _ in "import torch\n" }
     defer { try? FileManager.default.removeItem(at: directory) }
     let run = runTool(["check", path])
-    #expect(run.code == .usage)
-    #expect(run.stderr.contains("does not say which exercise it is"))
+    #expect(run.code == .lessonError)
+    #expect(run.stderr.contains(":1:1: error: "))
+    #expect(run.stderr.contains("does not say which exercise it is\nimport torch\n^"))
+  }
+
+  @Test func fileNamingAnExerciseThatDoesNotExist() throws {
+    let (directory, path) = try Self.learnerFile { _ in "# cnn-lesson exercise 9-99999\nimport torch\n" }
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let run = runTool(["check", path])
+    #expect(run.code == .lessonError)
+    #expect(run.stderr.contains(":1:23: error: no exercise '9-99999'"))
+    #expect(run.stderr.contains("note: exercises: 8-1"))
   }
 
   @Test func untouchedStarterFailsWithTheFirstThenTheNextHint() throws {

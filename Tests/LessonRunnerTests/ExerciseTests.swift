@@ -131,10 +131,13 @@ import Testing
   }
 
   @Test func learnerFileNamesItsExercise() {
+    let file = SourceFile(path: "a.py", text: "\n# cnn-lesson exercise 8-1: x\nimport torch")
+    let reference = ExerciseCatalog.exerciseReference(in: file)
+    #expect(reference?.id == "8-1")
+    #expect(reference?.span.description == "a.py:2:23")
     #expect(
-      ExerciseCatalog.exerciseID(inLearnerFile: "# cnn-lesson exercise 8-1: x\nimport torch")
-        == "8-1")
-    #expect(ExerciseCatalog.exerciseID(inLearnerFile: "import torch\n") == nil)
+      ExerciseCatalog.exerciseReference(in: SourceFile(path: "a.py", text: "import torch\n"))
+        == nil)
   }
 
   @Test func verificationNeedsBothWays() throws {
