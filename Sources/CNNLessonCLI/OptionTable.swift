@@ -78,7 +78,7 @@ enum OptionTable {
       help: """
         the most memory the lesson's values may hold, e.g. 2GiB or 512MiB; beyond
         it a MemoryError (also: CNN_LESSON_MAX_MEMORY; default: a quarter of
-        physical memory, at most 4 GiB, at most half of ulimit -v)
+        physical memory, at most 4 GiB, at most a tenth of ulimit -v)
         """),
     OptionSpec(
       key: .color, names: ["--color"], value: nil, commands: nil,

@@ -64,11 +64,13 @@ public final class MemoryBudget: Sendable {
   }
 
   /// The default limit for a machine with `physicalMemory` bytes and an address-space limit
-  /// (`ulimit -v`, nil for none): a quarter of physical memory, at most 4 GiB, and at most half
-  /// the address-space limit.
+  /// (`ulimit -v`, nil for none): a quarter of physical memory, at most 4 GiB, and at most a
+  /// tenth of the address-space limit, since the address space also holds what the budget does
+  /// not count (thread stacks, the allocator's reserved arenas, the mapped toolchain libraries):
+  /// under `ulimit -v 8GiB` the lesson's values get 819 MiB and the process stays under 1 GiB.
   public static func defaultLimit(physicalMemory: UInt64, addressSpaceLimit: UInt64?) -> Int {
     var limit = min(physicalMemory / 4, 4 << 30)
-    if let addressSpaceLimit { limit = min(limit, addressSpaceLimit / 2) }
+    if let addressSpaceLimit { limit = min(limit, addressSpaceLimit / 10) }
     return Int(clamping: max(limit, 64 << 20))
   }
 }

@@ -80,3 +80,24 @@ import Testing
     )
   }
 }
+
+extension HostileValuesTests {
+  /// Deleting keys one by one, interleaved with `len`, truthiness and membership, keeps order
+  /// and counts right (removed entries are compacted lazily).
+  @Test func dictDeletionsKeepOrderAndCount() {
+    let source = """
+      d = {i: i * i for i in range(20000)}
+      for i in range(0, 20000, 2):
+          del d[i]
+      print(len(d), bool(d), 4 in d, 5 in d, list(d)[:3], d[7])
+      d[4] = 0
+      print(list(d.items())[-2:], len(d))
+      for k in list(d):
+          del d[k]
+      print(d, len(d))
+      """
+    let result = Self.run(source)
+    #expect(result.error == nil)
+    #expect(result.output == "10000 True False True [1, 3, 5] 49\n[(19999, 399960001), (4, 0)] 10001\n{} 0\n")
+  }
+}

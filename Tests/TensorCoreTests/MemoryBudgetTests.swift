@@ -48,11 +48,11 @@ import Testing
     #expect(MemoryBudgetError.byteText(100) == "100 bytes")
   }
 
-  @Test func theDefaultIsAQuarterOfMemoryAtMost4GiBAndHalfTheAddressSpace() {
+  @Test func theDefaultIsAQuarterOfMemoryAtMost4GiBAndATenthOfTheAddressSpace() {
     #expect(MemoryBudget.defaultLimit(physicalMemory: 8 << 30, addressSpaceLimit: nil) == 2 << 30)
     #expect(MemoryBudget.defaultLimit(physicalMemory: 64 << 30, addressSpaceLimit: nil) == 4 << 30)
     #expect(
-      MemoryBudget.defaultLimit(physicalMemory: 64 << 30, addressSpaceLimit: 2 << 30) == 1 << 30)
+      MemoryBudget.defaultLimit(physicalMemory: 64 << 30, addressSpaceLimit: 10 << 30) == 1 << 30)
   }
 
   /// `total = total + w * 2`, 200,000 times: the graph is 400,000 nodes deep, far more than

@@ -91,7 +91,7 @@ extension Interpreter {
         let k = try evaluate(key, in: inner)
         let v = try evaluate(value, in: inner)
         try at(span) {
-          try ValueMemory.checkItems(ValueMemory.product(storage.keys.count + 1, 3), what: "a dict")
+          try ValueMemory.checkItems(ValueMemory.product(storage.count + 1, 3), what: "a dict")
         }
         storage[k] = v
       }

@@ -50,7 +50,7 @@ extension Interpreter {
     case .list(let storage): return storage.items.count
     case .tuple(let items): return items.count
     case .string(let text): return text.count
-    case .dict(let storage): return storage.keys.count
+    case .dict(let storage): return storage.count
     case .size(let dims): return dims.count
     case .tensor(let tensor):
       guard let first = tensor.shape.first else {

@@ -304,7 +304,7 @@ extension Interpreter {
     case .string(let v): return !v.isEmpty
     case .list(let storage): return !storage.items.isEmpty
     case .tuple(let items): return !items.isEmpty
-    case .dict(let storage): return !storage.keys.isEmpty
+    case .dict(let storage): return storage.count > 0
     case .size(let dims): return !dims.isEmpty
     case .tensor(let tensor):
       guard tensor.count == 1 else {
@@ -391,7 +391,7 @@ func equalValues(_ lhs: Value, _ rhs: Value, depth: Int = 0) throws -> Bool {
   case (.list(let a), .list(let b)): return try a === b || elementsEqual(a.items, b.items)
   case (.dict(let a), .dict(let b)):
     guard a !== b else { return true }
-    guard a.keys.count == b.keys.count else { return false }
+    guard a.count == b.count else { return false }
     for (key, value) in zip(a.keys, a.values) {
       guard let other = b[key], try equalValues(value, other, depth: depth + 1) else {
         return false

@@ -118,51 +118,70 @@ extension Value {
 /// Its entries (a key, a value and an index slot each) are charged to the memory budget in force
 /// when it was made.
 public final class DictStorage {
-  public private(set) var keys: [Value] = [] {
-    didSet { charge.account(items: ValueMemory.product(keys.count, 3)) }
+  /// The keys, in insertion order.
+  public var keys: [Value] {
+    compact()
+    return storedKeys
   }
-  public private(set) var values: [Value] = []
-  /// The position of each hashable key in `keys`.
+  /// The values, in the keys' order.
+  public var values: [Value] {
+    compact()
+    return storedValues
+  }
+  /// How many entries the dict holds.
+  public var count: Int { storedKeys.count - removedCount }
+
+  /// Keys and values as stored: removed entries stay in place (their value released, the slot
+  /// flagged in `removed`) until the next read of `keys` or `values` compacts them, so deleting
+  /// n keys one by one takes time proportional to n, as in Python.
+  private var storedKeys: [Value] = [] {
+    didSet { charge.account(items: ValueMemory.product(storedKeys.count, 3)) }
+  }
+  private var storedValues: [Value] = []
+  private var removed: [Bool] = []
+  private var removedCount = 0
+  /// The position of each hashable key in `storedKeys`.
   private var positions: [HashKey: Int] = [:]
   private var charge = BudgetCharge()
 
   public init() {}
 
   deinit {
-    dismantle(&keys)
-    dismantle(&values)
+    dismantle(&storedKeys)
+    dismantle(&storedValues)
     charge.releaseAll()
   }
 
   public func index(of key: Value) -> Int? {
     if let hashKey = HashKey(key) { return positions[hashKey] }
-    return keys.firstIndex { valuesEqual($0, key) }
+    return storedKeys.indices.first { !removed[$0] && valuesEqual(storedKeys[$0], key) }
   }
 
   /// Adds a key the dict does not hold yet (the caller knows it is new).
   public func append(_ key: Value, _ value: Value) {
-    if let hashKey = HashKey(key) { positions[hashKey] = keys.count }
-    keys.append(key)
-    values.append(value)
+    if let hashKey = HashKey(key) { positions[hashKey] = storedKeys.count }
+    storedKeys.append(key)
+    storedValues.append(value)
+    removed.append(false)
   }
 
   /// Removes every entry.
   public func removeAll() {
-    keys = []
-    values = []
+    storedKeys = []
+    storedValues = []
+    removed = []
+    removedCount = 0
     positions = [:]
   }
 
   public subscript(key: Value) -> Value? {
-    get { index(of: key).map { values[$0] } }
+    get { index(of: key).map { storedValues[$0] } }
     set {
       if let index = index(of: key) {
         if let newValue {
-          values[index] = newValue
+          storedValues[index] = newValue
         } else {
-          keys.remove(at: index)
-          values.remove(at: index)
-          reindex()
+          remove(at: index)
         }
       } else if let newValue {
         append(key, newValue)
@@ -170,9 +189,36 @@ public final class DictStorage {
     }
   }
 
+  /// Flags entry `index` removed and releases what it held.
+  private func remove(at index: Int) {
+    if let hashKey = HashKey(storedKeys[index]) { positions[hashKey] = nil }
+    storedKeys[index] = .none
+    storedValues[index] = .none
+    removed[index] = true
+    removedCount += 1
+  }
+
+  /// Drops the removed entries and renumbers the positions.
+  private func compact() {
+    guard removedCount > 0 else { return }
+    var keys: [Value] = []
+    var values: [Value] = []
+    keys.reserveCapacity(count)
+    values.reserveCapacity(count)
+    for index in storedKeys.indices where !removed[index] {
+      keys.append(storedKeys[index])
+      values.append(storedValues[index])
+    }
+    storedKeys = keys
+    storedValues = values
+    removed = Array(repeating: false, count: keys.count)
+    removedCount = 0
+    reindex()
+  }
+
   private func reindex() {
     positions = [:]
-    for (index, key) in keys.enumerated() {
+    for (index, key) in storedKeys.enumerated() {
       if let hashKey = HashKey(key) { positions[hashKey] = index }
     }
   }

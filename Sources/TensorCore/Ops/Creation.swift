@@ -4,17 +4,20 @@
 extension Tensor {
   /// `torch.zeros(*shape, dtype=)`.
   public static func zeros(_ shape: [Int], dtype: DType = .float32) throws -> Tensor {
-    try full(shape, value: 0, dtype: dtype)
+    try full(shape, value: 0, dtype: dtype, what: "torch.zeros")
   }
 
   /// `torch.ones(*shape, dtype=)`.
   public static func ones(_ shape: [Int], dtype: DType = .float32) throws -> Tensor {
-    try full(shape, value: 1, dtype: dtype)
+    try full(shape, value: 1, dtype: dtype, what: "torch.ones")
   }
 
   /// `torch.full(shape, value, dtype=)`: every element `value` (truncated for int64, `!= 0` for bool).
-  public static func full(_ shape: [Int], value: Double, dtype: DType) throws -> Tensor {
-    try checkSizes(shape, dtype: dtype, what: "torch.full")
+  /// `what` names the function in a size or memory error.
+  public static func full(
+    _ shape: [Int], value: Double, dtype: DType, what: String = "torch.full"
+  ) throws -> Tensor {
+    try checkSizes(shape, dtype: dtype, what: what)
     return fromDoubles(
       shape: shape, values: [Double](repeating: value, count: elementCount(shape)), dtype: dtype)
   }
