@@ -73,7 +73,9 @@ import Testing
   }
 
   @Test func fileNamingAnExerciseThatDoesNotExist() throws {
-    let (directory, path) = try Self.learnerFile { _ in "# cnn-lesson exercise 9-99999\nimport torch\n" }
+    let (directory, path) = try Self.learnerFile { _ in
+      "# cnn-lesson exercise 9-99999\nimport torch\n"
+    }
     defer { try? FileManager.default.removeItem(at: directory) }
     let run = runTool(["check", path])
     #expect(run.code == .lessonError)

@@ -98,6 +98,8 @@ extension HostileValuesTests {
       """
     let result = Self.run(source)
     #expect(result.error == nil)
-    #expect(result.output == "10000 True False True [1, 3, 5] 49\n[(19999, 399960001), (4, 0)] 10001\n{} 0\n")
+    #expect(
+      result.output
+        == "10000 True False True [1, 3, 5] 49\n[(19999, 399960001), (4, 0)] 10001\n{} 0\n")
   }
 }
