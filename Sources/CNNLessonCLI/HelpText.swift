@@ -29,7 +29,8 @@ enum HelpText {
 
     EXIT STATUS
       0 all checks passed   1 a check failed   64 usage error
-      65 error in lesson code or file   66 file not found
+      65 error in lesson code or file   66 file not found   73 --bless could not write
+      130 interrupted by Ctrl-C (the later cells and lessons are not run)
       (a cell that runs past --timeout, or a lesson past --max-memory, fails with a
       TimeoutError or a MemoryError: exit 1 for a lesson, 65 for a script)
     """
@@ -46,7 +47,7 @@ enum HelpText {
 
     EXIT STATUS
       0 every check passed (or skipped)   1 a check failed   65 error in lesson code
-      66 file not found
+      66 file not found   130 interrupted by Ctrl-C
 
     EXAMPLES
       cnn-lesson run lessons/08.md
@@ -89,6 +90,7 @@ enum HelpText {
 
     EXIT STATUS
       0 every check passed (skipped checks allowed without --strict)   1 a check failed
-      65 a lesson file is malformed   66 DIR not found
+      65 a lesson file is malformed   66 DIR not found   73 the --junit file could not be
+      written (a device, a folder, a read-only file: it is left as it was)   130 Ctrl-C
     """
 }
