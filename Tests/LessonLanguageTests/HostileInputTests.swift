@@ -74,8 +74,12 @@ import Testing
     let source = "total = 0\nfor i in range(10 ** 12):\n    total += i\n"
     let file = SourceFile(path: "loop.py", text: source)
     let error = try #require(throws: Diagnostic.self) { try interpreter.run(source, file: file) }
-    #expect(error.message == "TimeoutError: the cell ran longer than 2 s")
+    #expect(error.message == "TimeoutError: the script ran longer than 2 s")
     #expect(error.span?.line == 3)
+    let cell = try #require(throws: Diagnostic.self) {
+      try interpreter.run(source, file: file, displayLastExpression: true)
+    }
+    #expect(cell.message == "TimeoutError: the cell ran longer than 2 s")
     #expect(error.exception?.type == .timeoutError)
     // The limit is per run: the next cell starts with the full time again.
     #expect(throws: Never.self) { try interpreter.run("print(total > 0)", file: file) }

@@ -74,7 +74,9 @@ public final class Interpreter {
       throw Diagnostic("\(error)", at: nil)
     }
     stackGuard = StackGuard()
-    watchdog = Watchdog(environment: environment)
+    // A notebook cell displays its last expression; a script does not.
+    watchdog = Watchdog(
+      environment: environment, unit: displayLastExpression ? "the cell" : "the script")
     do {
       try MemoryBudget.$current.withValue(memoryBudget ?? MemoryBudget.current) {
         try runStatements(statements, displayLastExpression: displayLastExpression)

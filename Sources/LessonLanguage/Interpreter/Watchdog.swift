@@ -7,12 +7,15 @@ struct Watchdog {
   let limit: Duration?
   let clock: LessonClock
   let interruption: Interruption?
+  /// What runs, for the message: `the cell` or `the script`.
+  let unit: String
   /// Checks since the clock was last read (reading it at every statement would cost more than
   /// the statement).
   private var sinceClockRead = 0
 
-  /// A watchdog for one run that starts now.
-  init(environment: LessonEnvironment) {
+  /// A watchdog for one run (of a cell, or of a whole script) that starts now.
+  init(environment: LessonEnvironment, unit: String = "the cell") {
+    self.unit = unit
     clock = environment.clock
     limit = environment.cellTimeLimit
     deadline = environment.cellTimeLimit.map { environment.clock.now() + $0 }
@@ -25,6 +28,7 @@ struct Watchdog {
     limit = nil
     clock = .continuous
     interruption = nil
+    unit = "the cell"
   }
 
   /// Throws `KeyboardInterrupt` when a stop was requested, `TimeoutError` past the deadline.
@@ -38,7 +42,7 @@ struct Watchdog {
     sinceClockRead = 0
     guard clock.now() > deadline else { return }
     throw PythonException(
-      .timeoutError, "the cell ran longer than \(Self.text(limit))",
+      .timeoutError, "\(unit) ran longer than \(Self.text(limit))",
       notes: [
         "a loop that never ends, or more work than the time limit allows; --timeout SECONDS changes the limit"
       ])
