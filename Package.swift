@@ -25,7 +25,7 @@ import PackageDescription
 ///   or with `CNN_LESSON_PORTABLE=1` in the environment, the code is generic x86-64.
 func tensorCoreSettings() -> [SwiftSetting] {
   var settings: [SwiftSetting] = [
-    .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release)),
+    .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))
   ]
   #if canImport(Foundation) && arch(x86_64) && os(Linux)
     let portable = ProcessInfo.processInfo.environment["CNN_LESSON_PORTABLE"] == "1"
@@ -54,8 +54,10 @@ let package = Package(
     .target(name: "Figures", dependencies: ["DataIO"]),
     .target(name: "NeuralNet", dependencies: ["TensorCore", "DataIO"]),
     .target(name: "CStackBounds"),
-    .target(name: "LessonLanguage", dependencies: ["NeuralNet", "TensorCore", "CStackBounds"]),
-    .target(name: "LessonRunner", dependencies: ["LessonLanguage"]),
+    .target(
+      name: "LessonLanguage",
+      dependencies: ["NeuralNet", "TensorCore", "Figures", "DataIO", "CStackBounds"]),
+    .target(name: "LessonRunner", dependencies: ["LessonLanguage", "Figures"]),
     .target(name: "Benchmarks", dependencies: ["NeuralNet"]),
     .target(name: "CNNLessonCLI", dependencies: ["LessonRunner", "Benchmarks"]),
     .executableTarget(name: "cnn-lesson", dependencies: ["CNNLessonCLI"]),
@@ -69,8 +71,8 @@ let package = Package(
     .testTarget(
       name: "NeuralNetTests", dependencies: ["NeuralNet", "DataIO"], exclude: ["Reference"]),
     .testTarget(name: "BenchmarksTests", dependencies: ["Benchmarks"]),
-    .testTarget(name: "LessonLanguageTests", dependencies: ["LessonLanguage"]),
-    .testTarget(name: "LessonRunnerTests", dependencies: ["LessonRunner"]),
+    .testTarget(name: "LessonLanguageTests", dependencies: ["LessonLanguage", "Figures"]),
+    .testTarget(name: "LessonRunnerTests", dependencies: ["LessonRunner", "Figures"]),
     .testTarget(name: "CNNLessonCLITests", dependencies: ["CNNLessonCLI"]),
     .testTarget(name: "LessonFuzzTests", dependencies: ["LessonFuzz"], exclude: ["Regressions"]),
   ]
