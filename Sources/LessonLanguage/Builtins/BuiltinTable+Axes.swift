@@ -169,6 +169,12 @@ extension BuiltinTable {
       try axes.update { axes in try axes.axis("off") }
       return .none
     },
+    .function("numpy.ndarray.flatten", .axesArray("self")) { _, array in
+      .object(AxesArray(array.items, shape: [array.items.count]))
+    },
+    .function("numpy.ndarray.ravel", .axesArray("self")) { _, array in
+      .object(AxesArray(array.items, shape: [array.items.count]))
+    },
   ]
 }
 
@@ -180,6 +186,18 @@ extension Arg where T == AxesObject {
         throw context.wrongType(name, expected: "an Axes", value)
       }
       return axes
+    }
+  }
+}
+
+extension Arg where T == AxesArray {
+  /// The array of axes `subplots` returns (the receiver of `flatten()`).
+  static func axesArray(_ name: String) -> Arg<AxesArray> {
+    .required(name) { value, context in
+      guard case .object(let array as AxesArray) = value else {
+        throw context.wrongType(name, expected: "an array of Axes", value)
+      }
+      return array
     }
   }
 }

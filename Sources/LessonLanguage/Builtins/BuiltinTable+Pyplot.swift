@@ -237,12 +237,7 @@ extension Interpreter {
       throw PythonException.value(
         "Format '\(kind)' is not supported (supported formats: png, svg)")
     }
-    let resolved = environment.resolve(path)
-    let folder = environment.workingDirectory
-    guard DatasetRoot.isInside(resolved, folder, currentDirectory: folder),
-      DatasetRoot.normalized(resolved, currentDirectory: folder)
-        != DatasetRoot.normalized(folder, currentDirectory: folder)
-    else {
+    guard let resolved = pathInsideLessonFolder(path) else {
       throw PythonException(
         .osError, "savefig writes only inside the lesson's folder, not to '\(path)'",
         notes: ["use a path such as 'figures/loss.png'"])
@@ -261,5 +256,32 @@ extension Interpreter {
       bytes = try PNGEncoder.encode(width: raster.width, height: raster.height, rgb: raster.rgb)
     }
     try AtomicFile.write(bytes, to: resolved)
+  }
+
+  /// `path` resolved in the lesson's folder, or nil when it names the folder itself or a place
+  /// outside it (`../x.png`, `/etc/x.png`). Decided on the path's text: a symbolic link inside
+  /// the folder is followed by the write.
+  func pathInsideLessonFolder(_ path: String) -> String? {
+    let folder = environment.workingDirectory
+    if path.hasPrefix("/") {
+      guard folder.hasPrefix("/") else { return nil }
+      let normalized = DatasetRoot.normalized(path, currentDirectory: folder)
+      let root = DatasetRoot.normalized(folder, currentDirectory: folder)
+      guard normalized != root, normalized.hasPrefix(root == "/" ? "/" : root + "/") else {
+        return nil
+      }
+      return normalized
+    }
+    var components: [Substring] = []
+    for component in path.split(separator: "/") {
+      switch component {
+      case ".": continue
+      case "..":
+        guard components.popLast() != nil else { return nil }
+      default: components.append(component)
+      }
+    }
+    guard !components.isEmpty else { return nil }
+    return environment.resolve(components.joined(separator: "/"))
   }
 }

@@ -17,7 +17,10 @@ extension BuiltinRegistry {
     ("`torchvision.transforms`", ["torchvision.transforms"]),
     ("`torchvision.utils`", ["torchvision.utils"]),
     ("`matplotlib.pyplot`", ["matplotlib.pyplot"]),
-    ("figure and axes methods", ["matplotlib.figure.Figure", "matplotlib.axes.Axes"]),
+    (
+      "figure, axes and axes-array methods",
+      ["matplotlib.figure.Figure", "matplotlib.axes.Axes", "numpy.ndarray"]
+    ),
     ("`torchinfo`", ["torchinfo"]),
     ("`math`", ["math"]),
     ("Python builtins", ["builtins"]),
