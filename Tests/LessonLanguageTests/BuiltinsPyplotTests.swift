@@ -185,6 +185,9 @@ struct PyplotRun {
       "torchvision.utils.make_grid(torch.zeros(2, 1, 2, 2), padding=9223372036854775807)",
       "ValueError: make_grid: the grid is too large"),
     OutputCase(
+      "plt.hist([1, 2], bins=9223372036854775807)",
+      "RuntimeError: DefaultCPUAllocator: not enough memory"),
+    OutputCase(
       "fig, axes = plt.subplots(2, 2)\naxes[2]",
       "IndexError: index 2 is out of bounds for axis 0 with size 2"),
     OutputCase(
@@ -231,6 +234,23 @@ struct PyplotRun {
       result.figures.map(\.summary) == [
         "[figure 1: line, 2 points]", "[figure 2: bar, 1 bar]", "[figure 1: line, 3 points]",
       ])
+  }
+
+  @Test func closeClosesTheCurrentFigureOrTheOneNamed() {
+    let result = Self.run(
+      """
+      plt.figure()
+      plt.plot([1])
+      plt.figure()
+      plt.plot([2, 3])
+      plt.close()
+      plt.figure(5)
+      plt.bar([1], [1])
+      plt.close(5)
+      print(plt.gcf().number)
+      """)
+    #expect(result.output == "1\n")
+    #expect(result.figures.map(\.summary) == ["[figure 1: line, 1 point]"])
   }
 
   @Test func figuresWithoutAxesAreNotShown() {

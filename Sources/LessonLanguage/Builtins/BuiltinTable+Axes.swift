@@ -107,6 +107,7 @@ extension BuiltinTable {
         limits = ends[0]...ends[1]
       }
       let colour = try plotColor(color)
+      if bins >= 1 { _ = try checkedAllocation([bins], dtype: .int64, what: "hist") }
       try axes.owner.charge(values: values.count + 2 * max(bins, 0), what: "hist")
       try axes.update { axes in
         try axes.hist(values, bins: bins, range: limits, label: label, color: colour)

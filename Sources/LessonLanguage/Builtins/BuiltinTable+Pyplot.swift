@@ -25,8 +25,8 @@ extension BuiltinTable {
     }
   }
 
-  /// `plt.figure`, `plt.subplots`, `plt.subplot`, `plt.gcf`, `plt.gca`, `plt.show`,
-  /// `plt.close`, and the figure-wide calls on the current figure.
+  /// `plt.figure`, `plt.subplots`, `plt.subplot`, `plt.gcf`, `plt.gca`, `plt.show` and
+  /// `plt.close` (the current figure, `'all'`, a figure or its number).
   static let pyplotFigures: [BuiltinFunction] = [
     .function(
       "matplotlib.pyplot.figure", .optionalInt("num"), .optionalValue("figsize"),
@@ -83,10 +83,16 @@ extension BuiltinTable {
     },
     .function("matplotlib.pyplot.close", .optionalValue("fig")) { interpreter, figure in
       switch figure {
-      case nil, .string("all")?:
+      case nil:
+        if let current = interpreter.pyplot.current { interpreter.pyplot.close(current) }
+      case .string("all")?:
         _ = interpreter.pyplot.closeAll()
       case .object(let object as FigureObject)?:
         interpreter.pyplot.close(object)
+      case .int(let number)?:
+        if let object = interpreter.pyplot.open.first(where: { $0.figure.number == number }) {
+          interpreter.pyplot.close(object)
+        }
       case let other?:
         throw PythonException.type(
           "close() argument must be a Figure, an int, a string, or None, not "
