@@ -296,7 +296,7 @@ struct PyplotRun {
 
   @Test func plotReadsFormatsAndKeywords() throws {
     let result = Self.run(
-      "plt.plot([0, 1, 2], [3, 2, 1], 'ro--', label='loss')\nplt.plot(torch.tensor([1., 2.]), color='C2', marker='x')\nplt.legend()"
+      "plt.plot(range(3), [3, 2, 1], 'ro--', label='loss')\nplt.plot(torch.tensor([1., 2.]), color='C2', marker='x')\nplt.legend()"
     )
     let axes = try #require(result.figures.first?.axes.first)
     guard case .line(let first) = axes.artists[0], case .line(let second) = axes.artists[1] else {

@@ -13,8 +13,9 @@ struct PlotLine {
 }
 
 extension Interpreter {
-  /// The numbers of a tensor, a number, or a list or tuple nested at most 3 deep, with their
-  /// shape and whether they are integers (matplotlib reads integer RGB in 0...255).
+  /// The numbers of a tensor, a number, or a list, tuple or other iterable (`range`) nested at
+  /// most 3 deep, with their shape and whether they are integers (matplotlib reads integer RGB
+  /// in 0...255).
   func plotArray(_ value: Value, function: String, depth: Int = 0) throws -> (
     values: [Double], shape: [Int], integral: Bool
   ) {
@@ -24,7 +25,7 @@ extension Interpreter {
     case .int(let v): return ([Double(v)], [], true)
     case .bool(let v): return ([v ? 1 : 0], [], true)
     case .float(let v): return ([v], [], false)
-    case .list, .tuple:
+    case .list, .tuple, .size, .object(is IterableObject):
       guard depth < 3 else {
         throw PythonException.value(
           "\(function)() takes arrays of at most 3 dimensions from nested lists",
