@@ -253,6 +253,13 @@ struct PyplotRun {
     #expect(result.figures.map(\.summary) == ["[figure 1: line, 1 point]"])
   }
 
+  @Test func drawingOnAnAxesLeavesTheCurrentFigure() {
+    let result = Self.run(
+      "fig1, ax1 = plt.subplots()\nfig2, ax2 = plt.subplots()\nax1.plot([1])\nplt.title('two')\nprint(ax1, ax2, plt.gcf().number)"
+    )
+    #expect(result.output == "<Axes: > <Axes: title={'center': 'two'}> 2\n")
+  }
+
   @Test func figuresWithoutAxesAreNotShown() {
     let result = Self.run(["plt.figure()", "print(plt.figure().number)"])
     #expect(result.figures.isEmpty)
@@ -359,6 +366,18 @@ struct PyplotRun {
       environment: LessonEnvironment(workingDirectory: folder.path))
     #expect(result.error == nil, "\(result.errorText)")
     #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("loss.png").path))
+  }
+
+  @Test func savefigIntoAMissingFolderIsAnOSError() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "pyplot-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let result = Self.run(
+      ["plt.plot([1, 2])\nplt.savefig('figures/loss.svg')"],
+      environment: LessonEnvironment(workingDirectory: folder.path))
+    #expect(
+      result.errorText.hasPrefix("test.py:5:1: OSError: cannot create "), "\(result.errorText)")
   }
 
   @Test func imagesCountAgainstTheMemoryBudget() throws {

@@ -22,7 +22,6 @@ extension BuiltinTable {
       let artist = try axes.update { axes in
         try axes.imshow(image, cmap: cmap, vmin: vmin, vmax: vmax, interpolation: interpolation)
       }
-      interpreter.pyplot.makeCurrent(axes.owner)
       return .object(ImageObject(axes, artist))
     },
     .function(
@@ -36,7 +35,6 @@ extension BuiltinTable {
             x: line.x, y: line.y, label: line.label, marker: line.marker, color: line.color)
         }
       }
-      interpreter.pyplot.makeCurrent(axes.owner)
       return .list(
         ListStorage(lines.map { _ in PlotResultObject.object("matplotlib.lines.Line2D") }))
     },
@@ -54,7 +52,6 @@ extension BuiltinTable {
       try axes.update { axes in
         try axes.scatter(x: xs, y: ys, label: label, color: colour)
       }
-      interpreter.pyplot.makeCurrent(axes.owner)
       return PlotResultObject.object("matplotlib.collections.PathCollection")
     },
     .function(
@@ -81,7 +78,6 @@ extension BuiltinTable {
           try axes.bar(x: xs, heights: heights, width: width, label: label, color: colour)
         }
       }
-      interpreter.pyplot.makeCurrent(axes.owner)
       let count = axes.axes.artists.last.map {
         if case .bar(let bar) = $0 { bar.x.count } else { 0 }
       }
@@ -112,7 +108,6 @@ extension BuiltinTable {
       try axes.update { axes in
         try axes.hist(values, bins: bins, range: limits, label: label, color: colour)
       }
-      interpreter.pyplot.makeCurrent(axes.owner)
       guard case .histogram(let histogram)? = axes.axes.artists.last else { return .none }
       return .tuple([
         .tensor(Tensor(shape: [histogram.counts.count], floats: histogram.counts.map(Float.init))),

@@ -222,11 +222,6 @@ struct PyplotState {
     return AxesObject(figure, figure.figure.gca())
   }
 
-  /// Makes `figure` current (drawing through one of its axes does).
-  mutating func makeCurrent(_ figure: FigureObject) {
-    if open.contains(where: { $0 === figure }) { current = figure }
-  }
-
   /// `plt.close(fig)`.
   mutating func close(_ figure: FigureObject) {
     open.removeAll { $0 === figure }
