@@ -157,6 +157,16 @@ struct PyplotRun {
       "ValueError: Image size of 100000x100 pixels is too large. It must be less than 2^16 in each direction."
     ),
     OutputCase("plt.figure(figsize=3)", "TypeError: 'int' object is not iterable"),
+    // Hostile sizes: refused with matplotlib's words, before anything is allocated.
+    OutputCase(
+      "plt.subplots(10000, 10000)", "ValueError: a 10000x10000 grid of subplots is too large"),
+    OutputCase("plt.plot(range(10 ** 12))", "MemoryError: "),
+    OutputCase(
+      "plt.figure(figsize=(float('inf'), 1))", "ValueError: figure size must be positive finite"),
+    OutputCase("plt.figure(dpi=float('nan'))", "ValueError: dpi must be positive finite, not nan"),
+    OutputCase(
+      "plt.subplot(1000)",
+      "ValueError: Integer subplot specification must be a three-digit number, not 1000"),
     OutputCase(
       "plt.plot([1])\nplt.savefig('x.jpgx')",
       "ValueError: Format 'jpgx' is not supported (supported formats: png, svg)"),
