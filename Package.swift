@@ -63,7 +63,7 @@ let package = Package(
     .executableTarget(name: "cnn-lesson", dependencies: ["CNNLessonCLI"]),
     // The fuzzing target (docs/fuzzing.md): a reproducer in normal builds, libFuzzer's target
     // when built with `-sanitize=fuzzer` and `-DFUZZING`.
-    .target(name: "LessonFuzz", dependencies: ["LessonRunner"]),
+    .target(name: "LessonFuzz", dependencies: ["LessonRunner", "Figures"]),
     .executableTarget(name: "cnn-lesson-fuzz", dependencies: ["LessonFuzz"]),
     .testTarget(name: "TensorCoreTests", dependencies: ["TensorCore"]),
     .testTarget(name: "DataIOTests", dependencies: ["DataIO"]),
