@@ -128,6 +128,32 @@ private let drawing = """
   #expect(wrongOutput.outcomes.first?.failure?.diagnostic.span?.line == 12)
 }
 
+@Test func blessRewritesOnlyAFailingOutputBlockBesideAFigureBlock() throws {
+  let passingOutput = try runLesson(
+    drawing + """
+      ```output
+      six ...
+      ```
+      ```figure
+      2x2 panels
+      ```
+      """)
+  #expect(passingOutput.outcomes.first?.failure != nil)
+  #expect(LessonBless.bless(passingOutput).rewrittenBlocks == 0)
+  let failingOutput = try runLesson(
+    drawing + """
+      ```output
+      five maps
+      ```
+      ```figure
+      2x3 panels
+      ```
+      """)
+  let blessed = LessonBless.bless(failingOutput)
+  #expect(blessed.rewrittenBlocks == 1)
+  #expect(blessed.text.contains("```output\nsix maps\n```\n```figure\n2x3 panels\n```"))
+}
+
 @Test func aMalformedFigureBlockIsALocatedParseError() {
   let source = """
     ```python

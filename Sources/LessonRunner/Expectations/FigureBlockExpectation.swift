@@ -104,9 +104,11 @@ public struct FigureBlockExpectation: ExpectationKind {
     return .passed
   }
 
-  /// What the paired block's bless writes; a figure block itself is never rewritten.
+  /// What the paired block's bless writes when that block's own check failed; a figure block is
+  /// never rewritten, and a passing output block keeps its `...` and placeholders.
   public func blessed(_ result: CellResult) -> String? {
-    paired?.blessed(result)
+    guard let paired, paired.check(result).failure != nil else { return nil }
+    return paired.blessed(result)
   }
 
   private static func count(_ figures: Int) -> String {
