@@ -54,14 +54,16 @@ let package = Package(
     .target(name: "Figures", dependencies: ["DataIO"]),
     .target(name: "NeuralNet", dependencies: ["TensorCore", "DataIO"]),
     .target(name: "CStackBounds"),
-    .target(name: "LessonLanguage", dependencies: ["NeuralNet", "TensorCore", "CStackBounds"]),
-    .target(name: "LessonRunner", dependencies: ["LessonLanguage"]),
+    .target(
+      name: "LessonLanguage",
+      dependencies: ["NeuralNet", "TensorCore", "Figures", "DataIO", "CStackBounds"]),
+    .target(name: "LessonRunner", dependencies: ["LessonLanguage", "Figures"]),
     .target(name: "Benchmarks", dependencies: ["NeuralNet"]),
     .target(name: "CNNLessonCLI", dependencies: ["LessonRunner", "Benchmarks"]),
     .executableTarget(name: "cnn-lesson", dependencies: ["CNNLessonCLI"]),
     // The fuzzing target (docs/fuzzing.md): a reproducer in normal builds, libFuzzer's target
     // when built with `-sanitize=fuzzer` and `-DFUZZING`.
-    .target(name: "LessonFuzz", dependencies: ["LessonRunner"]),
+    .target(name: "LessonFuzz", dependencies: ["LessonRunner", "Figures"]),
     .executableTarget(name: "cnn-lesson-fuzz", dependencies: ["LessonFuzz"]),
     .testTarget(name: "TensorCoreTests", dependencies: ["TensorCore"]),
     .testTarget(name: "DataIOTests", dependencies: ["DataIO"]),
@@ -69,8 +71,8 @@ let package = Package(
     .testTarget(
       name: "NeuralNetTests", dependencies: ["NeuralNet", "DataIO"], exclude: ["Reference"]),
     .testTarget(name: "BenchmarksTests", dependencies: ["Benchmarks"]),
-    .testTarget(name: "LessonLanguageTests", dependencies: ["LessonLanguage"]),
-    .testTarget(name: "LessonRunnerTests", dependencies: ["LessonRunner"]),
+    .testTarget(name: "LessonLanguageTests", dependencies: ["LessonLanguage", "Figures"]),
+    .testTarget(name: "LessonRunnerTests", dependencies: ["LessonRunner", "Figures"]),
     .testTarget(name: "CNNLessonCLITests", dependencies: ["CNNLessonCLI"]),
     .testTarget(
       name: "LessonFuzzTests", dependencies: ["LessonFuzz"],

@@ -5,19 +5,27 @@ final class LiveReporter {
   private let sink: TextSink
   private let style: TerminalStyle
   private let explanations: Explanations
+  private let figureDisplay: FigureDisplay
   private var renderer: LessonTextRenderer?
   /// Whether a progress line is showing (it is erased before anything else is written).
   private var progressShown = false
   private var lastProgressDraw = ContinuousClock.now
 
-  init(sink: TextSink, style: TerminalStyle, explanations: Explanations) {
+  init(
+    sink: TextSink, style: TerminalStyle, explanations: Explanations,
+    figureDisplay: FigureDisplay = .summary
+  ) {
     self.sink = sink
     self.style = style
     self.explanations = explanations
+    self.figureDisplay = figureDisplay
   }
 
   func handle(_ event: LessonRun.Event, lesson: Lesson) {
-    var renderer = self.renderer ?? LessonTextRenderer(lesson: lesson, explanations: explanations)
+    var renderer =
+      self.renderer
+      ?? LessonTextRenderer(
+        lesson: lesson, explanations: explanations, figureDisplay: figureDisplay)
     clearProgress()
     sink.write(style.render(renderer.render(event)))
     self.renderer = renderer

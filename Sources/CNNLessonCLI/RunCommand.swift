@@ -41,7 +41,8 @@ struct RunCommand {
     var report = RunReport()
     for path in options.operands {
       let live = LiveReporter(
-        sink: stdout, style: workspace.style, explanations: workspace.explanations)
+        sink: stdout, style: workspace.style, explanations: workspace.explanations,
+        figureDisplay: workspace.figureDisplay(isTerminal: stdout.isTerminal))
       switch try runLesson(path, in: workspace.files, reporter: live) {
       case .ran(let lesson):
         report.lessons.append(lesson)
@@ -87,9 +88,11 @@ struct RunCommand {
   private func runScript(_ path: String) throws -> ExitCode {
     let file = try workspace.files.read(path)
     let stdout = self.stdout
+    let display = workspace.figureDisplay(isTerminal: stdout.isTerminal)
     let error = makeExecutor().runFile(file) { output in
       switch output {
       case .text(let text): stdout.write(text)
+      case .figure(let figure): stdout.write(display.text(for: figure))
       }
     }
     guard let error else { return .success }

@@ -31,6 +31,13 @@ struct Workspace {
     flag ?? (isTerminal && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb")
   }
 
+  /// How figures show on standard output: drawn on a terminal (plain characters when colour is
+  /// off), one line each when piped.
+  func figureDisplay(isTerminal: Bool) -> FigureDisplay {
+    FigureDisplay.forOutput(
+      isTerminal: isTerminal, colorEnabled: style.color, environment: context.environment)
+  }
+
   /// The folders searched for datasets: `--data`, else `CNN_LESSON_DATA`, as absolute paths.
   var dataDirectories: [String] {
     [options.dataDirectory ?? context.environment["CNN_LESSON_DATA"]].compactMap { $0 }

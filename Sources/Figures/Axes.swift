@@ -207,7 +207,7 @@ public struct Axes: Equatable, Sendable {
       }.first
     guard let mappable else {
       throw FigureError(
-        .valueError,
+        .runtimeError,
         "No mappable was found to use for colorbar creation. First define a mappable such as "
           + "an image (with imshow) or a contour set (with contourf).")
     }

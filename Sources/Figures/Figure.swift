@@ -33,6 +33,14 @@ public struct Figure: Equatable, Sendable {
     guard dpi > 0, dpi.isFinite else {
       throw FigureError(.valueError, "dpi must be positive finite, not \(formatNumber(dpi))")
     }
+    // matplotlib's Agg limit, checked here so that `pixelSize` always fits an Int.
+    guard width * dpi < Figure.maximumPixels, height * dpi < Figure.maximumPixels else {
+      throw FigureError(
+        .valueError,
+        "Image size of \(formatNumber((width * dpi).rounded()))x"
+          + "\(formatNumber((height * dpi).rounded())) pixels is too large. It must be less than "
+          + "2^16 in each direction.")
+    }
     self.number = number
     self.width = width
     self.height = height
@@ -98,6 +106,9 @@ public struct Figure: Equatable, Sendable {
     else { return nil }
     return (first.nrows, first.ncols)
   }
+
+  /// Pixels in each direction must stay below this (matplotlib's 2^16).
+  public static let maximumPixels = 65536.0
 
   /// Size in pixels (`width * dpi` by `height * dpi`).
   public var pixelSize: (width: Int, height: Int) {

@@ -6,6 +6,7 @@ public struct FigureError: Error, Equatable, Sendable, CustomStringConvertible {
   public enum Kind: String, Equatable, Sendable {
     case valueError = "ValueError"
     case typeError = "TypeError"
+    case runtimeError = "RuntimeError"
   }
 
   /// The Python exception class.

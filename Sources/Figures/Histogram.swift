@@ -25,10 +25,20 @@ public func histogram(
     first -= 0.5
     last += 0.5
   }
-  let edges = (0...bins).map { first + (last - first) * Double($0) / Double(bins) }
+  // A span past Double's largest (`range=(-1e308, 1e308)`) is worked with in halves.
+  let spanIsFinite = (last - first).isFinite
+  let edges = (0...bins).map { step -> Double in
+    let fraction = Double(step) / Double(bins)
+    return spanIsFinite
+      ? first + (last - first) * fraction : first * (1 - fraction) + last * fraction
+  }
   var counts = [Int](repeating: 0, count: bins)
   for value in values where value >= first && value <= last {
-    var index = min(Int((value - first) / (last - first) * Double(bins)), bins - 1)
+    let fraction =
+      spanIsFinite
+      ? (value - first) / (last - first) : (value / 2 - first / 2) / (last / 2 - first / 2)
+    guard fraction.isFinite else { continue }
+    var index = min(max(Int(fraction * Double(bins)), 0), bins - 1)
     // As NumPy does, correct the computed bin against the edges themselves.
     if index > 0 && value < edges[index] { index -= 1 }
     if index < bins - 1 && value >= edges[index + 1] { index += 1 }

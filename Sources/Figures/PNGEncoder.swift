@@ -17,22 +17,25 @@ public enum PNGEncoder {
   public static func encode(
     width: Int, height: Int, rgb: [UInt8], compression: Compression = .fixedHuffman
   ) throws(FigureError) -> [UInt8] {
-    guard width > 0, height > 0, width <= 1 << 24, height <= 1 << 24,
-      rgb.count == width * height * 3
+    let (rowBytes, rowOverflow) = width.multipliedReportingOverflow(by: 3)
+    let (byteCount, countOverflow) = rowBytes.multipliedReportingOverflow(by: height)
+    guard width > 0, height > 0, let width32 = UInt32(exactly: width),
+      let height32 = UInt32(exactly: height), !rowOverflow, !countOverflow,
+      rgb.count == byteCount
     else {
       throw FigureError(
         .valueError,
         "a \(width)x\(height) RGB image needs \(width)x\(height)x3 bytes, not \(rgb.count)")
     }
     var raw: [UInt8] = []
-    raw.reserveCapacity((width * 3 + 1) * height)
+    raw.reserveCapacity(byteCount + height)
     for row in 0..<height {
       raw.append(0)  // filter type None
-      raw += rgb[(row * width * 3)..<((row + 1) * width * 3)]
+      raw += rgb[(row * rowBytes)..<((row + 1) * rowBytes)]
     }
     var header: [UInt8] = []
-    header += bigEndian(UInt32(width))
-    header += bigEndian(UInt32(height))
+    header += bigEndian(width32)
+    header += bigEndian(height32)
     // Bit depth 8, colour type RGB, deflate, no filter method, no interlace.
     header += [8, 2, 0, 0, 0]
     var file: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]

@@ -29,7 +29,11 @@ struct DataLimits: Equatable {
   }
 
   static func range(_ values: [Double]) -> ClosedRange<Double> {
-    guard let low = values.min(), let high = values.max() else { return 0...1 }
+    guard var low = values.min(), var high = values.max() else { return 0...1 }
+    // Limits stay within ±1e300, so that their span (and every position computed from it)
+    // is finite even for values near Double's largest.
+    low = min(max(low, -1e300), 1e300)
+    high = min(max(high, -1e300), 1e300)
     return low == high ? (low - 0.5)...(high + 0.5) : low...high
   }
 }
@@ -113,7 +117,11 @@ private func draw(_ artists: [Artist], limits: DataLimits, on canvas: inout Brai
     guard x.isFinite, y.isFinite else { return nil }
     let column = ((x - limits.x.lowerBound) / xSpan * Double(canvas.dotWidth - 1)).rounded()
     let row = ((limits.y.upperBound - y) / ySpan * Double(canvas.dotHeight - 1)).rounded()
-    return (Int(column), Int(row))
+    guard column.isFinite, row.isFinite else { return nil }
+    // A point far outside the canvas is drawn at a bounded distance, so a line to it stays short.
+    let width = Double(canvas.dotWidth)
+    let height = Double(canvas.dotHeight)
+    return (Int(min(max(column, -width), 2 * width)), Int(min(max(row, -height), 2 * height)))
   }
   func fill(from left: Double, to right: Double, height: Double, color: RGBColor) {
     guard let start = dot(left, 0), let end = dot(right, height), let base = dot(left, 0) else {

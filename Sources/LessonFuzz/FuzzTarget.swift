@@ -1,8 +1,10 @@
+import Figures
 import LessonRunner
 
 /// One fuzzing input through everything that reads students' text: the Markdown lesson parser,
 /// the interpreter (every cell, with a short time limit and a small memory budget), the output
-/// checker, the report renderers and bless. Any crash, trap or sanitizer report is a bug; a
+/// checker, the report renderers, every rendering of the figures the cells showed (terminal,
+/// SVG, raster) and bless. Any crash, trap or sanitizer report is a bug; a
 /// thrown error or a failed check is a normal outcome.
 ///
 /// The same function serves the libFuzzer target (`cnn-lesson-fuzz` built with
@@ -31,8 +33,18 @@ public enum FuzzTarget {
       RunReport(lessons: [report]))
     for outcome in report.outcomes {
       _ = LessonTextRenderer.render(outcome, in: lesson, explanations: explanations)
+      outcome.outputs.figures.forEach(renderFigure)
     }
     _ = LessonBless.bless(report, original: text)
+  }
+
+  /// Draws `figure` every way the tool can (the terminal in each colour mode, SVG, the raster).
+  static func renderFigure(_ figure: Figure) {
+    for colors in [FigureDisplay.Colors.trueColor, .palette256, .plain] {
+      _ = FigureDisplay.drawn(colors: colors, width: 60).text(for: figure)
+    }
+    _ = figure.svg()
+    _ = try? figure.raster()
   }
 
   private static func runScript(_ file: SourceFile, environment: LessonEnvironment) {

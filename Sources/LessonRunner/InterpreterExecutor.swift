@@ -38,9 +38,10 @@ public final class InterpreterExecutor: CellExecutor {
     _ code: String, file: SourceFile, firstLine: Int, displayLastExpression: Bool,
     output: @escaping (CellOutput) -> Void
   ) -> Diagnostic? {
-    let previous = interpreter.output
+    let (previous, previousFigures) = (interpreter.output, interpreter.figureOutput)
     interpreter.output = { output(.text($0)) }
-    defer { interpreter.output = previous }
+    interpreter.figureOutput = { output(.figure($0)) }
+    defer { (interpreter.output, interpreter.figureOutput) = (previous, previousFigures) }
     do {
       try interpreter.run(
         code, file: file, firstLine: firstLine, displayLastExpression: displayLastExpression)

@@ -75,7 +75,8 @@ public struct Expectation: Sendable {
 
   /// The info string that selects the kind: `output`, `output exact`, `error`.
   public var info: String {
-    let kind = type(of: kind)
+    // A figure block beside an output or error block rides on that block's expectation.
+    let kind = type(of: (kind as? FigureBlockExpectation)?.paired ?? kind)
     return kind.word + (kind.option.map { " " + $0 } ?? "")
   }
 }

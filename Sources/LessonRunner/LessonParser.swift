@@ -47,6 +47,13 @@ public enum LessonParser {
         "\(block.infoWords[0]) block has no code cell before it", at: block.opening,
         notes: ["put it after the ```python block whose \(block.infoWords[0]) it shows"])
     }
+    let text = ExpectedText(file: block.opening.file, lines: block.content)
+    if let previous = cells[last].expectation,
+      let paired = try pairFigures(kind: kind, text: text, block: block, with: previous)
+    {
+      cells[last].expectation = paired
+      return
+    }
     if let previous = cells[last].expectation {
       throw Diagnostic(
         "second expected-output block for the cell at line \(cells[last].fence.line)",
@@ -56,10 +63,32 @@ public enum LessonParser {
           "a cell has at most one output or error block: split the code into two cells",
         ])
     }
-    let text = ExpectedText(file: block.opening.file, lines: block.content)
     cells[last].expectation = Expectation(
       kind: try kind.init(compiling: text, fence: block.opening), text: text, fence: block.opening,
       closingLine: block.closingLine)
+  }
+
+  /// A `figure` block and an `output` or `error` block of one cell, in either order, as one
+  /// expectation: the figure block checks beside the other block, which keeps its place for
+  /// bless. Nil when the two blocks are not such a pair.
+  private static func pairFigures(
+    kind: any ExpectationKind.Type, text: ExpectedText, block: FencedBlock,
+    with previous: Expectation
+  ) throws(Diagnostic) -> Expectation? {
+    let previousFigures = previous.kind as? FigureBlockExpectation
+    if kind is FigureBlockExpectation.Type, previousFigures == nil {
+      let figures = try FigureBlockExpectation(compiling: text, fence: block.opening)
+      return Expectation(
+        kind: figures.paired(with: previous.kind), text: previous.text, fence: previous.fence,
+        closingLine: previous.closingLine)
+    }
+    if !(kind is FigureBlockExpectation.Type), let previousFigures, previousFigures.paired == nil {
+      let other = try kind.init(compiling: text, fence: block.opening)
+      return Expectation(
+        kind: previousFigures.paired(with: other), text: text, fence: block.opening,
+        closingLine: block.closingLine)
+    }
+    return nil
   }
 
   /// The kind among `kinds` (which share the block's word) that its option selects.

@@ -54,4 +54,26 @@ import Testing
   @Test func figsizeMustBePositive() {
     #expect(throws: FigureError.self) { _ = try Figure(width: -1, height: 2) }
   }
+
+  @Test func figureSizesStayBelowMatplotlibsPixelLimit() throws {
+    #expect(
+      throws: FigureError(
+        .valueError,
+        "Image size of 100000x100 pixels is too large. It must be less than 2^16 in each "
+          + "direction.")
+    ) { _ = try Figure(width: 1000, height: 1) }
+    #expect(throws: FigureError.self) { _ = try Figure(width: 1e300, height: 1) }
+    #expect(throws: FigureError.self) { _ = try Figure(width: 1, height: 1, dpi: 1e300) }
+    #expect(try Figure(width: 655, height: 655).pixelSize == (65500, 65500))
+  }
+
+  @Test func colorbarWithoutAnImageIsMatplotlibsRuntimeError() {
+    var axes = Axes(position: SubplotPosition(nrows: 1, ncols: 1, index: 1))
+    #expect(throws: FigureError.self) { try axes.addColorbar() }
+    do {
+      try axes.addColorbar()
+    } catch {
+      #expect(error.kind == .runtimeError)
+    }
+  }
 }

@@ -20,4 +20,12 @@ import Testing
     }
     #expect(throws: FigureError.self) { _ = try histogram([1, .nan]) }
   }
+
+  @Test func aRangeWiderThanDoublesLargestStillCounts() throws {
+    let (edges, counts) = try histogram([1e308, -1e308, 0], bins: 2, range: -1e308...1e308)
+    #expect(edges == [-1e308, 0, 1e308])
+    #expect(counts == [1, 2])
+    let autodetected = try histogram([1e308, -1e308], bins: 3)
+    #expect(autodetected.counts == [1, 0, 1])
+  }
 }

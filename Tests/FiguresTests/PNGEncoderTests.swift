@@ -70,4 +70,12 @@ import Testing
       _ = try PNGEncoder.encode(width: 2, height: 2, rgb: [0, 0, 0])
     }
   }
+
+  @Test func sizesThatOverflowOrDoNotFitTheHeaderThrow() {
+    for (width, height) in [(Int.max, 2), (1 << 40, 1 << 40), (1 << 33, 1), (-1, 3), (0, 1)] {
+      #expect(throws: FigureError.self) {
+        _ = try PNGEncoder.encode(width: width, height: height, rgb: [])
+      }
+    }
+  }
 }

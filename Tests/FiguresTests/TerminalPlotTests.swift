@@ -34,4 +34,12 @@ import Testing
     let block = renderPlot(axes, width: 20, height: 2, style: TerminalStyle(colorMode: .plain))
     #expect(block.lines.last == "   ── train         ")
   }
+
+  @Test func valuesNearDoublesLargestAreDrawnWithoutOverflow() throws {
+    var axes = Axes(position: SubplotPosition(nrows: 1, ncols: 1, index: 1))
+    try axes.plot(y: [.infinity, 1e308, -1e308, .nan])
+    try axes.bar(x: [0], heights: [1e308], width: 1e308)
+    let block = renderPlot(axes, width: 20, height: 4, style: TerminalStyle(colorMode: .plain))
+    #expect(block.lines.count > 4)
+  }
 }

@@ -23,4 +23,24 @@ import Testing
     let data = try #require(FileManager.default.contents(atPath: path))
     data.withUnsafeBytes { FuzzTarget.run($0) }
   }
+
+  /// A lesson that draws every kind of figure, so the target's figure renderings run too.
+  @Test func figuresGoThroughEveryRendering() {
+    let lesson = """
+      ```python
+      import matplotlib.pyplot as plt
+      import torch
+      fig, axes = plt.subplots(2, 2)
+      axes[0, 0].imshow(torch.rand(5, 7), cmap='RdBu')
+      axes[0, 1].plot([3, float('nan'), 1], 'o-')
+      axes[1, 0].bar(['a', 'b'], [1, -2])
+      axes[1, 1].hist([1, 1, 2, float('inf')], bins=3)
+      plt.colorbar()
+      ```
+      ```figure
+      2x2 panels
+      ```
+      """
+    Array(lesson.utf8).withUnsafeBytes { FuzzTarget.run($0) }
+  }
 }

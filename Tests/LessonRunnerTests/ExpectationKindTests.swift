@@ -4,8 +4,8 @@ import Testing
 
 @Test func theKindsTableNamesEachInfoStringOnce() {
   let infos = ExpectationKinds.all.map { $0.word + ($0.option.map { " " + $0 } ?? "") }
-  #expect(infos == ["output", "output exact", "error"])
-  #expect(ExpectationKinds.words == ["output", "error"])
+  #expect(infos == ["output", "output exact", "error", "figure"])
+  #expect(ExpectationKinds.words == ["output", "error", "figure"])
   #expect(ExpectationKinds.kinds(for: "output").count == 2)
   #expect(ExpectationKinds.kinds(for: "bash").isEmpty)
 }

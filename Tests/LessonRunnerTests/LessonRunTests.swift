@@ -129,6 +129,7 @@ func runSample() -> (Lesson, [CellOutcome], FakeExecutor) {
     switch event {
     case .cellStarted(let cell): events.append("start \(cell.index)")
     case .output(_, .text(let text)): events.append("out \(text)")
+    case .output(_, .figure(let figure)): events.append("figure \(figure.number)")
     case .cellFinished(let outcome): events.append("end \(outcome.output)")
     }
   }

@@ -5,7 +5,8 @@ enum BuiltinTable {
   static let modules: Set<String> = [
     "torch", "torch.nn", "torch.nn.functional", "torch.optim", "torch.autograd", "torch.utils",
     "torch.utils.data", "torch.cuda", "torchvision", "torchvision.datasets",
-    "torchvision.transforms", "__future__", "math",
+    "torchvision.transforms", "torchvision.utils", "__future__", "math", "matplotlib",
+    "matplotlib.pyplot",
     // Imported by the course's scripts for command-line flags they do not use in lessons.
     "argparse",
     // torchinfo's summary(model, input_size) is provided too (BuiltinTable+Summary.swift).
@@ -15,7 +16,7 @@ enum BuiltinTable {
   /// Every entry, from every namespace file.
   static var entries: [BuiltinFunction] {
     python + containers + torch + tensorMethods + functional + layers + optimizers + math + data
-      + summaries + objectMethods
+      + summaries + pyplot + objectMethods
   }
 
   /// Constants such as `torch.float32` and `math.pi`.

@@ -1,3 +1,6 @@
+import DataIO
+import Figures
+
 /// The Python exceptions that the layers below the language raise, with PyTorch's classes.
 extension PythonException {
   /// The exception lesson code sees for an error thrown by a builtin: the tensor core's, the
@@ -17,6 +20,10 @@ extension PythonException {
       self.init(ExceptionType(error.category), error.message, notes: error.notes)
     case let error as FormatError:
       self.init(error)
+    case let error as FigureError:
+      self.init(ExceptionType(error.kind), error.message, notes: error.note.map { [$0] } ?? [])
+    case let error as FileWriteError:
+      self.init(.osError, error.description)
     default:
       self.init(.runtimeError, "\(error)")
     }
@@ -33,6 +40,17 @@ extension ExceptionType {
     case .type: self = .typeError
     case .memory: self = .memoryError
     case .notImplemented: self = .notImplementedError
+    }
+  }
+}
+
+extension ExceptionType {
+  /// The Python class of a figure error.
+  init(_ kind: FigureError.Kind) {
+    switch kind {
+    case .valueError: self = .valueError
+    case .typeError: self = .typeError
+    case .runtimeError: self = .runtimeError
     }
   }
 }

@@ -1,3 +1,5 @@
+import Figures
+
 /// Runs lesson programs: a tree-walking interpreter over the syntax tree, with one scope of
 /// globals shared by all the cells of a lesson (like a notebook kernel).
 ///
@@ -14,6 +16,12 @@ public final class Interpreter {
   public var environment: LessonEnvironment
   /// The functions, classes and constants lesson code can reach by name.
   public let builtins: BuiltinRegistry
+  /// Where a figure goes when it is shown: `plt.show()`, and the end of a cell that drew
+  /// without showing (as Jupyter's inline backend shows it). Never text: the checked output
+  /// stays what `print` wrote.
+  public var figureOutput: (Figure) -> Void = { _ in }
+  /// pyplot's open figures and the current one (see `PyplotState`).
+  var pyplot = PyplotState()
   /// Called after each batch a data loader delivers (nil: no progress reporting).
   public var progress: ((LoaderProgress) -> Void)?
   var loaderPasses: [ObjectIdentifier: Int] = [:]
@@ -77,6 +85,8 @@ public final class Interpreter {
     // A notebook cell displays its last expression; a script does not.
     watchdog = Watchdog(
       environment: environment, unit: displayLastExpression ? "the cell" : "the script")
+    // Figures drawn and not shown are shown at the end of the cell, even one that failed.
+    defer { showFigures() }
     do {
       try MemoryBudget.$current.withValue(memoryBudget ?? MemoryBudget.current) {
         try runStatements(statements, displayLastExpression: displayLastExpression)

@@ -42,7 +42,10 @@ public protocol ExpectationKind: Sendable {
 public enum ExpectationKinds {
   /// Every kind, in the order docs/lessons.md lists them.
   public static var all: [any ExpectationKind.Type] {
-    [OutputExpectation.self, ExactOutputExpectation.self, ErrorExpectation.self]
+    [
+      OutputExpectation.self, ExactOutputExpectation.self, ErrorExpectation.self,
+      FigureBlockExpectation.self,
+    ]
   }
 
   /// The info words that start an expected block (`output`, `error`).

@@ -1,20 +1,31 @@
 /// The report model of one cell: what it produced, how it was judged, and how long it took.
 
-/// One thing a cell produced, in the order it produced it. Figures (the next kind of output) are
-/// values collected here too, never text, so they cannot disturb the checked output.
+import Figures
+
+/// One thing a cell produced, in the order it produced it. Figures are values collected here
+/// too, never text, so they cannot disturb the checked output.
 public enum CellOutput: Sendable, Equatable {
   /// Printed text, as printed (a chunk may hold several lines, or part of one).
   case text(String)
+  /// A figure, as it was when shown (`plt.show()`, or the end of a cell that drew).
+  case figure(Figure)
 }
 
 extension [CellOutput] {
-  /// The printed text: every `.text` chunk, joined.
+  /// The printed text: every `.text` chunk, joined (figures are not text).
   public var text: String {
-    map { output in
-      switch output {
-      case .text(let text): text
-      }
+    compactMap { output in
+      if case .text(let text) = output { return text }
+      return nil
     }.joined()
+  }
+
+  /// The figures, in the order they were shown.
+  public var figures: [Figure] {
+    compactMap { output in
+      if case .figure(let figure) = output { return figure }
+      return nil
+    }
   }
 }
 

@@ -17,13 +17,19 @@ public struct LessonTextRenderer: Sendable {
   public let lesson: Lesson
   /// How skips are explained.
   public let explanations: Explanations
+  /// How figures are shown (one line each unless drawn for a terminal).
+  public let figureDisplay: FigureDisplay
   private var indenter = Indenter()
   /// The cell whose header is written and whose verdict is not.
   private var open: Int?
 
-  public init(lesson: Lesson, explanations: Explanations = Explanations()) {
+  public init(
+    lesson: Lesson, explanations: Explanations = Explanations(),
+    figureDisplay: FigureDisplay = .summary
+  ) {
     self.lesson = lesson
     self.explanations = explanations
+    self.figureDisplay = figureDisplay
   }
 
   /// The text for one event of a run, as it happens.
@@ -34,6 +40,12 @@ public struct LessonTextRenderer: Sendable {
     case .output(_, let output):
       switch output {
       case .text(let text): return StyledText(indenter.indent(text))
+      case .figure(let figure):
+        let line = indenter.endLine()
+        return StyledText(
+          line
+            + indenter.indent(
+              figureDisplay.narrowed(by: indenter.prefix.count).text(for: figure)))
       }
     case .cellFinished(let outcome):
       return finish(outcome)

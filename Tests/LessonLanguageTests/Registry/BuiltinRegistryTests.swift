@@ -27,6 +27,7 @@ import Testing
     let classes: Set<String> = [
       "torch.Tensor", "torch.nn.Module", "torch.optim.Optimizer", "builtins", "builtins.str",
       "builtins.list", "builtins.tuple", "builtins.dict", "builtins.object",
+      "matplotlib.figure.Figure", "matplotlib.axes.Axes", "numpy.ndarray",
     ]
     let unreachable = registry.functions.values.filter {
       !registry.modules.contains($0.namespace) && !classes.contains($0.namespace)

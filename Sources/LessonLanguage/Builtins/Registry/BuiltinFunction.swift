@@ -37,6 +37,19 @@ public final class BuiltinFunction: Sendable {
     try run(interpreter, try signature.bind(arguments, function: shortName))
   }
 
+  /// This entry under `name` without its first parameter, which `receiver` supplies at each
+  /// call: pyplot's `plt.plot(...)` is the current axes' `plot(...)`.
+  func withImplicitReceiver(
+    named name: String, _ receiver: @escaping @Sendable (Interpreter) throws -> Value
+  ) -> BuiltinFunction {
+    let run = self.run
+    return BuiltinFunction(
+      name: name, signature: Signature(Array(signature.parameters.dropFirst()))
+    ) { interpreter, slots in
+      try run(interpreter, [try receiver(interpreter)] + slots)
+    }
+  }
+
   /// An entry whose body receives one converted value per `Arg`, in order.
   public static func function<each T>(
     _ name: String, _ arguments: repeat Arg<each T>,

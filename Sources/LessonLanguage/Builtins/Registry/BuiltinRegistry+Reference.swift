@@ -15,6 +15,12 @@ extension BuiltinRegistry {
     ("`torch.utils.data`", ["torch.utils.data"]),
     ("`torchvision.datasets`", ["torchvision.datasets"]),
     ("`torchvision.transforms`", ["torchvision.transforms"]),
+    ("`torchvision.utils`", ["torchvision.utils"]),
+    ("`matplotlib.pyplot`", ["matplotlib.pyplot"]),
+    (
+      "figure, axes and axes-array methods",
+      ["matplotlib.figure.Figure", "matplotlib.axes.Axes", "numpy.ndarray"]
+    ),
     ("`torchinfo`", ["torchinfo"]),
     ("`math`", ["math"]),
     ("Python builtins", ["builtins"]),
@@ -27,7 +33,10 @@ extension BuiltinRegistry {
     var lines = ["| Namespace | Supported |", "|-----------|-----------|"]
     for group in Self.documentedGroups {
       // Methods of several classes in one row keep their class (`list.append`).
-      let qualified = group.namespaces.count > 1 && group.namespaces[0].hasPrefix("builtins.")
+      let qualified =
+        group.namespaces.count > 1
+        && (group.namespaces[0].hasPrefix("builtins.")
+          || group.namespaces[0].hasPrefix("matplotlib."))
       let names = group.namespaces.flatMap { memberNames(in: $0, qualified: qualified) }
       lines.append(
         "| \(group.title) | " + Set(names).sorted().map { "`\($0)`" }.joined(separator: ", ")

@@ -1,0 +1,64 @@
+import Figures
+import Testing
+
+@testable import LessonRunner
+
+@Test func figuresAreDrawnOnlyOnATerminal() {
+  let environment = ["TERM": "xterm-256color", "COLORTERM": "truecolor", "COLUMNS": "100"]
+  #expect(
+    FigureDisplay.forOutput(isTerminal: false, colorEnabled: true, environment: environment)
+      == .summary)
+  #expect(
+    FigureDisplay.forOutput(isTerminal: true, colorEnabled: true, environment: environment)
+      == .drawn(colors: .trueColor, width: 100))
+  #expect(
+    FigureDisplay.forOutput(
+      isTerminal: true, colorEnabled: true, environment: ["TERM": "xterm-256color"])
+      == .drawn(colors: .palette256, width: 80))
+  // NO_COLOR, TERM=dumb and --no-color turn colour off: the character ramp.
+  for (environment, color) in [
+    (["TERM": "xterm", "NO_COLOR": "1"], true), (["TERM": "dumb"], true),
+    (["TERM": "xterm"], false),
+  ] {
+    #expect(
+      FigureDisplay.forOutput(isTerminal: true, colorEnabled: color, environment: environment)
+        == .drawn(colors: .plain, width: 80))
+  }
+}
+
+private func digit() throws -> Figure {
+  var figure = try Figure()
+  let axes = figure.gca()
+  let values = (0..<16).map { Double($0) }
+  try figure.axes[axes].imshow(ImageData(values: values, shape: [4, 4]), cmap: "gray")
+  return figure
+}
+
+@Test func aSummaryIsOneLineAndADrawingFollowsIt() throws {
+  let figure = try digit()
+  #expect(FigureDisplay.summary.text(for: figure) == "[figure 1: imshow 4x4, gray]\n")
+  let colored = FigureDisplay.drawn(colors: .trueColor, width: 40).text(for: figure)
+  #expect(colored.hasPrefix("[figure 1: imshow 4x4, gray]\n"))
+  #expect(colored.contains("\u{1B}[38;2;"))
+  let palette = FigureDisplay.drawn(colors: .palette256, width: 40).text(for: figure)
+  #expect(palette.contains("\u{1B}[38;5;"))
+  let plain = FigureDisplay.drawn(colors: .plain, width: 40).text(for: figure)
+  #expect(!plain.contains("\u{1B}"))
+  #expect(plain.split(separator: "\n").count > 2, "the ramp draws the image")
+}
+
+@Test func theTextRendererShowsFiguresIndentedUnderTheCell() throws {
+  let lesson = try LessonParser.parse(SourceFile(path: "f.md", text: "```python\nx\n```\n"))
+  let cell = try #require(lesson.cells.first)
+  var piped = LessonTextRenderer(lesson: lesson)
+  _ = piped.render(.cellStarted(cell))
+  _ = piped.render(.output(cell, .text("partial")))
+  let line = piped.render(.output(cell, .figure(try digit()))).plain
+  #expect(line == "\n    [figure 1: imshow 4x4, gray]\n")
+  var drawn = LessonTextRenderer(
+    lesson: lesson, figureDisplay: .drawn(colors: .plain, width: 40))
+  _ = drawn.render(.cellStarted(cell))
+  let picture = drawn.render(.output(cell, .figure(try digit()))).plain
+  #expect(picture.hasPrefix("    [figure 1: imshow 4x4, gray]\n    "))
+  #expect(picture.split(separator: "\n").allSatisfy { $0.hasPrefix("    ") })
+}
