@@ -36,6 +36,20 @@ extension Tensor {
   }
 
   /// A tensor of `dtype` from Double values (truncating for int64, `!= 0` for bool).
+  /// A tensor of `shape` whose every element is `value`, built in its own element type (no
+  /// staging array of doubles, which would double the memory a large `torch.zeros` takes).
+  static func filled(shape: [Int], value: Double, dtype: DType) -> Tensor {
+    let count = elementCount(shape)
+    switch dtype {
+    case .float32: return Tensor(shape: shape, floats: [Float](repeating: Float(value), count: count))
+    case .int64:
+      return Tensor(shape: shape, ints: [Int64](repeating: truncatedInt64(value), count: count))
+    case .bool:
+      return Tensor(
+        shape: shape, ints: [Int64](repeating: value != 0 ? 1 : 0, count: count), dtype: .bool)
+    }
+  }
+
   static func fromDoubles(shape: [Int], values: [Double], dtype: DType) -> Tensor {
     switch dtype {
     case .float32: return Tensor(shape: shape, floats: values.map { Float($0) })

@@ -18,20 +18,17 @@ extension Tensor {
     _ shape: [Int], value: Double, dtype: DType, what: String = "torch.full"
   ) throws -> Tensor {
     try checkSizes(shape, dtype: dtype, what: what)
-    return fromDoubles(
-      shape: shape, values: [Double](repeating: value, count: elementCount(shape)), dtype: dtype)
+    return filled(shape: shape, value: value, dtype: dtype)
   }
 
   /// `torch.zeros_like(x)`: zeros of `x`'s shape and dtype.
   public static func zerosLike(_ other: Tensor) -> Tensor {
-    fromDoubles(
-      shape: other.shape, values: [Double](repeating: 0, count: other.count), dtype: other.dtype)
+    filled(shape: other.shape, value: 0, dtype: other.dtype)
   }
 
   /// `torch.ones_like(x)`: ones of `x`'s shape and dtype.
   public static func onesLike(_ other: Tensor) -> Tensor {
-    fromDoubles(
-      shape: other.shape, values: [Double](repeating: 1, count: other.count), dtype: other.dtype)
+    filled(shape: other.shape, value: 1, dtype: other.dtype)
   }
 
   /// `torch.arange(start, end, step, dtype=)`: `start, start + step, ...` while before `end`;
