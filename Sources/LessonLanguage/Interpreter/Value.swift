@@ -39,14 +39,16 @@ public indirect enum Value {
 ///
 /// Its items are charged to the memory budget in force when it was made, as they come and go.
 public final class ListStorage {
+  /// Charged by capacity, not count: an array that grows by appending holds up to twice its
+  /// count, and that memory is as real as the items.
   public var items: [Value] {
-    didSet { charge.account(items: items.count) }
+    didSet { charge.account(items: items.capacity) }
   }
   private var charge = BudgetCharge()
 
   public init(_ items: [Value]) {
     self.items = items
-    charge.account(items: items.count)
+    charge.account(items: items.capacity)
   }
 
   /// Frees nested lists and dicts one at a time instead of recursively, so a list nested a million
