@@ -80,7 +80,12 @@ extension Interpreter {
       var items: [Value] = []
       try comprehend(clauses[...], in: Scope(parent: scope)) { inner in
         let item = try evaluate(element, in: inner)
-        try at(span) { try ValueMemory.checkItems(items.count + 1, what: "a comprehension") }
+        // A growing array holds up to twice its count, and while it grows its old buffer too.
+        try at(span) {
+          try ValueMemory.check(
+            bytes: ValueMemory.bytes(items: ValueMemory.product(items.count + 1, 3)),
+            what: "a comprehension", elements: items.count + 1)
+        }
         items.append(item)
       }
       if case .generator = expression.kind { return .tuple(items) }

@@ -41,7 +41,8 @@ extension Tensor {
   static func filled(shape: [Int], value: Double, dtype: DType) -> Tensor {
     let count = elementCount(shape)
     switch dtype {
-    case .float32: return Tensor(shape: shape, floats: [Float](repeating: Float(value), count: count))
+    case .float32:
+      return Tensor(shape: shape, floats: [Float](repeating: Float(value), count: count))
     case .int64:
       return Tensor(shape: shape, ints: [Int64](repeating: truncatedInt64(value), count: count))
     case .bool:
