@@ -5,6 +5,14 @@ struct DataLimits: Equatable {
   var y: ClosedRange<Double>
 
   init(_ artists: [Artist]) {
+    let (xs, ys) = Self.values(of: artists)
+    x = DataLimits.range(xs.filter(\.isFinite))
+    y = DataLimits.range(ys.filter(\.isFinite))
+  }
+
+  /// The x and y values the artists span: line and scatter points, bar edges and heights (and
+  /// 0), a histogram's outer edges and counts (and 0); images span none.
+  static func values(of artists: [Artist]) -> (xs: [Double], ys: [Double]) {
     var xs: [Double] = []
     var ys: [Double] = []
     for artist in artists {
@@ -24,8 +32,7 @@ struct DataLimits: Equatable {
         ys += histogram.counts.map(Double.init) + [0]
       }
     }
-    x = DataLimits.range(xs.filter(\.isFinite))
-    y = DataLimits.range(ys.filter(\.isFinite))
+    return (xs, ys)
   }
 
   static func range(_ values: [Double]) -> ClosedRange<Double> {
@@ -36,6 +43,11 @@ struct DataLimits: Equatable {
     high = min(max(high, -1e300), 1e300)
     return low == high ? (low - 0.5)...(high + 0.5) : low...high
   }
+}
+
+extension Axes {
+  /// The x and y values this axes' artists span (see `DataLimits.values(of:)`), for limits.
+  public var dataValues: (xs: [Double], ys: [Double]) { DataLimits.values(of: artists) }
 }
 
 /// Draws an axes' lines, points, bars and histograms on a braille canvas, `width` columns in

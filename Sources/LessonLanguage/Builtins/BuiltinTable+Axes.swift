@@ -205,25 +205,7 @@ func axesLimits(_ axes: Axes) -> [Double] {
     return [-0.5, Double(image.data.width) - 0.5, Double(image.data.height) - 0.5, -0.5]
   }
   guard !axes.artists.isEmpty else { return [0, 1, 0, 1] }
-  var xs: [Double] = []
-  var ys: [Double] = []
-  for artist in axes.artists {
-    switch artist {
-    case .image: break
-    case .line(let line):
-      xs += line.x
-      ys += line.y
-    case .scatter(let scatter):
-      xs += scatter.x
-      ys += scatter.y
-    case .bar(let bar):
-      xs += bar.x.flatMap { [$0 - bar.width / 2, $0 + bar.width / 2] }
-      ys += bar.heights + [0]
-    case .histogram(let histogram):
-      xs += [histogram.edges.first ?? 0, histogram.edges.last ?? 1]
-      ys += histogram.counts.map(Double.init) + [0]
-    }
-  }
+  let (xs, ys) = axes.dataValues
   func padded(_ values: [Double]) -> [Double] {
     let finite = values.filter(\.isFinite)
     guard let low = finite.min(), let high = finite.max() else { return [0, 1] }
