@@ -74,6 +74,8 @@ public struct CommandLineTool {
         throw UsageError("'verify' takes one directory", command: "verify")
       }
       return try VerifyCommand(workspace: workspace, stdout: stdout, stderr: stderr).run()
+    case "render":
+      return try RenderCommand(workspace: workspace, stdout: stdout, stderr: stderr).run()
     case "bench":
       return try BenchCommand(workspace: workspace, stdout: stdout, stderr: stderr).run()
     case "exercise":
@@ -92,6 +94,7 @@ public struct CommandLineTool {
     switch command {
     case "run": return HelpText.run
     case "verify": return HelpText.verify
+    case "render": return HelpText.render
     case "bench": return HelpText.bench
     case "exercise": return ExerciseCommand.help
     case "check": return CheckCommand.help

@@ -9,6 +9,7 @@ enum HelpText {
       cnn-lesson run FILE.md...      run a lesson like a notebook and check every expected output
       cnn-lesson run FILE.py         run a lesson-language script, printing what it prints
       cnn-lesson verify [DIR]        run every lesson in DIR (default: lessons/) for CI
+      cnn-lesson render [FILE|DIR]   run lessons and write them as web pages (-o DIR, default site/)
       cnn-lesson bench [CASE...]     measure the kernels and training speed (--json for machines)
       cnn-lesson exercise --list     list the self-check exercises
       cnn-lesson exercise ID [FILE]  write exercise ID's starter to FILE (never over your work)
@@ -19,6 +20,7 @@ enum HelpText {
       cnn-lesson run lessons/08.md
       cnn-lesson run --data ~/mnist lessons/08.md
       cnn-lesson verify lessons --junit report.xml
+      cnn-lesson render lessons -o site
 
     A lesson is Markdown: ```python blocks run in order and share state; an ```output block after
     one holds the output it must print (numbers compared by their printed precision), an ```error
@@ -71,6 +73,32 @@ enum HelpText {
 
     OPTIONS
     \(OptionTable.section(for: "bench"))
+    """
+
+  static let render = """
+    USAGE: cnn-lesson render [OPTIONS] [FILE.md | DIR]... [-o DIR]
+
+    Runs each lesson (every *.md of a DIR; default: lessons/) and writes it as a web page, as a
+    notebook would look after "Run all": the prose, each code cell highlighted with what it printed
+    and drew and its check's verdict (passed; failed with the located explanation; skipped with
+    why), and a summary at the top. Several lessons also get index.html, and each page links to the
+    lessons before and after it.
+
+    A page needs nothing else: no network, no script, its style inline, figures as inline SVG. It
+    follows the reader's light or dark setting and reads on a phone. Everything a lesson holds or
+    prints is escaped, so nothing in it can become markup. Pages are written whole (atomically);
+    lessons whose checks fail are still written, and the exit status says so.
+
+    OPTIONS
+    \(OptionTable.section(for: "render"))
+
+    EXIT STATUS
+      0 every check passed (or skipped)   1 a check failed   65 a lesson file is malformed
+      66 file not found   73 a page could not be written   130 interrupted by Ctrl-C
+
+    EXAMPLES
+      cnn-lesson render lessons/08.md -o site
+      cnn-lesson render lessons -o site && xdg-open site/index.html
     """
 
   static let verify = """

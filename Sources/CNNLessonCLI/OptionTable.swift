@@ -5,7 +5,8 @@
 struct OptionSpec {
   /// Which option this is, for `Options.set`.
   enum Key: CaseIterable {
-    case help, bless, list, force, strict, junit, json, data, offline, seed, timeout, maxMemory
+    case help, bless, list, force, strict, junit, output, json, data, offline, seed, timeout
+    case maxMemory
     case color, noColor
   }
 
@@ -49,7 +50,12 @@ enum OptionTable {
       key: .junit, names: ["--junit"], value: "FILE", commands: ["verify"],
       help: "also write a JUnit XML report to FILE"),
     OptionSpec(
-      key: .strict, names: ["--strict"], value: nil, commands: ["verify"],
+      key: .output, names: ["-o", "--output"], value: "DIR", commands: ["render"],
+      help:
+        "the folder the pages are written to (default: \(RenderCommand.defaultOutput); made if missing)"
+    ),
+    OptionSpec(
+      key: .strict, names: ["--strict"], value: nil, commands: ["verify", "render"],
       help: "checks that cannot run here (a missing dataset) fail (exit 1)"),
     OptionSpec(
       key: .json, names: ["--json"], value: nil, commands: ["bench"],
@@ -61,20 +67,23 @@ enum OptionTable {
         is missing reports the cells that need it as skipped
         """),
     OptionSpec(
-      key: .offline, names: ["--offline"], value: nil, commands: ["run", "verify", "check"],
+      key: .offline, names: ["--offline"], value: nil,
+      commands: ["run", "verify", "render", "check"],
       help: "never download datasets (also: CNN_LESSON_OFFLINE=1)"),
     OptionSpec(
-      key: .seed, names: ["--seed"], value: "N", commands: ["run", "verify", "check"],
+      key: .seed, names: ["--seed"], value: "N", commands: ["run", "verify", "render", "check"],
       help: "initial seed of torch's generator (default 0; torch.manual_seed overrides)"),
     OptionSpec(
-      key: .timeout, names: ["--timeout"], value: "SECONDS", commands: ["run", "verify", "check"],
+      key: .timeout, names: ["--timeout"], value: "SECONDS",
+      commands: ["run", "verify", "render", "check"],
       help: """
         end a cell (or a script) that runs longer with a TimeoutError; 0 for no
-        limit (default: none for run, \(Limits.checkTimeout) s for check, \(Limits.verifyTimeout) s for verify)
+        limit (default: none for run, \(Limits.checkTimeout) s for check,
+        \(Limits.verifyTimeout) s for verify and render)
         """),
     OptionSpec(
       key: .maxMemory, names: ["--max-memory"], value: "SIZE",
-      commands: ["run", "verify", "check"],
+      commands: ["run", "verify", "render", "check"],
       help: """
         the most memory the lesson's values may hold, e.g. 2GiB or 512MiB; beyond
         it a MemoryError (also: CNN_LESSON_MAX_MEMORY; default: a quarter of
@@ -123,7 +132,7 @@ enum Limits {
   static func defaultTimeout(for command: String?) -> Duration? {
     switch command {
     case "check": return .seconds(checkTimeout)
-    case "verify": return .seconds(verifyTimeout)
+    case "verify", "render": return .seconds(verifyTimeout)
     default: return nil
     }
   }

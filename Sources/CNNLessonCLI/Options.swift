@@ -1,7 +1,7 @@
 /// The parsed command line: the command, its operands and options, as the user gave them.
 /// Defaults from the environment (`CNN_LESSON_DATA`, `NO_COLOR`...) are `Workspace`'s.
 struct Options {
-  static let commands = ["run", "verify", "exercise", "check", "bench", "help"]
+  static let commands = ["run", "verify", "render", "exercise", "check", "bench", "help"]
 
   var command: String?
   var operands: [String] = []
@@ -12,6 +12,8 @@ struct Options {
   /// `verify --strict`: a check that cannot run here (a missing dataset) fails.
   var strict = false
   var junitPath: String?
+  /// `render -o DIR`: the folder the pages are written to.
+  var outputDirectory: String?
   /// `--data DIR`.
   var dataDirectory: String?
   /// `--offline`.
@@ -103,6 +105,7 @@ struct Options {
     case .color: color = true
     case .noColor: color = false
     case .junit: junitPath = text
+    case .output: outputDirectory = text
     case .data: dataDirectory = text
     case .seed:
       guard let seed = UInt64(text) else {

@@ -58,11 +58,11 @@ struct RunCommand {
     return report.wasInterrupted ? .interrupted : ExitCode(tally)
   }
 
-  /// Runs the lesson at `path` in `source`, shown live by `reporter`; a malformed file is reported
-  /// on stderr and returned as such.
-  func runLesson(_ path: String, in source: any LessonSource, reporter: LiveReporter?) throws
-    -> LessonOutcome
-  {
+  /// Runs the lesson at `path` in `source`, shown live by `reporter` (only its progress line when
+  /// `showsCells` is false); a malformed file is reported on stderr and returned as such.
+  func runLesson(
+    _ path: String, in source: any LessonSource, reporter: LiveReporter?, showsCells: Bool = true
+  ) throws -> LessonOutcome {
     let file = try source.read(path)
     let lesson: Lesson
     do {
@@ -76,7 +76,7 @@ struct RunCommand {
     return .ran(
       LessonRun(lesson: lesson, executor: executor, clock: workspace.lessonEnvironment.clock).run {
         event in
-        reporter?.handle(event, lesson: lesson)
+        if showsCells { reporter?.handle(event, lesson: lesson) }
       })
   }
 

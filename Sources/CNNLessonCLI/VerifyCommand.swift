@@ -44,7 +44,7 @@ struct VerifyCommand {
   }
 
   /// A lesson's failures, where it was skipped from (an error under `--strict`), and its summary.
-  private func show(_ report: LessonReport, policy: SkipPolicy) {
+  func show(_ report: LessonReport, policy: SkipPolicy) {
     let style = workspace.style
     for outcome in report.outcomes where outcome.failure != nil {
       let text = LessonTextRenderer.render(
