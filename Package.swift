@@ -74,7 +74,7 @@ let package = Package(
     .testTarget(name: "BenchmarksTests", dependencies: ["Benchmarks"]),
     .testTarget(name: "LessonLanguageTests", dependencies: ["LessonLanguage", "Figures"]),
     .testTarget(name: "LessonRunnerTests", dependencies: ["LessonRunner", "Figures"]),
-    .testTarget(name: "CNNLessonCLITests", dependencies: ["CNNLessonCLI"]),
+    .testTarget(name: "CNNLessonCLITests", dependencies: ["CNNLessonCLI", "DataIO"]),
     .testTarget(
       name: "LessonFuzzTests", dependencies: ["LessonFuzz"],
       exclude: ["Regressions", "lesson.dict"]),
