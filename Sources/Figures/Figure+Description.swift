@@ -16,6 +16,7 @@ extension Figure {
   /// The claims of `meaningDescription`.
   public var descriptionClaims: [FigureClaim] {
     var claims: [FigureClaim] = []
+    if let animation { return [.animation(AnimationClaim(describing: animation))] }
     if axes.allSatisfy({ $0.artists.isEmpty }) && axes.count <= 1 {
       claims.append(.empty)
     } else if axes.count == 1 {
@@ -77,6 +78,7 @@ extension FigureClaim {
     case .suptitle(let text): return "suptitle: " + text
     case .panel(let number, let claim): return (number.map { "panel \($0): " } ?? "") + claim.text
     case .empty: return "empty"
+    case .animation(let claim): return claim.text
     }
   }
 }

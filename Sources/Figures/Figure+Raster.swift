@@ -18,6 +18,10 @@ extension Figure {
   /// scatter points as 5x5 squares, bars and histograms as filled rectangles, and a frame
   /// unless `axis('off')`. Throws for a figure over `maximumRasterPixels`.
   public func raster() throws(FigureError) -> (width: Int, height: Int, rgb: [UInt8]) {
+    guard animation == nil else {
+      throw FigureError(
+        .valueError, "an animation cannot be saved as PNG", note: "save it as SVG: savefig('x.svg')")
+    }
     let (width, height) = pixelSize
     guard width > 0, height > 0, rasterByteCount != nil else {
       throw FigureError(

@@ -8,6 +8,7 @@ extension Figure {
   /// aspect; lines are polylines, scatter points circles, bars and histograms rects; a
   /// colorbar is a gradient strip at the right. All text is escaped.
   public func svg() -> String {
+    if let animation { return animation.svg() }
     let (width, height) = pixelSize
     var svg = SVGBuilder()
     svg.add(

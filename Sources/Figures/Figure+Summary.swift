@@ -4,7 +4,9 @@ extension Figure {
   /// `[figure 3: line, 9 points]`, `[figure 4: empty]`.
   public var summary: String {
     let content: String
-    if axes.count > 1 {
+    if let animation {
+      content = "animation " + animation.caption
+    } else if axes.count > 1 {
       if let grid {
         content = "\(grid.nrows)x\(grid.ncols) panels"
       } else {

@@ -7,6 +7,7 @@ extension Figure {
   /// then its image (half blocks, see `renderImage`) with its colorbar, or its plot (braille,
   /// see `renderPlot`).
   public func renderTerminal(style: TerminalStyle = TerminalStyle()) -> String {
+    if let animation { return animation.terminalFrames(style: style) }
     var lines: [String] = []
     if let suptitle {
       lines.append(trimTrailingSpaces(fit(suptitle, to: style.width, centered: true)))

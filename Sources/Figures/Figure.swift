@@ -19,6 +19,9 @@ public struct Figure: Equatable, Sendable {
   public var currentAxesIndex: Int?
   /// Whether `tight_layout()` was called (the layouts here are always tight).
   public var usesTightLayout = false
+  /// A convolution or pooling "in action" (`cnn_lesson.animate`): a figure that is an
+  /// animation instead of axes.
+  public var animation: WindowAnimation?
 
   /// `plt.figure(figsize=(width, height), dpi=)`; throws matplotlib's error for a size that
   /// is not positive and finite.

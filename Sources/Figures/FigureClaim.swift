@@ -10,6 +10,8 @@ public enum FigureClaim: Equatable, Sendable {
   case panel(Int?, PanelClaim)
   /// `empty`: nothing drawn.
   case empty
+  /// `animation conv2d 5x5 -> 3x3, kernel 3x3, stride 2, padding 1`: a window animation.
+  case animation(AnimationClaim)
 }
 
 /// A statement about one axes.

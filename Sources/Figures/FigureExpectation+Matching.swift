@@ -1,9 +1,15 @@
 extension FigureExpectation {
   static func mismatches(of claim: FigureClaim, in figure: Figure) -> [String] {
     switch claim {
+    case .animation(let animationClaim):
+      guard let animation = figure.animation else {
+        return ["expected \(animationClaim.text), found " + found(figure)]
+      }
+      return animationClaim.mismatches(in: animation)
     case .empty:
       let drawn = figure.axes.flatMap(\.artists)
-      return drawn.isEmpty ? [] : ["expected empty, found " + found(figure)]
+      return drawn.isEmpty && figure.animation == nil
+        ? [] : ["expected empty, found " + found(figure)]
     case .suptitle(let text):
       guard figure.suptitle?.trimmingSpaces != text else { return [] }
       return [
@@ -86,7 +92,8 @@ extension FigureExpectation {
   }
 
   static func found(_ figure: Figure) -> String {
-    figure.axes.count == 1 ? found(figure.axes[0]) : layout(figure)
+    if let animation = figure.animation { return AnimationClaim(describing: animation).text }
+    return figure.axes.count == 1 ? found(figure.axes[0]) : layout(figure)
   }
 
   static func found(_ axes: Axes) -> String {

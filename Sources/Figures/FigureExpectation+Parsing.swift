@@ -11,6 +11,7 @@ extension FigureExpectation {
 
   static func parseClaim(_ line: String) throws(ClaimSyntaxError) -> FigureClaim {
     if line == "empty" { return .empty }
+    if let animation = try parseAnimation(line) { return animation }
     if let text = value(of: "suptitle", in: line) { return .suptitle(text) }
     if line.hasPrefix("panel "), let colon = line.firstIndex(of: ":") {
       let number = line[line.index(line.startIndex, offsetBy: 6)..<colon].trimmingSpaces

@@ -11,6 +11,9 @@
 ///   e.g. `2x3 panels, each imshow 24x24`.
 /// - `suptitle: TEXT` — the figure's suptitle is TEXT.
 /// - `empty` — nothing was drawn.
+/// - `animation OP [HxW -> HxW][, kernel K][, stride S][, padding P][, dilation D]` — a
+///   convolution or pooling in action (`cnn_lesson.animate`), e.g.
+///   `animation max_pool2d 4x4 -> 2x2, stride 2`; see `AnimationClaim`.
 ///
 /// Panel claims, about the figure's only axes, or with several axes about at least one of them;
 /// prefix `panel K: ` to name the K-th (counted from 1, row by row, as `subplot` counts):

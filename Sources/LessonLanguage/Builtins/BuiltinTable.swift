@@ -7,6 +7,8 @@ enum BuiltinTable {
     "torch.utils.data", "torch.cuda", "torchvision", "torchvision.datasets",
     "torchvision.transforms", "torchvision.utils", "__future__", "math", "matplotlib",
     "matplotlib.pyplot",
+    // Convolution and pooling in action (BuiltinTable+Animate.swift).
+    "cnn_lesson", "cnn_lesson.animate",
     // Imported by the course's scripts for command-line flags they do not use in lessons.
     "argparse",
     // torchinfo's summary(model, input_size) is provided too (BuiltinTable+Summary.swift).
@@ -16,7 +18,7 @@ enum BuiltinTable {
   /// Every entry, from every namespace file.
   static var entries: [BuiltinFunction] {
     python + containers + torch + tensorMethods + functional + layers + optimizers + math + data
-      + summaries + pyplot + objectMethods
+      + summaries + pyplot + animations + objectMethods
   }
 
   /// Constants such as `torch.float32` and `math.pi`.

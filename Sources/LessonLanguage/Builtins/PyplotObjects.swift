@@ -235,7 +235,7 @@ struct PyplotState {
       open = []
       current = nil
     }
-    return open.map(\.figure).filter { !$0.axes.isEmpty }
+    return open.map(\.figure).filter { !$0.axes.isEmpty || $0.animation != nil }
   }
 }
 

@@ -22,6 +22,7 @@ extension BuiltinRegistry {
       ["matplotlib.figure.Figure", "matplotlib.axes.Axes", "numpy.ndarray"]
     ),
     ("`torchinfo`", ["torchinfo"]),
+    ("`cnn_lesson.animate`", ["cnn_lesson.animate"]),
     ("`math`", ["math"]),
     ("Python builtins", ["builtins"]),
     ("`str` methods", ["builtins.str"]),
