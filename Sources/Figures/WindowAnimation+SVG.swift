@@ -27,7 +27,8 @@ extension WindowAnimation {
     let gridBottom =
       top + Double(max(padded.height, kernelSize.height, outputSize.height)) * cell
     let longest = steps.map(\.equation.count).max() ?? 0
-    let width = max(outputX + Double(outputSize.width) * cell + margin, Double(longest) * 7.4 + 2 * margin)
+    let width = max(
+      outputX + Double(outputSize.width) * cell + margin, Double(longest) * 7.4 + 2 * margin)
     let height = gridBottom + 52
     let frames = steps.count + 1
     let duration = svgNumber(Double(frames) * Self.secondsPerStep) + "s"
@@ -37,7 +38,8 @@ extension WindowAnimation {
       "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(svgNumber(width))\" height=\"\(svgNumber(height))\" "
         + "viewBox=\"0 0 \(svgNumber(width)) \(svgNumber(height))\" font-family=\"DejaVu Sans, sans-serif\" font-size=\"12\">"
     )
-    svg.add("<rect width=\"\(svgNumber(width))\" height=\"\(svgNumber(height))\" fill=\"#ffffff\"/>")
+    svg.add(
+      "<rect width=\"\(svgNumber(width))\" height=\"\(svgNumber(height))\" fill=\"#ffffff\"/>")
     svg.text(caption, x: margin, y: 20, size: 13)
     svg.text(padding == Pair(0, 0) ? "input" : "input, padded", x: margin, y: top - 8, size: 11)
     svg.text("output", x: outputX, y: top - 8, size: 11)
@@ -111,7 +113,8 @@ extension WindowAnimation {
         + "calcMode=\"discrete\" dur=\"\(duration)\" repeatCount=\"indefinite\"/>")
     svg.add(
       "<rect x=\"\(svgNumber(outputX + 1.5))\" y=\"\(svgNumber(top + 1.5))\" width=\"\(svgNumber(cell - 3))\" "
-        + "height=\"\(svgNumber(cell - 3))\" fill=\"none\" stroke=\"#d62728\" stroke-width=\"2.5\"/>")
+        + "height=\"\(svgNumber(cell - 3))\" fill=\"none\" stroke=\"#d62728\" stroke-width=\"2.5\"/>"
+    )
     svg.add("</g>")
     // The arithmetic of the current step.
     for (index, step) in steps.enumerated() {

@@ -11,7 +11,9 @@ extension WindowAnimation {
   public func terminalFrames(style: TerminalStyle = TerminalStyle()) -> String {
     let padded = paddedSize
     let inputTexts = (0..<padded.height).map { row in
-      (0..<padded.width).map { column in paddedValue(row: row, column: column).map(animationNumber) ?? "·" }
+      (0..<padded.width).map { column in
+        paddedValue(row: row, column: column).map(animationNumber) ?? "·"
+      }
     }
     let outputTexts = output.map { $0.map(animationNumber) }
     let cellWidth =
@@ -26,7 +28,8 @@ extension WindowAnimation {
         if row < padded.height {
           line += (0..<padded.width).map { column in
             let text = pad(inputTexts[row][column], to: cellWidth)
-            return window.contains(row * padded.width + column) ? "[" + text + "]" : " " + text + " "
+            return window.contains(row * padded.width + column)
+              ? "[" + text + "]" : " " + text + " "
           }.joined()
         } else {
           line += String(repeating: " ", count: padded.width * (cellWidth + 2))
@@ -34,10 +37,13 @@ extension WindowAnimation {
         if row < outputSize.height {
           line += "    "
           line += (0..<outputSize.width).map { column in
-            let filled = steps.firstIndex { $0.row == row && $0.column == column }.map { $0 <= index }
+            let filled = steps.firstIndex { $0.row == row && $0.column == column }.map {
+              $0 <= index
+            }
             let text = filled == true ? outputTexts[row][column] : "."
             let isCurrent = step.row == row && step.column == column
-            return isCurrent ? "[" + pad(text, to: cellWidth) + "]" : " " + pad(text, to: cellWidth) + " "
+            return isCurrent
+              ? "[" + pad(text, to: cellWidth) + "]" : " " + pad(text, to: cellWidth) + " "
           }.joined()
         }
         lines.append(trimTrailingSpaces(line))
@@ -46,7 +52,9 @@ extension WindowAnimation {
       frames.append(lines.joined(separator: "\n"))
     }
     if steps.count > Self.maximumTerminalFrames {
-      frames.append("... \(steps.count - Self.maximumTerminalFrames) more steps (cnn-lesson render shows them all)")
+      frames.append(
+        "... \(steps.count - Self.maximumTerminalFrames) more steps (cnn-lesson render shows them all)"
+      )
     }
     return frames.joined(separator: "\n\n")
   }

@@ -97,7 +97,8 @@ public struct WindowAnimation: Equatable, Sendable {
       throw FigureError(
         .valueError,
         least == 0
-          ? "negative padding is not supported" : "\(name) must be greater than zero, but got \(pair.text())")
+          ? "negative padding is not supported"
+          : "\(name) must be greater than zero, but got \(pair.text())")
     }
     let limit = Self.maximumSide
     guard height + 2 * min(padding.height, limit) <= limit,
@@ -118,7 +119,8 @@ public struct WindowAnimation: Equatable, Sendable {
       throw FigureError(
         .runtimeError,
         "pad should be at most half of effective kernel size, but got pad=\(padding.text(square: true)), "
-          + "kernel_size=\(kernelSize.text(square: true)) and dilation=\(dilation.text(square: true))")
+          + "kernel_size=\(kernelSize.text(square: true)) and dilation=\(dilation.text(square: true))"
+      )
     }
     let extent = Pair(
       dilation.height * (kernelSize.height - 1) + 1, dilation.width * (kernelSize.width - 1) + 1)
@@ -129,7 +131,8 @@ public struct WindowAnimation: Equatable, Sendable {
       throw FigureError(
         .runtimeError,
         "Calculated padded input size per channel: (\(padded.height) x \(padded.width)). "
-          + "Kernel size: (\(extent.height) x \(extent.width)). Kernel size can't be greater than actual input size")
+          + "Kernel size: (\(extent.height) x \(extent.width)). Kernel size can't be greater than actual input size"
+      )
     }
     guard rows * columns <= Self.maximumSteps else {
       throw FigureError(
@@ -155,8 +158,10 @@ public struct WindowAnimation: Equatable, Sendable {
         var weights: [Double] = []
         for a in 0..<kernelSize.height {
           for b in 0..<kernelSize.width {
-            let tap = (row: row * stride.height + a * dilation.height,
-              column: column * stride.width + b * dilation.width)
+            let tap = (
+              row: row * stride.height + a * dilation.height,
+              column: column * stride.width + b * dilation.width
+            )
             taps.append(tap)
             values.append(Self.value(input, padding: padding, at: tap))
             weights.append(kernel?[a][b] ?? 1)
@@ -207,7 +212,7 @@ public struct WindowAnimation: Equatable, Sendable {
         let factor = animationNumber(weight)
         return animationNumber(value) + "×" + (weight < 0 ? "(\(factor))" : factor)
       }
-        .joined(separator: " + ")
+      .joined(separator: " + ")
       return (sum, text + " = " + animationNumber(sum))
     case .maxPool2d:
       let present = values.compactMap { $0 }

@@ -31,6 +31,7 @@ public enum FuzzTarget {
     let explanations = Explanations()
     _ = JUnitRenderer(explanations: explanations, policy: .strict).render(
       RunReport(lessons: [report]))
+    _ = HTMLSiteRenderer().pages(for: RunReport(lessons: [report, report]))
     for outcome in report.outcomes {
       _ = LessonTextRenderer.render(outcome, in: lesson, explanations: explanations)
       outcome.outputs.figures.forEach(renderFigure)

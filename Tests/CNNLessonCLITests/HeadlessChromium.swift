@@ -12,7 +12,8 @@ struct HeadlessChromium {
     let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin"
     let folders = ["/usr/bin"] + path.split(separator: ":").map(String.init)
     for name in ["chromium", "chromium-browser", "google-chrome"] {
-      for folder in folders where FileManager.default.isExecutableFile(atPath: folder + "/" + name) {
+      for folder in folders where FileManager.default.isExecutableFile(atPath: folder + "/" + name)
+      {
         return HeadlessChromium(executable: folder + "/" + name)
       }
     }
@@ -22,7 +23,10 @@ struct HeadlessChromium {
   /// The serialised DOM of `page` after it loaded, in a window `width` pixels wide, in dark mode
   /// when `dark`.
   func dumpDOM(_ page: URL, width: Int = 1000, dark: Bool = false) throws -> String {
-    let output = try run(["--window-size=\(width),900", "--dump-dom"] + (dark ? ["--force-dark-mode"] : []) + [page.absoluteString])
+    let output = try run(
+      ["--window-size=\(width),900", "--dump-dom"] + (dark ? ["--force-dark-mode"] : []) + [
+        page.absoluteString
+      ])
     return String(decoding: output, as: UTF8.self)
   }
 

@@ -58,12 +58,16 @@ private func folder(with files: [String: String]) throws -> URL {
   let run = runTool(["render", "lessons", "-o", "out/site"], workingDirectory: root.path)
   #expect(run.code == .checkFailed, "one check fails, and the pages are still written")
   #expect(run.stdout.contains("lessons/01.md:19:1: error: "))
-  #expect(run.stdout.contains("wrote out/site/01.html\nwrote out/site/02.html\nwrote out/site/index.html\n"))
+  #expect(
+    run.stdout.contains(
+      "wrote out/site/01.html\nwrote out/site/02.html\nwrote out/site/index.html\n"))
   #expect(run.stdout.hasSuffix("2 passed, 1 failed\n"))
-  let page = try String(contentsOf: root.appendingPathComponent("out/site/01.html"), encoding: .utf8)
+  let page = try String(
+    contentsOf: root.appendingPathComponent("out/site/01.html"), encoding: .utf8)
   #expect(page.contains("<a rel=\"next\" href=\"02.html\">Two →</a>"))
   #expect(page.contains("<section class=\"cell failed\" id=\"cell-2\">"))
-  let index = try String(contentsOf: root.appendingPathComponent("out/site/index.html"), encoding: .utf8)
+  let index = try String(
+    contentsOf: root.appendingPathComponent("out/site/index.html"), encoding: .utf8)
   #expect(index.contains("<a href=\"01.html\">A rendered lesson</a>"))
 }
 

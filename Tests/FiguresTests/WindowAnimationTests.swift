@@ -13,7 +13,8 @@ private let ones: [[Double]] = [[1, 1], [1, 1]]
     #expect(animation.output == [[12, 16], [24, 28]])
     #expect(animation.steps.count == 4)
     #expect(animation.steps[0].equation == "1×1 + 2×1 + 4×1 + 5×1 = 12")
-    #expect(animation.steps[3].taps.map { [$0.row, $0.column] } == [[1, 1], [1, 2], [2, 1], [2, 2]])
+    #expect(
+      animation.steps[3].taps.map { [$0.row, $0.column] } == [[1, 1], [1, 2], [2, 1], [2, 2]])
     #expect(animation.caption == "conv2d 3x3 -> 2x2, kernel 2x2, stride 1")
   }
 
@@ -77,11 +78,14 @@ private let ones: [[Double]] = [[1, 1], [1, 1]]
     }
     #expect(
       message {
-        try WindowAnimation(.conv2d, input: image, kernel: ones, kernelSize: .init(2, 2), stride: .init(0, 1))
+        try WindowAnimation(
+          .conv2d, input: image, kernel: ones, kernelSize: .init(2, 2), stride: .init(0, 1))
       } == "stride must be greater than zero, but got 0x1")
     #expect(
       message {
-        try WindowAnimation(.maxPool2d, input: image, kernelSize: .init(2, 2), stride: .init(1, 1), padding: .init(2, 2))
+        try WindowAnimation(
+          .maxPool2d, input: image, kernelSize: .init(2, 2), stride: .init(1, 1),
+          padding: .init(2, 2))
       }.hasPrefix("pad should be at most half of effective kernel size"))
     #expect(
       message {
@@ -89,17 +93,26 @@ private let ones: [[Double]] = [[1, 1], [1, 1]]
       }.hasSuffix("Kernel size can't be greater than actual input size"))
     let big = [[Double]](repeating: [Double](repeating: 0, count: 17), count: 2)
     #expect(
-      message { try WindowAnimation(.avgPool2d, input: big, kernelSize: .init(1, 1), stride: .init(1, 1)) }
-        .hasPrefix("an animation draws at most 16x16 input cells"))
+      message {
+        try WindowAnimation(.avgPool2d, input: big, kernelSize: .init(1, 1), stride: .init(1, 1))
+      }
+      .hasPrefix("an animation draws at most 16x16 input cells"))
     let wide = [[Double]](repeating: [Double](repeating: 0, count: 16), count: 16)
     #expect(
-      message { try WindowAnimation(.avgPool2d, input: wide, kernelSize: .init(1, 1), stride: .init(1, 1)) }
+      message {
+        try WindowAnimation(.avgPool2d, input: wide, kernelSize: .init(1, 1), stride: .init(1, 1))
+      }
         == "an animation shows at most 64 window positions, this one has 16 x 16 = 256")
     #expect(
       message {
-        try WindowAnimation(.conv2d, input: image, kernelSize: .init(1, 1), stride: .init(1, 1), padding: .init(Int.max, 0))
+        try WindowAnimation(
+          .conv2d, input: image, kernelSize: .init(1, 1), stride: .init(1, 1),
+          padding: .init(Int.max, 0))
       }.hasPrefix("an animation draws at most"), "no overflow")
-    #expect(message { try WindowAnimation(.conv2d, input: [], kernelSize: .init(1, 1), stride: .init(1, 1)) } != "")
+    #expect(
+      message {
+        try WindowAnimation(.conv2d, input: [], kernelSize: .init(1, 1), stride: .init(1, 1))
+      } != "")
   }
 
   @Test func theSVGMovesTheWindowStepByStepWithoutScript() throws {
@@ -112,7 +125,8 @@ private let ones: [[Double]] = [[1, 1], [1, 1]]
     #expect(
       svg.contains(
         "<animateTransform attributeName=\"transform\" type=\"translate\" "
-          + "values=\"0,0;34,0;0,34;34,34;34,34\" calcMode=\"discrete\" dur=\"6s\" repeatCount=\"indefinite\"/>"))
+          + "values=\"0,0;34,0;0,34;34,34;34,34\" calcMode=\"discrete\" dur=\"6s\" repeatCount=\"indefinite\"/>"
+      ))
     // Output cells 2 to 4 appear at their step; the first shows from the start.
     #expect(svg.contains("keyTimes=\"0;0.2\""))
     #expect(svg.contains("keyTimes=\"0;0.6\""))
@@ -157,7 +171,8 @@ private let ones: [[Double]] = [[1, 1], [1, 1]]
       padding: .init(1, 1))
     var figure = try Figure()
     figure.animation = animation
-    #expect(figure.meaningDescription == "animation conv2d 3x3 -> 4x4, kernel 2x2, stride 1, padding 1")
+    #expect(
+      figure.meaningDescription == "animation conv2d 3x3 -> 4x4, kernel 2x2, stride 1, padding 1")
     let holds = try FigureExpectation(parsing: figure.meaningDescription)
     #expect(holds.check(figure).isEmpty)
     #expect(try FigureExpectation(parsing: "animation conv2d").check(figure).isEmpty)
@@ -171,7 +186,9 @@ private let ones: [[Double]] = [[1, 1], [1, 1]]
     #expect(try !FigureExpectation(parsing: "animation max_pool2d").check(figure).isEmpty)
     #expect(try !FigureExpectation(parsing: "empty").check(figure).isEmpty)
     #expect(try !FigureExpectation(parsing: "animation conv2d").check(Figure()).isEmpty)
-    #expect(throws: FigureExpectationError.self) { try FigureExpectation(parsing: "animation conv3d") }
+    #expect(throws: FigureExpectationError.self) {
+      try FigureExpectation(parsing: "animation conv3d")
+    }
     #expect(throws: FigureExpectationError.self) {
       try FigureExpectation(parsing: "animation conv2d 3x3 4x4")
     }

@@ -36,9 +36,10 @@ import Testing
     #expect(run.errorText == "no error")
     #expect(run.output == "True\nTrue\nTrue\nTrue\ntorch.Size([1, 1])\n")
     #expect(run.figures.count == 5)
-    #expect(run.figures.map { $0.animation?.operation.rawValue } == [
-      "conv2d", "conv2d", "max_pool2d", "avg_pool2d", "max_pool2d",
-    ])
+    #expect(
+      run.figures.map { $0.animation?.operation.rawValue } == [
+        "conv2d", "conv2d", "max_pool2d", "avg_pool2d", "max_pool2d",
+      ])
     #expect(run.figures[1].animation?.stride == .init(1, 2))
   }
 
@@ -49,10 +50,12 @@ import Testing
         + "(1, H, W) or (1, 1, H, W), got [2, 3, 3]")
     #expect(
       Self.run("animate.avg_pool2d(torch.zeros(28, 28), 2)").errorText
-        == "test.py:8:1: ValueError: animate.avg_pool2d() draws at most 16x16 values, input is 28x28")
+        == "test.py:8:1: ValueError: animate.avg_pool2d() draws at most 16x16 values, input is 28x28"
+    )
     #expect(
       Self.run("animate.max_pool2d(x, 2, padding=2)").errorText
-        .hasPrefix("test.py:8:1: RuntimeError: pad should be at most half of effective kernel size"))
+        .hasPrefix("test.py:8:1: RuntimeError: pad should be at most half of effective kernel size")
+    )
     #expect(
       Self.run("animate.conv2d(image, torch.ones(1, 1, 2, 2), stride=0)").errorText
         == "test.py:8:1: RuntimeError: non-positive stride is not supported")

@@ -390,6 +390,42 @@ struct PyplotRun {
       result.errorText.hasPrefix("test.py:5:1: OSError: cannot create "), "\(result.errorText)")
   }
 
+  @Test func savefigDoesNotFollowALinkOutOfTheLessonFolder() throws {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "pyplot-\(UUID().uuidString)")
+    let folder = root.appendingPathComponent("lesson")
+    let outside = root.appendingPathComponent("outside")
+    for url in [folder, outside, folder.appendingPathComponent("figures")] {
+      try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+    defer { try? FileManager.default.removeItem(at: root) }
+    try FileManager.default.createSymbolicLink(
+      at: folder.appendingPathComponent("out"), withDestinationURL: outside)
+    try FileManager.default.createSymbolicLink(
+      at: folder.appendingPathComponent("loss.svg"),
+      withDestinationURL: outside.appendingPathComponent("loss.svg"))
+    try FileManager.default.createSymbolicLink(
+      at: folder.appendingPathComponent("inside"),
+      withDestinationURL: folder.appendingPathComponent("figures"))
+    for path in ["out/x.svg", "loss.svg"] {
+      let result = Self.run(
+        ["plt.plot([1, 2])\nplt.savefig('\(path)')"],
+        environment: LessonEnvironment(workingDirectory: folder.path))
+      #expect(
+        result.errorText
+          == "test.py:5:1: OSError: savefig writes only inside the lesson's folder, not to '\(path)'"
+      )
+    }
+    #expect(try FileManager.default.contentsOfDirectory(atPath: outside.path).isEmpty)
+    // A link that stays inside the folder is fine.
+    let inside = Self.run(
+      ["plt.plot([1, 2])\nplt.savefig('inside/x.svg')"],
+      environment: LessonEnvironment(workingDirectory: folder.path))
+    #expect(inside.error == nil, "\(inside.errorText)")
+    #expect(
+      FileManager.default.fileExists(atPath: folder.appendingPathComponent("figures/x.svg").path))
+  }
+
   @Test func imagesCountAgainstTheMemoryBudget() throws {
     let result = Self.run(
       ["x = torch.zeros(1024, 1024)\nfor i in range(8):\n    plt.figure()\n    plt.imshow(x)"],

@@ -243,7 +243,9 @@ extension Interpreter {
       throw PythonException.value(
         "Format '\(kind)' is not supported (supported formats: png, svg)")
     }
-    guard let resolved = pathInsideLessonFolder(path) else {
+    guard let resolved = pathInsideLessonFolder(path),
+      RealPath.isInside(resolved, folder: environment.workingDirectory)
+    else {
       throw PythonException(
         .osError, "savefig writes only inside the lesson's folder, not to '\(path)'",
         notes: ["use a path such as 'figures/loss.png'"])
@@ -265,8 +267,9 @@ extension Interpreter {
   }
 
   /// `path` resolved in the lesson's folder, or nil when it names the folder itself or a place
-  /// outside it (`../x.png`, `/etc/x.png`). Decided on the path's text: a symbolic link inside
-  /// the folder is followed by the write.
+  /// outside it (`../x.png`, `/etc/x.png`). Decided on the path's text; `saveFigure` also
+  /// follows its links (`RealPath.isInside`), so a link inside the folder to a place outside it
+  /// is refused too.
   func pathInsideLessonFolder(_ path: String) -> String? {
     let folder = environment.workingDirectory
     if path.hasPrefix("/") {
