@@ -20,7 +20,8 @@ extension Figure {
   public func raster() throws(FigureError) -> (width: Int, height: Int, rgb: [UInt8]) {
     guard animation == nil else {
       throw FigureError(
-        .valueError, "an animation cannot be saved as PNG", note: "save it as SVG: savefig('x.svg')")
+        .valueError, "an animation cannot be saved as PNG", note: "save it as SVG: savefig('x.svg')"
+      )
     }
     let (width, height) = pixelSize
     guard width > 0, height > 0, rasterByteCount != nil else {
