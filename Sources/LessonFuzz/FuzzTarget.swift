@@ -44,6 +44,7 @@ public enum FuzzTarget {
     for colors in [FigureDisplay.Colors.trueColor, .palette256, .plain] {
       _ = FigureDisplay.drawn(colors: colors, width: 60).text(for: figure)
     }
+    _ = FigureDisplay.image(.kitty, width: 60).text(for: figure)
     _ = figure.svg()
     _ = try? figure.raster()
   }

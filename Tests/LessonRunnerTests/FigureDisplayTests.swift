@@ -62,3 +62,23 @@ private func digit() throws -> Figure {
   #expect(picture.hasPrefix("    [figure 1: imshow 4x4, gray]\n    "))
   #expect(picture.split(separator: "\n").allSatisfy { $0.hasPrefix("    ") })
 }
+
+@Test func aTerminalThatShowsPicturesGetsThemAndAnAnimationStaysText() throws {
+  let kitty = FigureDisplay.forOutput(
+    isTerminal: true, colorEnabled: true, environment: ["TERM": "xterm-kitty", "COLUMNS": "100"])
+  #expect(kitty == .image(.kitty, width: 100))
+  #expect(
+    FigureDisplay.forOutput(
+      isTerminal: true, colorEnabled: false, environment: ["TERM": "xterm-kitty"])
+      == .drawn(colors: .plain, width: 80), "no colour, no pictures")
+  #expect(kitty.narrowed(by: 4) == .image(.kitty, width: 96))
+  var figure = try Figure()
+  let axes = figure.gca()
+  try figure.axes[axes].plot(y: [1, 2])
+  let text = kitty.text(for: figure)
+  #expect(text.hasPrefix("[figure 1: line, 2 points]\n\u{1B}_Ga=T,f=100,q=2,c=72,"))
+  var animated = try Figure()
+  animated.animation = try WindowAnimation(
+    .maxPool2d, input: [[1, 2], [3, 4]], kernelSize: .init(2, 2), stride: .init(2, 2))
+  #expect(kitty.text(for: animated).contains("step 1 of 1"))
+}

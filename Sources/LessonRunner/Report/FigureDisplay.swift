@@ -14,6 +14,9 @@ public enum FigureDisplay: Sendable, Equatable {
   case summary
   /// The line, then the figure drawn `width` columns wide in `colors`.
   case drawn(colors: Colors, width: Int)
+  /// The line, then the figure as a picture in the terminal's image protocol, `width` columns
+  /// wide (a figure without a picture, an animation, drawn in 24-bit colour).
+  case image(InlineImageProtocol, width: Int)
 
   /// The colours a terminal can show.
   public enum Colors: Sendable, Equatable {
@@ -26,14 +29,19 @@ public enum FigureDisplay: Sendable, Equatable {
   }
 
   /// The display for standard output: drawn on a terminal, else one line per figure. The
-  /// colours are plain when colour is off (`--no-color`, `NO_COLOR`, `TERM=dumb`), 24-bit when
-  /// `COLORTERM` says so, else 256; the width is `COLUMNS` (80 when unset).
+  /// colours are plain when colour is off (`--no-color`, `NO_COLOR`, `TERM=dumb`); with colour,
+  /// a picture where the terminal announces an image protocol (`InlineImageProtocol.detect`:
+  /// Kitty, iTerm2), else characters in 24-bit colour when `COLORTERM` says so, else 256; the
+  /// width is `COLUMNS` (80 when unset).
   public static func forOutput(
     isTerminal: Bool, colorEnabled: Bool, environment: [String: String]
   ) -> FigureDisplay {
     guard isTerminal else { return .summary }
     let width = environment["COLUMNS"].flatMap { Int($0) }.map { min(max($0, 20), 400) } ?? 80
     guard colorEnabled else { return .drawn(colors: .plain, width: width) }
+    if let images = InlineImageProtocol.detect(environment: environment) {
+      return .image(images, width: width)
+    }
     switch Figures.TerminalStyle.ColorMode.detect(environment: environment) {
     case .trueColor: return .drawn(colors: .trueColor, width: width)
     case .palette256: return .drawn(colors: .palette256, width: width)
@@ -43,8 +51,12 @@ public enum FigureDisplay: Sendable, Equatable {
 
   /// The same display `columns` narrower (for figures drawn under an indent).
   public func narrowed(by columns: Int) -> FigureDisplay {
-    guard case .drawn(let colors, let width) = self else { return self }
-    return .drawn(colors: colors, width: max(width - columns, 20))
+    switch self {
+    case .summary: return self
+    case .drawn(let colors, let width):
+      return .drawn(colors: colors, width: max(width - columns, 20))
+    case .image(let images, let width): return .image(images, width: max(width - columns, 20))
+    }
   }
 
   /// The text for `figure`, ending with a newline.
@@ -52,6 +64,12 @@ public enum FigureDisplay: Sendable, Equatable {
     switch self {
     case .summary:
       return figure.summary + "\n"
+    case .image(let images, let width):
+      // The picture's own width: at most the terminal's, and no wider than 72 columns.
+      guard let picture = figure.inlineImage(images, columns: min(width, 72)) else {
+        return FigureDisplay.drawn(colors: .trueColor, width: width).text(for: figure)
+      }
+      return figure.summary + "\n" + picture + "\n"
     case .drawn(let colors, let width):
       let mode: Figures.TerminalStyle.ColorMode =
         switch colors {
