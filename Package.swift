@@ -69,6 +69,7 @@ let package = Package(
     .testTarget(name: "TensorCoreTests", dependencies: ["TensorCore"]),
     .testTarget(name: "DataIOTests", dependencies: ["DataIO"]),
     .testTarget(name: "FiguresTests", dependencies: ["Figures"]),
+    .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
     .testTarget(
       name: "NeuralNetTests", dependencies: ["NeuralNet", "DataIO"], exclude: ["Reference"]),
     .testTarget(name: "BenchmarksTests", dependencies: ["Benchmarks"]),
