@@ -15,39 +15,82 @@ indirect enum Block: Equatable {
   }
 }
 
+/// One line of a container's content: its leading spaces counted once, and the rest.
+///
+/// Containers strip columns from their lines (a list item its content indent, a block quote its
+/// `>`); a line keeps only a count of its spaces, so stripping them costs nothing however deep
+/// the nesting or wide the indent.
+struct Line {
+  /// The leading spaces (tabs are spaces already).
+  let indent: Int
+  /// The line after them: empty for a blank line, else starting with a character that is not a
+  /// space.
+  let content: Substring
+
+  init(_ text: Substring) {
+    let start = text.utf8.firstIndex { $0 != UInt8(ascii: " ") } ?? text.endIndex
+    indent = text.utf8.distance(from: text.startIndex, to: start)
+    content = text[start...]
+  }
+
+  init(indent: Int, content: Substring) {
+    self.indent = indent
+    self.content = content
+  }
+
+  var isBlank: Bool { content.isEmpty }
+
+  /// The line without its first `columns` columns.
+  func dropping(_ columns: Int) -> Line {
+    columns <= indent
+      ? Line(indent: indent - columns, content: content)
+      : Line(content.dropFirst(columns - indent))
+  }
+
+  /// The line as text, its leading spaces included.
+  var text: String { String(repeating: " ", count: indent) + content }
+}
+
 /// Splits lines into blocks, following CommonMark's rules for the blocks it knows (and GitHub's
 /// for tables). Block quotes and lists nest by parsing their content again, at most
-/// `maximumDepth` deep; deeper content is a paragraph of text.
+/// `maximumDepth` deep; deeper content is a paragraph of text. Tables have at most
+/// `maximumColumns` columns (a wider one is a paragraph) and fill at most `maximumFilledCells`
+/// missing cells, so short rows cannot make pages of empty cells.
 enum BlockParser {
   static let maximumDepth = 32
+  static let maximumColumns = 128
+  static let maximumFilledCells = 10_000
 
-  static func parse(_ lines: [Substring], depth: Int = 0) -> [Block] {
+  static func parse(_ lines: [Line], depth: Int = 0) -> [Block] {
     var blocks: [Block] = []
     var index = 0
-    var paragraph: [Substring] = []
+    var paragraph: [Line] = []
     func endParagraph() {
       guard !paragraph.isEmpty else { return }
-      let text = paragraph.map { $0.drop { $0 == " " || $0 == "\t" } }.joined(separator: "\n")
-      blocks.append(.paragraph(String(text).trimmingTrailingSpaces()))
+      let text = paragraph.map(\.content).joined(separator: "\n")
+      blocks.append(.paragraph(text.trimmingTrailingSpaces()))
       paragraph = []
+    }
+    /// `lines` as one paragraph of text: what a container too deep holds.
+    func flattened(_ lines: [Line]) -> [Block] {
+      [.paragraph(lines.map(\.content).joined(separator: "\n").trimmingTrailingSpaces())]
     }
     while index < lines.count {
       let line = lines[index]
-      let indent = line.prefix { $0 == " " }.count
-      let rest = line.dropFirst(indent)
-      if rest.allSatisfy({ $0 == " " || $0 == "\t" }) {
+      let indent = line.indent
+      let rest = line.content
+      if line.isBlank {
         endParagraph()
         index += 1
         continue
       }
       // Indented code: four spaces, not inside a paragraph.
       if indent >= 4 && paragraph.isEmpty {
-        var code: [Substring] = []
+        var code: [String] = []
         while index < lines.count {
           let current = lines[index]
-          let isBlank = current.allSatisfy { $0 == " " || $0 == "\t" }
-          guard isBlank || current.prefix(while: { $0 == " " }).count >= 4 else { break }
-          code.append(isBlank ? "" : current.dropFirst(4))
+          guard current.isBlank || current.indent >= 4 else { break }
+          code.append(current.isBlank ? "" : current.dropping(4).text)
           index += 1
         }
         while code.last?.isEmpty == true { code.removeLast() }
@@ -61,19 +104,13 @@ enum BlockParser {
       }
       if let fence = openingFence(rest) {
         endParagraph()
-        var code: [Substring] = []
+        var code: [String] = []
         index += 1
         while index < lines.count {
           let current = lines[index]
           if isClosingFence(current, fence: fence.marker) { break }
           // Content loses up to the fence's own indentation.
-          var stripped = current
-          var removed = 0
-          while removed < indent, stripped.first == " " {
-            stripped = stripped.dropFirst()
-            removed += 1
-          }
-          code.append(stripped)
+          code.append(current.dropping(min(indent, current.indent)).text)
           index += 1
         }
         index += 1
@@ -88,9 +125,9 @@ enum BlockParser {
         continue
       }
       if !paragraph.isEmpty, let level = setextLevel(rest) {
-        let text = paragraph.map { $0.drop { $0 == " " } }.joined(separator: "\n")
+        let text = paragraph.map(\.content).joined(separator: "\n")
         paragraph = []
-        blocks.append(.heading(level: level, text: String(text).trimmingTrailingSpaces()))
+        blocks.append(.heading(level: level, text: text.trimmingTrailingSpaces()))
         index += 1
         continue
       }
@@ -102,17 +139,15 @@ enum BlockParser {
       }
       if rest.first == ">" {
         endParagraph()
-        var content: [Substring] = []
+        var content: [Line] = []
         while index < lines.count {
           let current = lines[index]
-          let currentIndent = current.prefix { $0 == " " }.count
-          let body = current.dropFirst(currentIndent)
-          if currentIndent <= 3, body.first == ">" {
-            var stripped = body.dropFirst()
+          if current.indent <= 3, current.content.first == ">" {
+            var stripped = current.content.dropFirst()
             if stripped.first == " " { stripped = stripped.dropFirst() }
-            content.append(stripped)
-          } else if !content.isEmpty, !isBlank(current), !startsBlock(current),
-            !(content.last.map(isBlank) ?? true)
+            content.append(Line(stripped))
+          } else if !content.isEmpty, !current.isBlank, !startsBlock(current),
+            !(content.last?.isBlank ?? true)
           {
             // A lazy continuation line of the quote's paragraph.
             content.append(current)
@@ -122,27 +157,36 @@ enum BlockParser {
           index += 1
         }
         blocks.append(
-          .quote(depth >= maximumDepth ? [.paragraph(content.joined(separator: "\n"))] : parse(content, depth: depth + 1)))
+          .quote(depth >= maximumDepth ? flattened(content) : parse(content, depth: depth + 1)))
         continue
       }
       if let marker = listMarker(rest),
         paragraph.isEmpty || (!marker.isEmptyItem && (!marker.ordered || marker.start == 1))
       {
         endParagraph()
-        let (block, next) = parseList(lines, from: index, marker: marker, depth: depth)
-        blocks.append(block)
+        let (items, tight, next) = listItems(lines, from: index, marker: marker)
+        let parsed = items.map {
+          depth >= maximumDepth ? flattened($0) : parse($0, depth: depth + 1)
+        }
+        blocks.append(
+          .list(ordered: marker.ordered, start: marker.start, tight: tight, items: parsed))
         index = next
         continue
       }
-      if paragraph.isEmpty, index + 1 < lines.count, rest.contains("|"),
+      // A table's header row may end a paragraph (as on GitHub).
+      if index + 1 < lines.count, rest.contains("|"),
         let alignments = delimiterRow(lines[index + 1]),
-        alignments.count == cells(rest).count
+        alignments.count <= maximumColumns, alignments.count == cells(rest).count
       {
+        endParagraph()
         var rows: [[String]] = []
+        var filledCells = 0
         index += 2
-        while index < lines.count, !isBlank(lines[index]), !startsBlock(lines[index]) {
-          var row = cells(lines[index].drop { $0 == " " })
-          row = Array(row.prefix(alignments.count))
+        while index < lines.count, !lines[index].isBlank, !startsBlock(lines[index]) {
+          var row = Array(cells(lines[index].content).prefix(alignments.count))
+          // Short rows are filled with empty cells, up to a bound (then the table ends).
+          filledCells += alignments.count - row.count
+          guard filledCells <= maximumFilledCells else { break }
           while row.count < alignments.count { row.append("") }
           rows.append(row)
           index += 1
@@ -169,7 +213,7 @@ enum BlockParser {
   }
 
   /// The list marker that starts `rest` (already without its up-to-3-space indent), if any.
-  static func listMarker(_ rest: Substring, indent: Int = 0) -> ListMarker? {
+  static func listMarker(_ rest: Substring) -> ListMarker? {
     guard let first = rest.first else { return nil }
     var width: Int
     var ordered = false
@@ -178,7 +222,7 @@ enum BlockParser {
     if first == "-" || first == "+" || first == "*" {
       width = 1
     } else {
-      let digits = rest.prefix { $0.isASCII && $0.isNumber }
+      let digits = rest.prefix { $0.isASCII && $0.isNumber }.prefix(10)
       guard !digits.isEmpty, digits.count <= 9, let number = Int(digits) else { return nil }
       let after = rest.dropFirst(digits.count)
       guard let delimiter = after.first, delimiter == "." || delimiter == ")" else { return nil }
@@ -188,58 +232,57 @@ enum BlockParser {
       width = digits.count + 1
     }
     let afterMarker = rest.dropFirst(width)
-    if afterMarker.allSatisfy({ $0 == " " || $0 == "\t" }) {
+    if afterMarker.allSatisfy({ $0 == " " }) {
       return ListMarker(
         ordered: ordered, character: character, start: start, contentIndent: width + 1,
         isEmptyItem: true)
     }
-    guard afterMarker.first == " " || afterMarker.first == "\t" else { return nil }
-    let spaces = afterMarker.prefix { $0 == " " }.count
+    guard afterMarker.first == " " else { return nil }
+    let spaces = afterMarker.prefix { $0 == " " }.prefix(5).count
     // Five or more spaces: the content is indented code, one space after the marker.
-    let gap = spaces >= 5 ? 1 : max(spaces, 1)
+    let gap = spaces >= 5 ? 1 : spaces
     return ListMarker(
       ordered: ordered, character: character, start: start, contentIndent: width + gap,
       isEmptyItem: false)
   }
 
-  /// The list starting at `lines[start]`: its items, each parsed again, and the next line.
-  static func parseList(_ lines: [Substring], from start: Int, marker first: ListMarker, depth: Int)
-    -> (Block, Int)
+  /// The items of the list starting at `lines[start]` (each item's lines, without its marker and
+  /// indent), whether it is tight, and the line after it.
+  static func listItems(_ lines: [Line], from start: Int, marker first: ListMarker)
+    -> (items: [[Line]], tight: Bool, next: Int)
   {
-    var items: [[Substring]] = []
+    var items: [[Line]] = []
     var index = start
     var tight = true
     var sawBlankBetweenItems = false
     while index < lines.count {
       let line = lines[index]
-      let indent = line.prefix { $0 == " " }.count
-      guard indent <= 3, let marker = listMarker(line.dropFirst(indent)),
+      guard line.indent <= 3, let marker = listMarker(line.content),
         marker.ordered == first.ordered, marker.character == first.character,
-        !isThematicBreak(line.dropFirst(indent))
+        !isThematicBreak(line.content)
       else { break }
       if sawBlankBetweenItems { tight = false }
-      let contentIndent = indent + marker.contentIndent
-      var item: [Substring] = [line.dropFirst(min(contentIndent, line.count))]
+      let contentIndent = line.indent + marker.contentIndent
+      var item: [Line] = [line.dropping(contentIndent)]
       index += 1
       var trailingBlank = false
       while index < lines.count {
         let current = lines[index]
-        if isBlank(current) {
-          item.append("")
+        if current.isBlank {
+          item.append(current)
           trailingBlank = true
           index += 1
           continue
         }
-        let currentIndent = current.prefix { $0 == " " }.count
-        if currentIndent >= contentIndent {
-          item.append(current.dropFirst(contentIndent))
+        if current.indent >= contentIndent {
+          item.append(current.dropping(contentIndent))
           trailingBlank = false
           index += 1
-        } else if !trailingBlank, !startsBlock(current), !(item.last?.isEmpty ?? true),
-          currentIndent > 3 || listMarker(current.dropFirst(currentIndent)) == nil
+        } else if !trailingBlank, !startsBlock(current), !(item.last?.isBlank ?? true),
+          current.indent > 3 || listMarker(current.content) == nil
         {
           // A lazy continuation of the item's paragraph.
-          item.append(current.drop { $0 == " " })
+          item.append(Line(indent: 0, content: current.content))
           index += 1
         } else {
           break
@@ -247,36 +290,28 @@ enum BlockParser {
       }
       // Blank lines at the item's end separate items (a loose list if another item follows).
       var blanks = 0
-      while item.last?.isEmpty == true {
+      while item.last?.isBlank == true {
         item.removeLast()
         blanks += 1
       }
       sawBlankBetweenItems = blanks > 0
       // A blank line between two blocks of one item makes the list loose.
-      if item.contains(where: { $0.isEmpty }) { tight = false }
+      if item.contains(where: \.isBlank) { tight = false }
       items.append(item)
     }
     // Blank lines after the last item belong to the document.
     if sawBlankBetweenItems {
-      while index > start, isBlank(lines[index - 1]) { index -= 1 }
+      while index > start, lines[index - 1].isBlank { index -= 1 }
     }
-    let parsed = items.map { item -> [Block] in
-      depth >= maximumDepth ? [.paragraph(item.joined(separator: "\n"))] : parse(item, depth: depth + 1)
-    }
-    return (.list(ordered: first.ordered, start: first.start, tight: tight, items: parsed), max(index, start + 1))
+    return (items, tight, max(index, start + 1))
   }
 
   // MARK: - Line kinds
 
-  static func isBlank(_ line: Substring) -> Bool {
-    line.allSatisfy { $0 == " " || $0 == "\t" }
-  }
-
   /// Whether `line` starts a block that ends a paragraph (or a lazy continuation).
-  static func startsBlock(_ line: Substring) -> Bool {
-    let indent = line.prefix { $0 == " " }.count
-    guard indent <= 3 else { return false }
-    let rest = line.dropFirst(indent)
+  static func startsBlock(_ line: Line) -> Bool {
+    guard line.indent <= 3 else { return false }
+    let rest = line.content
     if rest.first == ">" || atxLevel(rest) != nil || openingFence(rest) != nil
       || isThematicBreak(rest)
     {
@@ -297,10 +332,9 @@ enum BlockParser {
     return (String(run), info.split(separator: " ").first.map(String.init) ?? "")
   }
 
-  static func isClosingFence(_ line: Substring, fence: String) -> Bool {
-    let indent = line.prefix { $0 == " " }.count
-    guard indent <= 3, let character = fence.first else { return false }
-    let rest = line.dropFirst(indent)
+  static func isClosingFence(_ line: Line, fence: String) -> Bool {
+    guard line.indent <= 3, let character = fence.first else { return false }
+    let rest = line.content
     let run = rest.prefix { $0 == character }.count
     return run >= fence.count && rest.dropFirst(run).allSatisfy { $0 == " " || $0 == "\t" }
   }
@@ -347,10 +381,9 @@ enum BlockParser {
   // MARK: - Tables
 
   /// The alignments of a table's delimiter row (`| :--- | :---: | ---: |`), or nil.
-  static func delimiterRow(_ line: Substring) -> [Block.Alignment]? {
-    let indent = line.prefix { $0 == " " }.count
-    guard indent <= 3 else { return nil }
-    let rest = line.dropFirst(indent)
+  static func delimiterRow(_ line: Line) -> [Block.Alignment]? {
+    guard line.indent <= 3 else { return nil }
+    let rest = line.content
     guard rest.contains("-") else { return nil }
     var alignments: [Block.Alignment] = []
     for cell in cells(rest) {
@@ -365,9 +398,8 @@ enum BlockParser {
     return alignments.isEmpty ? nil : alignments
   }
 
-  /// A table row's cells: split on `|` not escaped by `\` nor inside a code span, without a
-  /// leading and a trailing pipe, trimmed. `\|` stays as `\|`, which the inline parser reads
-  /// as a literal pipe.
+  /// A table row's cells, as on GitHub: split on every `|` not escaped by `\` (code spans
+  /// included), without a leading and a trailing pipe, trimmed; `\|` becomes `|`.
   static func cells(_ row: Substring) -> [String] {
     var text = Substring(row.trimmingSpaces())
     if text.hasPrefix("|") { text = text.dropFirst() }
@@ -375,26 +407,21 @@ enum BlockParser {
     var cells: [String] = []
     var current = ""
     var escaped = false
-    var inCode = false
     for character in text {
       if escaped {
+        if character != "|" { current.append("\\") }
         current.append(character)
         escaped = false
-        continue
-      }
-      if character == "\\" {
-        current.append(character)
+      } else if character == "\\" {
         escaped = true
-        continue
-      }
-      if character == "`" { inCode.toggle() }
-      if character == "|" && !inCode {
+      } else if character == "|" {
         cells.append(current.trimmingSpaces())
         current = ""
-        continue
+      } else {
+        current.append(character)
       }
-      current.append(character)
     }
+    if escaped { current.append("\\") }
     cells.append(current.trimmingSpaces())
     return cells
   }

@@ -20,6 +20,11 @@ struct InlineParser {
     var closeTags: [String] = []
     /// An image's alt text replaces what follows up to this piece.
     var skipTo: Int?
+    /// For an image: the pieces of its description, whose plain text is its alt text, written
+    /// after `html` and before `afterAlt`. Computed only for images that are output (an image
+    /// in an image adds its text to the outer one's), so nesting costs no more than the text.
+    var alt: Range<Int>?
+    var afterAlt = ""
   }
 
   private struct Delimiter {
@@ -35,8 +40,6 @@ struct InlineParser {
   private struct Bracket {
     let piece: Int
     let isImage: Bool
-    /// The source position just after `[`.
-    let textStart: Int
     /// The last delimiter before it, the bottom for the emphasis inside the link.
     let delimiterBelow: Int?
     let sequence: Int
@@ -93,7 +96,8 @@ struct InlineParser {
         let run = runLength(at: index, of: "`")
         if let end = closingBacktickRun(after: index + run, length: run) {
           flush(&self)
-          pieces.append(Piece(html: "<code>" + HTMLEscaping.text(codeSpan(index + run, end)) + "</code>"))
+          pieces.append(
+            Piece(html: "<code>" + HTMLEscaping.text(codeSpan(index + run, end)) + "</code>"))
           index = end + run
         } else {
           plain += String(repeating: "`", count: run)
@@ -106,11 +110,11 @@ struct InlineParser {
         index += run
       case "!" where index + 1 < characters.count && characters[index + 1] == "[":
         flush(&self)
-        pushBracket(isImage: true, textStart: index + 2)
+        pushBracket(isImage: true)
         index += 2
       case "[":
         flush(&self)
-        pushBracket(isImage: false, textStart: index + 1)
+        pushBracket(isImage: false)
         index += 1
       case "]":
         flush(&self)
@@ -180,7 +184,9 @@ struct InlineParser {
   /// ends have one and it is not all spaces.
   private func codeSpan(_ start: Int, _ end: Int) -> String {
     var text = String(characters[start..<end].map { $0 == "\n" ? " " : $0 })
-    if text.count >= 2, text.hasPrefix(" "), text.hasSuffix(" "), text.contains(where: { $0 != " " }) {
+    if text.count >= 2, text.hasPrefix(" "), text.hasSuffix(" "),
+      text.contains(where: { $0 != " " })
+    {
       text = String(text.dropFirst().dropLast())
     }
     return text
@@ -248,7 +254,8 @@ struct InlineParser {
         if let limit, let limitIndex = limit, openerIndex <= limitIndex { break }
         let opener = delimiters[openerIndex]
         let sumIsMultipleOf3 =
-          (opener.canClose || closer.canOpen) && (opener.originalCount + closer.originalCount) % 3 == 0
+          (opener.canClose || closer.canOpen)
+          && (opener.originalCount + closer.originalCount) % 3 == 0
           && !(opener.originalCount % 3 == 0 && closer.originalCount % 3 == 0)
         if opener.character == closer.character && opener.canOpen && !sumIsMultipleOf3 {
           found = openerIndex
@@ -293,12 +300,12 @@ struct InlineParser {
 
   // MARK: - Links and images
 
-  private mutating func pushBracket(isImage: Bool, textStart: Int) {
+  private mutating func pushBracket(isImage: Bool) {
     pieces.append(Piece(html: isImage ? "![" : "["))
     bracketCount += 1
     brackets.append(
       Bracket(
-        piece: pieces.count - 1, isImage: isImage, textStart: textStart,
+        piece: pieces.count - 1, isImage: isImage,
         delimiterBelow: lastDelimiter, sequence: bracketCount))
   }
 
@@ -319,16 +326,15 @@ struct InlineParser {
     while let last = lastDelimiter, last != bracket.delimiterBelow { unlink(last) }
     let titleAttribute = title.map { " title=\"\(HTMLEscaping.text($0))\"" } ?? ""
     if bracket.isImage {
-      let alt = plainText(bracket.textStart, index)
-      guard let source = HTMLEscaping.url(destination) else {
-        // An unsafe image shows its alt text.
-        pieces[bracket.piece].html = HTMLEscaping.text(alt)
-        pieces[bracket.piece].skipTo = pieces.count
-        return end
-      }
-      pieces[bracket.piece].html =
-        "<img src=\"\(source)\" alt=\"\(HTMLEscaping.text(alt))\"\(titleAttribute) />"
+      pieces[bracket.piece].alt = (bracket.piece + 1)..<pieces.count
       pieces[bracket.piece].skipTo = pieces.count
+      if let source = HTMLEscaping.url(destination) {
+        pieces[bracket.piece].html = "<img src=\"\(source)\" alt=\""
+        pieces[bracket.piece].afterAlt = "\"\(titleAttribute) />"
+      } else {
+        // An unsafe image shows its alt text.
+        pieces[bracket.piece].html = ""
+      }
       return end
     }
     // Links cannot contain links: the brackets before this one no longer open any.
@@ -355,6 +361,11 @@ struct InlineParser {
       position += 1
       while position < characters.count, characters[position] != ">" {
         if characters[position] == "\n" || characters[position] == "<" { return nil }
+        if characters[position] == "&", let (decoded, end) = entity(at: position) {
+          destination += decoded
+          position = end
+          continue
+        }
         if characters[position] == "\\", position + 1 < characters.count,
           isASCIIPunctuation(characters[position + 1])
         {
@@ -378,6 +389,11 @@ struct InlineParser {
           if depth == 0 { break }
           depth -= 1
         }
+        if character == "&", let (decoded, end) = entity(at: position) {
+          destination += decoded
+          position = end
+          continue
+        }
         if character == "\\", position + 1 < characters.count,
           isASCIIPunctuation(characters[position + 1])
         {
@@ -398,6 +414,11 @@ struct InlineParser {
       var text = ""
       position += 1
       while position < characters.count, characters[position] != close {
+        if characters[position] == "&", let (decoded, end) = entity(at: position) {
+          text += decoded
+          position = end
+          continue
+        }
         if characters[position] == "\\", position + 1 < characters.count,
           isASCIIPunctuation(characters[position + 1])
         {
@@ -416,18 +437,26 @@ struct InlineParser {
   }
 
   private func skipSpaces(_ position: inout Int) {
-    while position < characters.count, characters[position] == " " || characters[position] == "\n"
-      || characters[position] == "\t"
+    while position < characters.count,
+      characters[position] == " " || characters[position] == "\n"
+        || characters[position] == "\t"
     {
       position += 1
     }
   }
 
-  /// An image's alt text: its source text without the characters of markup.
-  private func plainText(_ start: Int, _ end: Int) -> String {
-    guard start < end else { return "" }
-    return String(characters[start..<end].filter { !"*_`[]!\\".contains($0) })
-      .replacingNewlines()
+  /// An image's alt text: the plain text of its description's pieces (tags dropped, text of
+  /// links and nested images kept, line breaks as spaces), escaped for the attribute.
+  private func altText(_ range: Range<Int>) -> String {
+    var html = ""
+    for piece in pieces[range] {
+      if let delimiter = piece.delimiter {
+        html += String(repeating: delimiter, count: piece.remaining)
+      } else if piece.alt == nil {
+        html += piece.html
+      }
+    }
+    return HTMLEscaping.text(MarkdownHTML.plainText(html).replacingNewlines())
   }
 
   /// `<scheme:...>` at `index`: the URL and the position after `>`.
@@ -436,8 +465,10 @@ struct InlineParser {
     var scheme = 0
     while position < characters.count, scheme <= 32,
       characters[position].isASCII
-        && (characters[position].isLetter || (scheme > 0 && (characters[position].isNumber
-          || "+.-".contains(characters[position]))))
+        && (characters[position].isLetter
+          || (scheme > 0
+            && (characters[position].isNumber
+              || "+.-".contains(characters[position]))))
     {
       position += 1
       scheme += 1
@@ -460,8 +491,9 @@ struct InlineParser {
   private func entity(at index: Int) -> (String, Int)? {
     var position = index + 1
     while position < characters.count, position - index <= 32,
-      characters[position].isASCII && (characters[position].isLetter || characters[position].isNumber
-        || characters[position] == "#")
+      characters[position].isASCII
+        && (characters[position].isLetter || characters[position].isNumber
+          || characters[position] == "#")
     {
       position += 1
     }
@@ -485,6 +517,8 @@ struct InlineParser {
         // An opener's unused characters stand before its tags, a closer's after them.
         let literal = String(repeating: delimiter, count: piece.remaining)
         html += piece.openTags.isEmpty ? literal : literal + piece.openTags.joined()
+      } else if let alt = piece.alt {
+        html += piece.html + altText(alt) + piece.afterAlt
       } else {
         html += piece.html
       }

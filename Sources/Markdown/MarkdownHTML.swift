@@ -35,9 +35,39 @@ public enum MarkdownHTML {
     return found
   }
 
-  static func lines(of source: String) -> [Substring] {
-    source.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
-      .map { Substring($0.map { $0 == "\t" ? " " : $0 }) }
+  /// The lines of `source`, split at LF, CRLF or CR, tabs in the indentation as spaces. Works on
+  /// bytes: a line of ten thousand spaces costs ten thousand byte compares, not grapheme breaks.
+  static func lines(of source: String) -> [Line] {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(source.utf8.count)
+    var previous: UInt8 = 0
+    // The column while in a line's leading whitespace, nil after it.
+    var column: Int? = 0
+    for byte in source.utf8 {
+      switch byte {
+      case UInt8(ascii: "\t") where column != nil:
+        // A tab in the indentation goes to the next tab stop (of 4); elsewhere it stays.
+        let spaces = 4 - (column ?? 0) % 4
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: spaces))
+        column = column.map { $0 + spaces }
+      case UInt8(ascii: " ") where column != nil:
+        bytes.append(byte)
+        column = column.map { $0 + 1 }
+      case UInt8(ascii: "\r"):
+        bytes.append(UInt8(ascii: "\n"))
+        column = 0
+      case UInt8(ascii: "\n"):
+        if previous != UInt8(ascii: "\r") { bytes.append(byte) }
+        column = 0
+      default:
+        bytes.append(byte)
+        column = nil
+      }
+      previous = byte
+    }
+    let text = String(decoding: bytes, as: UTF8.self)
+    return text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+      .map { Line(text[$0.startIndex..<$0.endIndex]) }
   }
 
   static func render(_ blocks: [Block], tight: Bool, slugs: inout SlugCounter) -> String {
@@ -62,7 +92,9 @@ public enum MarkdownHTML {
         for item in items {
           var inner = render(item, tight: isTight, slugs: &slugs)
           if isTight && inner.hasSuffix("\n") { inner.removeLast() }
-          html += "<li>" + inner + "</li>\n"
+          // As CommonMark's reference renderer: a loose item's blocks start on a line of their own.
+          let opening = !isTight && !item.isEmpty ? "<li>\n" : "<li>"
+          html += opening + inner + "</li>\n"
         }
         html += "</\(tag)>\n"
       case .rule:
