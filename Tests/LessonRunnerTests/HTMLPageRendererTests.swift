@@ -201,3 +201,47 @@ private let lessonWithEverything = """
   #expect(HTMLPageRenderer.words(.seconds(12.4)) == "12 s")
   #expect(HTMLPageRenderer.words(.seconds(125)) == "2 min 5 s")
 }
+
+@Test func proseIsRenderedAsMarkdown() throws {
+  let report = try runLesson(
+    """
+    # Pooling, *in action*
+
+    A **max pool** keeps the largest value; see [the docs](https://pytorch.org/docs).
+
+    | layer | output |
+    |:------|-------:|
+    | conv1 | 10x24x24 |
+
+    > Note: `padding='same'` keeps the size.
+
+    ```python
+    print(1)
+    ```
+    """)
+  let html = HTMLPageRenderer().page(report)
+  #expect(html.contains("<h1 id=\"pooling-in-action\">Pooling, <em>in action</em></h1>"))
+  #expect(html.contains("A <strong>max pool</strong> keeps"))
+  #expect(html.contains("<a href=\"https://pytorch.org/docs\">the docs</a>"))
+  #expect(html.contains("<td style=\"text-align: right\">10x24x24</td>"))
+  #expect(
+    html.contains("<blockquote>\n<p>Note: <code>padding=&#39;same&#39;</code> keeps the size.</p>"))
+}
+
+@Test func longOutputScrollsInABoxAndIsAllThere() throws {
+  let report = try runLesson(
+    """
+    ```python
+    for i in range(\(HTMLPageRenderer.longOutputLines + 5)):
+        print('line', i)
+    print('short')
+    ```
+    ```python
+    print('short')
+    ```
+    """)
+  let html = HTMLPageRenderer().page(report)
+  #expect(count("<pre class=\"output scrolled\" tabindex=\"0\">", in: html) == 1)
+  #expect(html.contains("<pre class=\"output\">short\n</pre>"))
+  #expect(html.contains("line \(HTMLPageRenderer.longOutputLines + 4)\nshort\n"))
+}

@@ -84,6 +84,7 @@ enum HTMLDocument {
     .cell.skipped .verdict { color: var(--skipped); font-weight: 600; }
     .cell pre.code { border: 1px solid var(--border); }
     pre.output { background: transparent; border-left: 2px solid var(--border); border-radius: 0; }
+    pre.output.scrolled { max-height: calc(25 * 1.45em); overflow-y: auto; }
     pre.error-output, pre.explanation { color: var(--failed); background: transparent;
       border-left: 2px solid var(--failed); border-radius: 0; }
     p.explanation { color: var(--skipped); font-size: 0.9em; }

@@ -126,6 +126,9 @@ public struct HTMLPageRenderer: Sendable {
     return html + "</section>\n"
   }
 
+  /// Output of more lines than this scrolls in a box of about that height.
+  static let longOutputLines = 25
+
   /// What the cell printed and drew, in order: runs of text as one block each, figures as
   /// inline SVG with their one-line summary as the caption; then the error it raised.
   func outputs(_ outcome: CellOutcome) -> String {
@@ -133,7 +136,12 @@ public struct HTMLPageRenderer: Sendable {
     var text = ""
     func flushText() {
       guard !text.isEmpty else { return }
-      html += "<pre class=\"output\">" + HTMLText.escape(text) + "</pre>\n"
+      // Long output (a training log) scrolls in a box, as Jupyter's scrolled output does; all
+      // of it is on the page. It can take the keyboard's focus, to scroll without a mouse.
+      let isLong = text.utf8.lazy.filter { $0 == UInt8(ascii: "\n") }.count > Self.longOutputLines
+      html +=
+        (isLong ? "<pre class=\"output scrolled\" tabindex=\"0\">" : "<pre class=\"output\">")
+        + HTMLText.escape(text) + "</pre>\n"
       text = ""
     }
     for output in outcome.outputs {
