@@ -60,7 +60,11 @@ let package = Package(
       dependencies: ["NeuralNet", "TensorCore", "Figures", "DataIO", "CStackBounds"]),
     .target(name: "LessonRunner", dependencies: ["LessonLanguage", "Figures", "Markdown"]),
     .target(name: "Benchmarks", dependencies: ["NeuralNet"]),
-    .target(name: "CNNLessonCLI", dependencies: ["LessonRunner", "Benchmarks"]),
+    // The lessons/ folder built into the tool: the EmbedLessons plugin runs embed-lessons.
+    .executableTarget(name: "embed-lessons"),
+    .plugin(name: "EmbedLessons", capability: .buildTool(), dependencies: ["embed-lessons"]),
+    .target(name: "BuiltinLessons", plugins: ["EmbedLessons"]),
+    .target(name: "CNNLessonCLI", dependencies: ["LessonRunner", "Benchmarks", "BuiltinLessons"]),
     .executableTarget(name: "cnn-lesson", dependencies: ["CNNLessonCLI"]),
     // The fuzzing target (docs/fuzzing.md): a reproducer in normal builds, libFuzzer's target
     // when built with `-sanitize=fuzzer` and `-DFUZZING`.
@@ -75,7 +79,8 @@ let package = Package(
     .testTarget(name: "BenchmarksTests", dependencies: ["Benchmarks"]),
     .testTarget(name: "LessonLanguageTests", dependencies: ["LessonLanguage", "Figures"]),
     .testTarget(name: "LessonRunnerTests", dependencies: ["LessonRunner", "Figures"]),
-    .testTarget(name: "CNNLessonCLITests", dependencies: ["CNNLessonCLI", "DataIO"]),
+    .testTarget(
+      name: "CNNLessonCLITests", dependencies: ["CNNLessonCLI", "DataIO", "BuiltinLessons"]),
     .testTarget(
       name: "LessonFuzzTests", dependencies: ["LessonFuzz"],
       exclude: ["Regressions", "lesson.dict"]),

@@ -37,7 +37,8 @@ struct BenchCommand {
       let dataset = try MNISTDataset(
         root: workspace.files.location(of: "data/"), train: true,
         transform: Compose([ToTensor(), Normalize(mean: [0.1307], std: [0.3081])]),
-        searchDirectories: workspace.dataDirectories)
+        searchDirectories: workspace.dataDirectories(
+          lessonFolder: workspace.context.workingDirectory))
       let loader = try DataLoader(
         dataset: dataset, batchSize: 64, shuffle: true, generator: Generator(seed: 1))
       return EpochSource(label: "MNIST") {

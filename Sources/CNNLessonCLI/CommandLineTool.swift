@@ -25,13 +25,12 @@ public struct CommandLineTool {
   /// Runs the command; every error becomes a message on stderr and its exit code.
   public func run() -> ExitCode {
     do {
-      var options = try Options.parse(arguments)
+      let options = try Options.parse(arguments)
       if options.help || options.command == nil {
         stdout.write(helpText(for: options.command ?? options.operands.first) + "\n")
         return options.command == nil && !options.help && options.operands.isEmpty
           ? .usage : .success
       }
-      if options.command == "verify" && options.operands.isEmpty { options.operands = ["lessons"] }
       let workspace = Workspace(options: options, context: context, isTerminal: stdout.isTerminal)
       try workspace.validate()
       return try dispatch(workspace)
@@ -42,6 +41,7 @@ public struct CommandLineTool {
       return .usage
     } catch let error as FileNotFound {
       stderr.write("cnn-lesson: error: no such file or directory: \(error.path)\n")
+      for note in error.notes { stderr.write("note: \(note)\n") }
       return .fileNotFound
     } catch SourceError.notFound(let path) {
       stderr.write("cnn-lesson: error: no such file or directory: \(path)\n")
@@ -82,6 +82,10 @@ public struct CommandLineTool {
       return try ExerciseCommand(workspace: workspace, stdout: stdout).run()
     case "check":
       return try CheckCommand(workspace: workspace, stdout: stdout, stderr: stderr).run()
+    case "lessons":
+      return try LessonsCommand(workspace: workspace, stdout: stdout).run()
+    case "init":
+      return try InitCommand(workspace: workspace, stdout: stdout).run()
     case "help":
       stdout.write(helpText(for: options.operands.first) + "\n")
       return .success
@@ -98,6 +102,8 @@ public struct CommandLineTool {
     case "bench": return HelpText.bench
     case "exercise": return ExerciseCommand.help
     case "check": return CheckCommand.help
+    case "lessons": return LessonsCommand.help
+    case "init": return InitCommand.help
     default: return HelpText.main
     }
   }
@@ -126,4 +132,5 @@ struct CannotWrite: Error {
 /// A file or directory named on the command line that does not exist: exit 66.
 struct FileNotFound: Error {
   let path: String
+  var notes: [String] = []
 }

@@ -14,7 +14,7 @@ struct ExerciseVerify {
     for id in catalog.ids() {
       guard let exercise = try ExerciseCommand.exercise(id, in: catalog) else { continue }
       let verification = try ExerciseVerification.verify(
-        exercise, makeExecutor: runner.makeExecutor)
+        exercise, makeExecutor: { runner.makeExecutor() })
       let solution = verification.solution
       var line =
         "\(catalog.displayPath(of: id)): solution passes \(solution.passed) check(s)"

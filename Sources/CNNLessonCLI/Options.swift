@@ -1,7 +1,9 @@
 /// The parsed command line: the command, its operands and options, as the user gave them.
 /// Defaults from the environment (`CNN_LESSON_DATA`, `NO_COLOR`...) are `Workspace`'s.
 struct Options {
-  static let commands = ["run", "verify", "render", "exercise", "check", "bench", "help"]
+  static let commands = [
+    "run", "verify", "render", "lessons", "exercise", "check", "init", "bench", "help",
+  ]
 
   var command: String?
   var operands: [String] = []

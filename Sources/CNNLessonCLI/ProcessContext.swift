@@ -1,3 +1,4 @@
+import BuiltinLessons
 import Foundation
 
 /// What the command line takes from its process, read here and nowhere else: the working
@@ -18,12 +19,17 @@ public struct ProcessContext: Sendable {
   public var addressSpaceLimit: UInt64?
   /// Set by the Ctrl-C handler, seen by the running lesson code; nil when nothing handles Ctrl-C.
   public var interruption: Interruption?
+  /// The `lessons/` folder of the checkout the tool was built from, whose `datasets/` (the
+  /// shipped MNIST) are searched, with a lesson folder's own `datasets/`; nil to search neither
+  /// (tests, which must not train in a debug build).
+  public var shippedLessonsFolder: String?
 
   public init(
     workingDirectory: String, environment: [String: String] = [:], executablePath: String = "",
     physicalMemory: UInt64 = 8 << 30, addressSpaceLimit: UInt64? = nil,
-    interruption: Interruption? = nil
+    interruption: Interruption? = nil, shippedLessonsFolder: String? = nil
   ) {
+    self.shippedLessonsFolder = shippedLessonsFolder
     self.workingDirectory = workingDirectory
     self.environment = environment
     self.executablePath = executablePath
@@ -39,7 +45,8 @@ public struct ProcessContext: Sendable {
       environment: ProcessInfo.processInfo.environment,
       executablePath: CommandLine.arguments.first ?? "",
       physicalMemory: ProcessInfo.processInfo.physicalMemory,
-      addressSpaceLimit: Self.addressSpaceLimit(), interruption: interruption)
+      addressSpaceLimit: Self.addressSpaceLimit(), interruption: interruption,
+      shippedLessonsFolder: BuiltinLessons.buildFolder)
   }
 
   /// `getrlimit(RLIMIT_AS)`'s soft limit; nil when unlimited or unknown.

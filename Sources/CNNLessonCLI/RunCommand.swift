@@ -1,4 +1,5 @@
 import DataIO
+import Foundation
 
 /// `cnn-lesson run FILE...`: Markdown lessons run as notebooks with checks; `.py` files run as
 /// scripts.
@@ -17,37 +18,46 @@ struct RunCommand {
 
   func run() throws -> ExitCode {
     let options = workspace.options
+    let library = LessonLibrary(workspace: workspace)
+    var locations: [LessonLocation] = []
     for path in options.operands {
-      switch workspace.files.entry(at: path) {
-      case nil: throw FileNotFound(path: path)
-      case .folder?:
+      do {
+        locations.append(try library.locate(path))
+      } catch let folder as FolderFound {
         throw UsageError(
-          "\(path) is a directory", notes: ["to run every lesson in it: cnn-lesson verify \(path)"],
-          command: "run")
-      case .file?: continue
+          "\(folder.path) is a directory",
+          notes: ["to run every lesson in it: cnn-lesson verify \(folder.path)"], command: "run")
       }
     }
-    let scripts = options.operands.filter { $0.hasSuffix(".py") }
-    if !scripts.isEmpty {
-      guard scripts.count == 1 && options.operands.count == 1 else {
+    let scripts = locations.filter { $0.path.hasSuffix(".py") }
+    if let script = scripts.first {
+      guard scripts.count == 1 && locations.count == 1 else {
         throw UsageError(
           "run one .py script at a time (lessons in .md can be several)", command: "run")
       }
       guard !options.bless else {
         throw UsageError("--bless applies to Markdown lessons", command: "run")
       }
-      return try runScript(scripts[0])
+      return try runScript(script)
+    }
+    if options.bless, let builtin = locations.first(where: \.isBuiltin) {
+      throw UsageError(
+        "\(builtin.source.displayPath(builtin.path)) is built into cnn-lesson and cannot be blessed",
+        notes: ["make your own copy to edit with 'cnn-lesson init', then bless that"],
+        command: "run")
     }
     var report = RunReport()
-    for path in options.operands {
+    for location in locations {
       let live = LiveReporter(
         sink: stdout, style: workspace.style, explanations: workspace.explanations,
         figureDisplay: workspace.figureDisplay(isTerminal: stdout.isTerminal))
-      switch try runLesson(path, in: workspace.files, reporter: live) {
+      switch try runLesson(
+        location.path, in: location.source, reporter: live, folder: location.folder)
+      {
       case .ran(let lesson):
         report.lessons.append(lesson)
         // An interrupted run is not blessed: its cells did not all run.
-        if options.bless && !lesson.wasInterrupted { try bless(lesson, path: path) }
+        if options.bless && !lesson.wasInterrupted { try bless(lesson, path: location.path) }
       case .malformed(let malformed):
         report.malformed.append(malformed)
       }
@@ -58,10 +68,12 @@ struct RunCommand {
     return report.wasInterrupted ? .interrupted : ExitCode(tally)
   }
 
-  /// Runs the lesson at `path` in `source`, shown live by `reporter` (only its progress line when
-  /// `showsCells` is false); a malformed file is reported on stderr and returned as such.
+  /// Runs the lesson at `path` in `source` in `folder` (nil: the working directory), shown live
+  /// by `reporter` (only its progress line when `showsCells` is false); a malformed file is
+  /// reported on stderr and returned as such.
   func runLesson(
-    _ path: String, in source: any LessonSource, reporter: LiveReporter?, showsCells: Bool = true
+    _ path: String, in source: any LessonSource, reporter: LiveReporter?, showsCells: Bool = true,
+    folder: String? = nil
   ) throws -> LessonOutcome {
     let file = try source.read(path)
     let lesson: Lesson
@@ -71,25 +83,43 @@ struct RunCommand {
       stderr.write(workspace.style.render(error.styled) + "\n")
       return .malformed(MalformedLesson(path: file.path, diagnostic: error))
     }
-    let executor = makeExecutor()
+    try prepare(folder)
+    let executor = makeExecutor(folder: folder)
     if let reporter { executor.progress = { reporter.progress($0) } }
+    let clock = workspace.lessonEnvironment().clock
     return .ran(
-      LessonRun(lesson: lesson, executor: executor, clock: workspace.lessonEnvironment.clock).run {
+      LessonRun(lesson: lesson, executor: executor, clock: clock).run {
         event in
         if showsCells { reporter?.handle(event, lesson: lesson) }
       })
   }
 
-  /// A fresh executor, with warnings on stderr unless this command keeps quiet.
-  func makeExecutor() -> InterpreterExecutor {
-    workspace.makeExecutor(warnings: showsWarnings ? stderr : nil)
+  /// A fresh executor for a lesson in `folder` (nil: the working directory), with warnings on
+  /// stderr unless this command keeps quiet.
+  func makeExecutor(folder: String? = nil) -> InterpreterExecutor {
+    workspace.makeExecutor(warnings: showsWarnings ? stderr : nil, folder: folder)
   }
 
-  private func runScript(_ path: String) throws -> ExitCode {
-    let file = try workspace.files.read(path)
+  /// Makes the folder a built-in lesson runs in (the cache's `lessons/`) when it is missing.
+  private func prepare(_ folder: String?) throws {
+    guard let folder, folder == workspace.builtinLessonFolder,
+      FolderSource(root: folder).entry(at: "") == nil
+    else { return }
+    do {
+      try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    } catch {
+      throw CannotWrite(
+        message: "cannot make \(folder), where built-in lessons run",
+        notes: ["set XDG_CACHE_HOME to a folder you may write, or run 'cnn-lesson init'"])
+    }
+  }
+
+  private func runScript(_ location: LessonLocation) throws -> ExitCode {
+    let file = try location.source.read(location.path)
+    try prepare(location.folder)
     let stdout = self.stdout
     let display = workspace.figureDisplay(isTerminal: stdout.isTerminal)
-    let error = makeExecutor().runFile(file) { output in
+    let error = makeExecutor(folder: location.folder).runFile(file) { output in
       switch output {
       case .text(let text): stdout.write(text)
       case .figure(let figure): stdout.write(display.text(for: figure))

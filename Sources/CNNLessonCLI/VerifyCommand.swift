@@ -1,27 +1,45 @@
-/// `cnn-lesson verify [DIR]`: every lesson in DIR, quietly, with a JUnit report on request.
+/// `cnn-lesson verify [DIR|LESSON]`: every lesson in DIR (with its exercises), or one lesson,
+/// quietly, with a JUnit report on request.
 struct VerifyCommand {
   let workspace: Workspace
   let stdout: TextSink
   let stderr: TextSink
 
+  /// What to verify: the folder or file named (a lesson's built-in name too), else `lessons/`
+  /// in the working folder, else everything built in.
+  func target() throws -> (source: any LessonSource, paths: [String], folder: String, all: Bool) {
+    let files = workspace.files
+    guard let operand = workspace.options.operands.first else {
+      if files.entry(at: "lessons") == .folder {
+        let folder = files.folder("lessons")
+        return (folder, folder.lessonPaths(), folder.root, true)
+      }
+      return (
+        LessonLibrary.builtin, LessonLibrary.builtinLessonPaths, workspace.builtinLessonFolder, true
+      )
+    }
+    do {
+      let location = try LessonLibrary(workspace: workspace).locate(operand)
+      return (location.source, [location.path], location.folder, false)
+    } catch let found as FolderFound {
+      let folder = files.folder(found.path)
+      return (folder, folder.lessonPaths(), folder.root, true)
+    }
+  }
+
   func run() throws -> ExitCode {
     let options = workspace.options
     let policy: SkipPolicy = options.strict ? .strict : .lenient
-    let directory = options.operands[0]
-    guard let entry = workspace.files.entry(at: directory) else {
-      throw FileNotFound(path: directory)
-    }
-    let folder = workspace.files.folder(directory)
-    let (source, paths): (any LessonSource, [String]) =
-      entry == .folder ? (folder, folder.lessonPaths()) : (workspace.files, [directory])
+    let (source, paths, lessonFolder, isFolder) = try target()
     guard !paths.isEmpty else {
-      throw UsageError("no lessons (*.md) in \(directory)", command: "verify")
+      throw UsageError(
+        "no lessons (*.md) in \(source.displayPath(""))", command: "verify")
     }
     var runner = RunCommand(workspace: workspace, stdout: stdout, stderr: stderr)
     runner.showsWarnings = false
     var report = RunReport()
     for path in paths {
-      switch try runner.runLesson(path, in: source, reporter: nil) {
+      switch try runner.runLesson(path, in: source, reporter: nil, folder: lessonFolder) {
       case .ran(let lesson):
         show(lesson, policy: policy)
         report.lessons.append(lesson)
@@ -34,9 +52,9 @@ struct VerifyCommand {
       let junit = JUnitRenderer(explanations: workspace.explanations, policy: policy)
       try workspace.files.write(junit.render(report), to: junitPath)
     }
-    if entry == .folder && !report.wasInterrupted {
+    if isFolder && !report.wasInterrupted {
       report.exercises = try ExerciseVerify(workspace: workspace, stdout: stdout, stderr: stderr)
-        .run(ExerciseCatalog(source: folder), policy: policy)
+        .run(ExerciseCatalog(source: source), policy: policy)
     }
     let tally = report.tally(policy)
     stdout.write(tally.summaryLine + (report.wasInterrupted ? " (interrupted)" : "") + "\n")

@@ -38,10 +38,36 @@ struct Workspace {
       isTerminal: isTerminal, colorEnabled: style.color, environment: context.environment)
   }
 
-  /// The folders searched for datasets: `--data`, else `CNN_LESSON_DATA`, as absolute paths.
-  var dataDirectories: [String] {
-    [options.dataDirectory ?? context.environment["CNN_LESSON_DATA"]].compactMap { $0 }
-      .filter { !$0.isEmpty }.map { files.location(of: $0) }
+  /// The data folder the user named: `--data`, else `CNN_LESSON_DATA`, as an absolute path, with
+  /// how to name it in messages.
+  var namedDataDirectory: (path: String, named: String)? {
+    if let path = options.dataDirectory { return (files.location(of: path), "--data \(path)") }
+    if let path = context.environment["CNN_LESSON_DATA"], !path.isEmpty {
+      return (files.location(of: path), "CNN_LESSON_DATA=\(path)")
+    }
+    return nil
+  }
+
+  /// The folders searched for datasets by a lesson in `folder` (after the `root` it gives): the
+  /// one the user named; then the shipped MNIST, in the lesson folder's `datasets/mnist` (a
+  /// checkout or a workspace from `init`) and in the checkout the tool was built from.
+  func dataDirectories(lessonFolder folder: String) -> [String] {
+    var directories = namedDataDirectory.map { [$0.path] } ?? []
+    if let shipped = context.shippedLessonsFolder {
+      for lessons in [folder, shipped] where !lessons.isEmpty {
+        let mnist = joinPath(lessons, "datasets/mnist")
+        if !directories.contains(mnist) && FolderSource(root: mnist).entry(at: "") == .folder {
+          directories.append(mnist)
+        }
+      }
+    }
+    return directories
+  }
+
+  /// Where the built-in lessons run (their `root='./data/'` and `savefig`): the cache's
+  /// `lessons` folder, else the working directory.
+  var builtinLessonFolder: String {
+    cacheDirectory.map { joinPath($0, "lessons") } ?? context.workingDirectory
   }
 
   /// The tool's cache folder: `$XDG_CACHE_HOME/cnn-lesson` or `~/.cache/cnn-lesson`.
@@ -53,11 +79,13 @@ struct Workspace {
     return home + "/.cache/cnn-lesson"
   }
 
-  /// What lesson code may know of this machine.
-  var lessonEnvironment: LessonEnvironment {
+  /// What lesson code may know of this machine, for a lesson whose file is in `folder` (its
+  /// relative paths resolve there, as a notebook's do in Jupyter); nil for the working directory.
+  func lessonEnvironment(folder: String? = nil) -> LessonEnvironment {
     let offline = options.offline || !(context.environment["CNN_LESSON_OFFLINE"] ?? "").isEmpty
+    let folder = folder ?? context.workingDirectory
     return LessonEnvironment(
-      workingDirectory: context.workingDirectory, dataDirectories: dataDirectories,
+      workingDirectory: folder, dataDirectories: dataDirectories(lessonFolder: folder),
       cacheDirectory: cacheDirectory, allowsDownloads: !offline, seed: options.seed,
       cellTimeLimit: options.timeout ?? Limits.defaultTimeout(for: options.command),
       interruption: context.interruption, memoryLimit: memoryLimit)
@@ -77,8 +105,14 @@ struct Workspace {
       physicalMemory: context.physicalMemory, addressSpaceLimit: context.addressSpaceLimit)
   }
 
-  /// Rejects a malformed `CNN_LESSON_MAX_MEMORY` as a usage error.
+  /// Rejects a malformed `CNN_LESSON_MAX_MEMORY` as a usage error, and a data folder that is
+  /// not one.
   func validate() throws {
+    if let (path, named) = namedDataDirectory, FolderSource(root: path).entry(at: "") != .folder {
+      throw UsageError(
+        "\(named): no such folder",
+        notes: ["name the folder that holds the MNIST files (or their MNIST/raw/)"])
+    }
     if let text = context.environment["CNN_LESSON_MAX_MEMORY"], !text.isEmpty,
       Limits.parseMemory(text) == nil
     {
@@ -88,32 +122,23 @@ struct Workspace {
     }
   }
 
-  /// A fresh executor for one lesson or exercise run; warnings go to `warnings`, dimmed.
-  func makeExecutor(warnings: TextSink?) -> InterpreterExecutor {
+  /// A fresh executor for one lesson or exercise run in `folder` (nil: the working directory);
+  /// warnings go to `warnings`, dimmed.
+  func makeExecutor(warnings: TextSink?, folder: String? = nil) -> InterpreterExecutor {
     let style = self.style
-    return InterpreterExecutor(environment: lessonEnvironment) { warning in
+    return InterpreterExecutor(environment: lessonEnvironment(folder: folder)) { warning in
       warnings?.write(style.paint(warning, .secondary) + "\n")
     }
   }
 
   /// The exercises: `CNN_LESSON_EXERCISES`, else `lessons/exercises` in the working directory,
-  /// else in a parent of the executable's folder (a checkout running its own build).
+  /// else the ones built in.
   func exerciseCatalog() throws -> ExerciseCatalog {
     if let path = context.environment["CNN_LESSON_EXERCISES"], !path.isEmpty {
       return ExerciseCatalog(source: files.folder(path), folder: "")
     }
-    var candidates = [files.folder("lessons")]
-    var folder = (files.location(of: context.executablePath) as NSString).deletingLastPathComponent
-    for _ in 0..<5 where !folder.isEmpty {
-      let lessons = (folder as NSString).appendingPathComponent("lessons")
-      candidates.append(FolderSource(root: lessons, displayRoot: lessons))
-      folder = (folder as NSString).deletingLastPathComponent
-    }
-    guard let source = candidates.first(where: { $0.entry(at: "exercises") == .folder }) else {
-      throw UsageError(
-        "cannot find the exercises (lessons/exercises)",
-        notes: ["run from the cnn-lesson checkout, or set CNN_LESSON_EXERCISES=DIR"])
-    }
-    return ExerciseCatalog(source: source)
+    let lessons = files.folder("lessons")
+    if lessons.entry(at: "exercises") == .folder { return ExerciseCatalog(source: lessons) }
+    return ExerciseCatalog(source: LessonLibrary.builtin)
   }
 }

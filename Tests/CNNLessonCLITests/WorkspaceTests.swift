@@ -27,7 +27,7 @@ import Testing
 
   @Test func theLessonEnvironmentComesFromTheContext() throws {
     let plain = try workspace(environment: ["HOME": "/home/ada", "CNN_LESSON_DATA": "mnist"])
-    let environment = plain.lessonEnvironment
+    let environment = plain.lessonEnvironment()
     #expect(environment.workingDirectory == "/work/course")
     #expect(environment.dataDirectories == ["/work/course/mnist"])
     #expect(environment.cacheDirectory == "/home/ada/.cache/cnn-lesson")
@@ -35,13 +35,13 @@ import Testing
     let flags = try workspace(
       ["run", "--data", "/data", "--offline", "--seed", "7", "x.md"],
       environment: ["CNN_LESSON_DATA": "ignored", "XDG_CACHE_HOME": "/cache"])
-    #expect(flags.lessonEnvironment.dataDirectories == ["/data"])
-    #expect(flags.lessonEnvironment.cacheDirectory == "/cache/cnn-lesson")
-    #expect(!flags.lessonEnvironment.allowsDownloads)
-    #expect(flags.lessonEnvironment.seed == 7)
+    #expect(flags.lessonEnvironment().dataDirectories == ["/data"])
+    #expect(flags.lessonEnvironment().cacheDirectory == "/cache/cnn-lesson")
+    #expect(!flags.lessonEnvironment().allowsDownloads)
+    #expect(flags.lessonEnvironment().seed == 7)
     let offline = try workspace(environment: ["CNN_LESSON_OFFLINE": "1"])
-    #expect(!offline.lessonEnvironment.allowsDownloads)
-    #expect(offline.lessonEnvironment.cacheDirectory == nil)
+    #expect(!offline.lessonEnvironment().allowsDownloads)
+    #expect(offline.lessonEnvironment().cacheDirectory == nil)
   }
 
   @Test func theExercisesAreFoundFromTheContext() throws {
@@ -53,12 +53,37 @@ import Testing
     ).exerciseCatalog()
     #expect(variable.displayPath == "lessons/exercises")
     #expect(try variable.exercise("8-1")?.starterPath == "lessons/exercises/8-1/starter.py")
-    let besideTheBuild = try workspace(
-      workingDirectory: "/nonexistent", executable: packageRoot + "/.build/debug/cnn-lesson"
-    ).exerciseCatalog()
-    #expect(besideTheBuild.displayPath == packageRoot + "/lessons/exercises")
+    let elsewhere = try workspace(workingDirectory: "/nonexistent").exerciseCatalog()
+    #expect(elsewhere.displayPath == "built-in/exercises", "the built-in ones, from any folder")
+    #expect(elsewhere.ids() == inCheckout.ids())
+  }
+
+  @Test func lessonsRunInTheirOwnFolderAndFindTheShippedData() throws {
+    let root = try makeTemporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: root) }
+    let shipped = root.appendingPathComponent("checkout/lessons")
+    try FileManager.default.createDirectory(
+      at: shipped.appendingPathComponent("datasets/mnist"), withIntermediateDirectories: true)
+    func make(_ shippedFolder: String?, _ arguments: [String] = ["run", "x.md"]) throws -> Workspace
+    {
+      Workspace(
+        options: try Options.parse(arguments),
+        context: ProcessContext(
+          workingDirectory: root.path, environment: ["HOME": "/home/ada"],
+          shippedLessonsFolder: shippedFolder),
+        isTerminal: false)
+    }
+    let course = try make(shipped.path)
+    let environment = course.lessonEnvironment(folder: root.path + "/course")
+    #expect(environment.workingDirectory == root.path + "/course")
+    #expect(environment.dataDirectories == [shipped.path + "/datasets/mnist"])
+    #expect(
+      try make(shipped.path, ["run", "--data", "d", "x.md"]).lessonEnvironment().dataDirectories
+        == [root.path + "/d", shipped.path + "/datasets/mnist"], "--data first")
+    #expect(try make(nil).lessonEnvironment().dataDirectories.isEmpty, "tests search none")
+    #expect(course.builtinLessonFolder == "/home/ada/.cache/cnn-lesson/lessons")
     #expect(throws: UsageError.self) {
-      try workspace(workingDirectory: "/nonexistent").exerciseCatalog()
+      try make(nil, ["run", "--data", "nope", "x.md"]).validate()
     }
   }
 }

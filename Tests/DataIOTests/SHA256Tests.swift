@@ -36,3 +36,13 @@ import Testing
     #expect(SHA256.hexDigest([UInt8](repeating: 0x61, count: length)) == expected)
   }
 }
+
+@Test func sha256SumsReadsWhatSha256sumWrites() {
+  let a = String(repeating: "a", count: 64)
+  let b = String(repeating: "B", count: 64)
+  let sums = SHA256Sums(
+    text: "\(a)  one.gz\n\(b) *two.gz\r\nnot a line\n\(a)x  three\n\(String(a.prefix(10)))  short\n"
+  )
+  #expect(sums.digests == ["one.gz": a, "two.gz": String(repeating: "b", count: 64)])
+  #expect(SHA256Sums.beside("/nonexistent/x.gz") == nil)
+}

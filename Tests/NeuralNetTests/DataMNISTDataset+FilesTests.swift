@@ -30,6 +30,33 @@ import Testing
     }
   }
 
+  @Test func aFolderWithSHA256SUMSHasItsFilesChecked() throws {
+    try DataTestSupport.withTemporaryDirectory { folder in
+      try DataTestSupport.writeSyntheticMNIST(into: folder, count: 4)
+      let images = folder + "/train-images-idx3-ubyte.gz"
+      let labels = folder + "/train-labels-idx1-ubyte.gz"
+      let digest = SHA256.hexDigest(try DataTestSupport.readBytes(images))
+      let labelDigest = SHA256.hexDigest(try DataTestSupport.readBytes(labels))
+      try DataTestSupport.write(
+        Array(
+          "\(digest)  train-images-idx3-ubyte.gz\n\(labelDigest) *train-labels-idx1-ubyte.gz\n".utf8
+        ),
+        to: folder + "/SHA256SUMS")
+      #expect(try MNISTDataset(root: folder, defaults: []).count == 4, "the listed digests match")
+      let wrong = String(repeating: "0", count: 64)
+      try DataTestSupport.write(
+        Array("\(wrong)  train-images-idx3-ubyte.gz\n".utf8), to: folder + "/SHA256SUMS")
+      #expect(
+        throws: DatasetError.damagedFile(
+          path: images, problem: .checksumMismatch(actual: digest, expected: wrong))
+      ) { try MNISTDataset(root: folder, defaults: []) }
+      #expect(
+        DatasetError.FileProblem.checksumMismatch(actual: digest, expected: wrong).message(
+          path: "x")
+          == "x is not the file its SHA256SUMS lists: its SHA-256 is \(digest), expected \(wrong)")
+    }
+  }
+
   @Test func candidateOrder() {
     let candidates = MNISTDataset.candidateDirectories(
       variant: .fashionMNIST, root: "./data/", searchDirectories: ["/d"], defaults: ["/usr/share/x"]

@@ -136,12 +136,20 @@ extension DatasetError.FileProblem {
     case .implausibleSize(let dimensions):
       return "\(path) has an implausible header: it promises \(Self.shapeText(dimensions)) = "
         + "\(Self.byteCount(dimensions)) bytes of data, more than the file can hold"
+    case .checksumMismatch(let actual, let expected):
+      return "\(path) is not the file its SHA256SUMS lists: its SHA-256 is \(actual), expected "
+        + expected
     }
   }
 
   var notes: [String] {
     switch self {
     case .unreadable: ["check that the file exists and that you may read it"]
+    case .checksumMismatch:
+      [
+        "the copy is damaged or was changed; restore it (in a checkout: git checkout -- the "
+          + "file), or use a folder holding the original files with --data DIR"
+      ]
     case .wrongRank(_, let expected):
       [
         "is this the \(expected == 1 ? "labels" : "images") file? its name may be swapped with "

@@ -54,6 +54,8 @@ public enum DatasetError: Error, Equatable, Sendable {
     /// Its header promises `dimensions` of more bytes than any file read here may hold (4 GiB),
     /// or than its compressed size can produce.
     case implausibleSize(dimensions: [Int])
+    /// Its SHA-256 is `actual`, not the `expected` that the `SHA256SUMS` file beside it lists.
+    case checksumMismatch(actual: String, expected: String)
   }
 
   /// A transform pipeline that torchvision would reject.

@@ -20,12 +20,23 @@ public struct IDXFile: Sendable {
 
   /// Reads `path`, gunzipping it when it starts with gzip's magic number (whatever its name).
   /// `rank` (1 for labels, 3 for images) is the number of dimensions the caller expects.
-  public init(contentsOf path: String, rank: Int? = nil) throws {
+  ///
+  /// When `checksums` lists the file (a `SHA256SUMS` beside it, as the shipped copy has), its
+  /// bytes must have that SHA-256.
+  public init(contentsOf path: String, rank: Int? = nil, checksums: SHA256Sums? = nil) throws {
     let data: [UInt8]
     do {
       data = try FileBytes.read(path)
     } catch {
       throw DatasetError.damagedFile(path: path, problem: .unreadable(error.reason))
+    }
+    let name = String(path.split(separator: "/").last ?? Substring(path))
+    if let expected = checksums?.digests[name] {
+      let actual = SHA256.hexDigest(data)
+      guard actual == expected else {
+        throw DatasetError.damagedFile(
+          path: path, problem: .checksumMismatch(actual: actual, expected: expected))
+      }
     }
     try self.init(data: data, name: path, rank: rank)
   }

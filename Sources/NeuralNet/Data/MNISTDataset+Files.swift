@@ -87,8 +87,8 @@ extension MNISTDataset {
     guard let (directory, imagesPath, labelsPath) = found else {
       throw DatasetError.notFound(search)
     }
-    let imageFile = try IDXFile(contentsOf: imagesPath, rank: 3)
-    let labelFile = try IDXFile(contentsOf: labelsPath, rank: 1)
+    let imageFile = try IDXFile(contentsOf: imagesPath, rank: 3, checksums: .beside(imagesPath))
+    let labelFile = try IDXFile(contentsOf: labelsPath, rank: 1, checksums: .beside(labelsPath))
     guard imageFile.dimensions[0] == labelFile.dimensions[0] else {
       throw DatasetError.splitMismatch(
         images: imagesPath, imageCount: imageFile.dimensions[0], labels: labelsPath,

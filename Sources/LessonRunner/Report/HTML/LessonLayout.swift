@@ -3,7 +3,7 @@
 /// The parts of a lesson file in file order, for a page: runs of prose lines (Markdown, other
 /// fenced blocks included) and code cells. Expected blocks are not parts: the page shows what a
 /// cell did and its verdict where the cell is.
-struct LessonLayout {
+public struct LessonLayout {
   enum Part: Equatable {
     /// Lines `lines` (1-based, inclusive) of the file, as Markdown.
     case prose(ClosedRange<Int>)
@@ -39,7 +39,7 @@ struct LessonLayout {
   }
 
   /// The lesson's title: the text of its first `# ` heading, if it has one.
-  static func title(of file: SourceFile) -> String? {
+  public static func title(of file: SourceFile) -> String? {
     file.lines.lazy.compactMap { line -> String? in
       guard line.hasPrefix("# ") else { return nil }
       let title = line.dropFirst(2).trimmingSpaces()
