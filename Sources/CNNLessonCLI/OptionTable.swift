@@ -63,8 +63,9 @@ enum OptionTable {
     OptionSpec(
       key: .data, names: ["--data"], value: "DIR", commands: nil,
       help: """
-        where datasets are found (also: CNN_LESSON_DATA); a lesson whose dataset
-        is missing reports the cells that need it as skipped
+        where datasets are found (also: CNN_LESSON_DATA), before the MNIST shipped
+        with cnn-lesson; a lesson whose dataset is missing reports the cells that
+        need it as skipped. 'none': use no datasets (a quick run without training)
         """),
     OptionSpec(
       key: .offline, names: ["--offline"], value: nil,

@@ -41,6 +41,7 @@ struct Workspace {
   /// The data folder the user named: `--data`, else `CNN_LESSON_DATA`, as an absolute path, with
   /// how to name it in messages.
   var namedDataDirectory: (path: String, named: String)? {
+    guard !usesNoData else { return nil }
     if let path = options.dataDirectory { return (files.location(of: path), "--data \(path)") }
     if let path = context.environment["CNN_LESSON_DATA"], !path.isEmpty {
       return (files.location(of: path), "CNN_LESSON_DATA=\(path)")
@@ -48,12 +49,18 @@ struct Workspace {
     return nil
   }
 
+  /// `--data none` (or `CNN_LESSON_DATA=none`): no dataset folders searched, not even the shipped
+  /// MNIST (only a lesson's own `root`), so the cells that need data are skipped: a quick look.
+  var usesNoData: Bool {
+    (options.dataDirectory ?? context.environment["CNN_LESSON_DATA"]) == "none"
+  }
+
   /// The folders searched for datasets by a lesson in `folder` (after the `root` it gives): the
   /// one the user named; then the shipped MNIST, in the lesson folder's `datasets/mnist` (a
   /// checkout or a workspace from `init`) and in the checkout the tool was built from.
   func dataDirectories(lessonFolder folder: String) -> [String] {
     var directories = namedDataDirectory.map { [$0.path] } ?? []
-    if let shipped = context.shippedLessonsFolder {
+    if let shipped = context.shippedLessonsFolder, !usesNoData {
       for lessons in [folder, shipped] where !lessons.isEmpty {
         let mnist = joinPath(lessons, "datasets/mnist")
         if !directories.contains(mnist) && FolderSource(root: mnist).entry(at: "") == .folder {

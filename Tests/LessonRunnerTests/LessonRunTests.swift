@@ -198,7 +198,10 @@ final class MissingDataExecutor: CellExecutor {
   let advice = Explanations { _ in "use --data DIR" }
   let shown = TerminalStyle(color: false).render(
     LessonTextRenderer.render(report, explanations: advice))
-  #expect(shown.contains("skipped: the dataset is not on this machine (use --data DIR)\nd.md:8:1:"))
+  #expect(
+    shown.contains(
+      "skipped: the dataset is not on this machine (use --data DIR)\n  needed at d.md:8:1\n"))
+  #expect(!shown.contains("error"), "a skip is one calm line, not a red error")
   #expect(
     TerminalStyle(color: false).render(LessonTextRenderer.render(report)).contains(
       "skipped: the dataset is not on this machine\n"), "no advice unless the caller gives it")

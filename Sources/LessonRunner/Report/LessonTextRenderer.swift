@@ -65,8 +65,12 @@ public struct LessonTextRenderer: Sendable {
       let why = explanations.reason(reason).map { ": " + $0 } ?? ""
       var text = StyledText(verdict.word + why, verdict.role)
       if let error = outcome.error {
-        text.append("\n")
-        text.append(error.styled)
+        // A skip is not a failure: where it was needed and what was tried, calmly (dimmed), not
+        // as a red error.
+        var details = error.span.map { ["needed at \($0)"] } ?? []
+        if error.missingRequirement == nil { details.append(error.message) }
+        details += error.notes.map { "note: " + $0 }
+        for line in details { text.append("\n  " + line, .secondary) }
       }
       return text
     case .ran, .passed:
