@@ -106,7 +106,9 @@ enum HelpText {
 
     Runs every lesson (*.md) in DIR (default: lessons/), showing only failures and one summary line
     per lesson, then the total "N passed, N failed". Made for CI. Exercises in DIR/exercises are
-    proven both ways: each reference solution passes its checks, each untouched starter fails.
+    proven both ways: each reference solution passes its checks, each untouched starter fails,
+    checked as 'cnn-lesson check' checks a learner's copy (through its '# cnn-lesson exercise ID'
+    line, which it must have).
 
     A check that cannot run here (its dataset is missing) is reported as skipped and does not fail
     the run, unless --strict is given: then it counts as failed, in the summary, in the JUnit

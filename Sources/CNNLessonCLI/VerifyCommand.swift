@@ -7,7 +7,7 @@ struct VerifyCommand {
   func run() throws -> ExitCode {
     let options = workspace.options
     let policy: SkipPolicy = options.strict ? .strict : .lenient
-    let directory = options.operands[0]
+    let directory = options.operands.first ?? "lessons"
     guard let entry = workspace.files.entry(at: directory) else {
       throw FileNotFound(path: directory)
     }
@@ -35,8 +35,10 @@ struct VerifyCommand {
       try workspace.files.write(junit.render(report), to: junitPath)
     }
     if entry == .folder && !report.wasInterrupted {
-      report.exercises = try ExerciseVerify(workspace: workspace, stdout: stdout, stderr: stderr)
-        .run(ExerciseCatalog(source: folder), policy: policy)
+      let exercises = ExerciseVerify(workspace: workspace, stdout: stdout, stderr: stderr)
+      let catalog = ExerciseCatalog(source: folder)
+      report.malformed += exercises.rejectedFolders(of: catalog)
+      report.exercises = try exercises.run(catalog, policy: policy)
     }
     let tally = report.tally(policy)
     stdout.write(tally.summaryLine + (report.wasInterrupted ? " (interrupted)" : "") + "\n")
