@@ -6,15 +6,7 @@ enum HelpText {
     cnn-lesson: run, check and verify executable CNN lecture notes.
 
     USAGE
-      cnn-lesson run FILE.md...      run a lesson like a notebook and check every expected output
-      cnn-lesson run FILE.py         run a lesson-language script, printing what it prints
-      cnn-lesson verify [DIR]        run every lesson in DIR (default: lessons/) for CI
-      cnn-lesson render [FILE|DIR]   run lessons and write them as web pages (-o DIR, default site/)
-      cnn-lesson bench [CASE...]     measure the kernels and training speed (--json for machines)
-      cnn-lesson exercise --list     list the self-check exercises
-      cnn-lesson exercise ID [FILE]  write exercise ID's starter to FILE (never over your work)
-      cnn-lesson check FILE          run the checks of your exercise file, with hints
-      cnn-lesson help [COMMAND]      show help for a command
+    \(CommandTable.usageSection)
 
     EXAMPLES
       cnn-lesson run lessons/08.md
@@ -35,6 +27,16 @@ enum HelpText {
       130 interrupted by Ctrl-C (the later cells and lessons are not run)
       (a cell that runs past --timeout, or a lesson past --max-memory, fails with a
       TimeoutError or a MemoryError: exit 1 for a lesson, 65 for a script)
+    """
+
+  static let help = """
+    USAGE: cnn-lesson help [COMMAND]
+
+    Shows the help of COMMAND (its options, exit status and examples), or without one the general
+    help. The commands: \(CommandTable.names.joined(separator: ", ")).
+
+    OPTIONS
+    \(OptionTable.section(for: "help"))
     """
 
   static let run = """
