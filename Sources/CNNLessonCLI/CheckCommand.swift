@@ -33,28 +33,14 @@ struct CheckCommand {
     let path = options.operands[0]
     let files = workspace.files
     let file = try files.read(path)
-    guard let reference = ExerciseCatalog.exerciseReference(in: file) else {
-      let first = SourceSpan(file: file, line: 1, column: 1, length: file.line(1)?.count ?? 1)
-      return report(
-        Diagnostic(
-          "\(file.path) does not say which exercise it is", at: first,
-          notes: [
-            "its first line should be '# cnn-lesson exercise ID', as the starter's is (e.g. 8-1)",
-            "'cnn-lesson exercise' lists the exercises; 'cnn-lesson exercise ID FILE' writes a starter",
-          ]))
-    }
     let catalog = try workspace.exerciseCatalog()
     let exercise: Exercise
     do {
-      guard let found = try catalog.exercise(reference.id) else {
-        return report(
-          Diagnostic(
-            "no exercise '\(reference.id)'", at: reference.span,
-            notes: ["exercises: " + catalog.ids().joined(separator: ", ")]))
-      }
-      exercise = found
-    } catch let error as Diagnostic {
-      throw UsageError("exercise \(reference.id) is malformed: \(error.description)")
+      exercise = try catalog.exercise(namedIn: file)
+    } catch ExerciseLookupError.learnerFile(let diagnostic) {
+      return report(diagnostic)
+    } catch ExerciseLookupError.malformedExercise(let id, let diagnostic) {
+      throw UsageError("exercise \(id) is malformed: \(diagnostic.description)")
     }
     let executor = workspace.makeExecutor(warnings: stderr)
     let style = workspace.style

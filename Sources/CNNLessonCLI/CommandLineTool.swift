@@ -26,14 +26,23 @@ public struct CommandLineTool {
   public func run() -> ExitCode {
     do {
       let options = try Options.parse(arguments)
-      if options.help || options.command == nil {
-        stdout.write(helpText(for: options.command ?? options.operands.first) + "\n")
-        return options.command == nil && !options.help && options.operands.isEmpty
-          ? .usage : .success
+      if options.version {
+        stdout.write(BuildInfo.text + "\n")
+        return .success
+      }
+      guard let name = options.command, let command = CommandTable.command(named: name) else {
+        // No command: the general help, a usage error unless it was asked for.
+        stdout.write(HelpText.main + "\n")
+        return options.help ? .success : .usage
+      }
+      if options.help {
+        stdout.write(command.help() + "\n")
+        return .success
       }
       let workspace = Workspace(options: options, context: context, isTerminal: stdout.isTerminal)
       try workspace.validate()
-      return try dispatch(workspace)
+      return try command.run(
+        CommandSpec.Context(workspace: workspace, stdout: stdout, stderr: stderr))
     } catch let error as UsageError {
       stderr.write("cnn-lesson: error: \(error.message)\n")
       for note in error.notes { stderr.write("note: \(note)\n") }
@@ -56,55 +65,6 @@ public struct CommandLineTool {
     } catch {
       stderr.write("cnn-lesson: error: \(error)\n")
       return .lessonError
-    }
-  }
-
-  /// Runs the command the options name.
-  private func dispatch(_ workspace: Workspace) throws -> ExitCode {
-    let options = workspace.options
-    switch options.command {
-    case "run":
-      guard !options.operands.isEmpty else {
-        throw UsageError(
-          "'run' needs at least one file, e.g. 'cnn-lesson run lessons/08.md'", command: "run")
-      }
-      return try RunCommand(workspace: workspace, stdout: stdout, stderr: stderr).run()
-    case "verify":
-      guard options.operands.count <= 1 else {
-        throw UsageError("'verify' takes one directory", command: "verify")
-      }
-      return try VerifyCommand(workspace: workspace, stdout: stdout, stderr: stderr).run()
-    case "render":
-      return try RenderCommand(workspace: workspace, stdout: stdout, stderr: stderr).run()
-    case "bench":
-      return try BenchCommand(workspace: workspace, stdout: stdout, stderr: stderr).run()
-    case "exercise":
-      return try ExerciseCommand(workspace: workspace, stdout: stdout).run()
-    case "check":
-      return try CheckCommand(workspace: workspace, stdout: stdout, stderr: stderr).run()
-    case "lessons":
-      return try LessonsCommand(workspace: workspace, stdout: stdout).run()
-    case "init":
-      return try InitCommand(workspace: workspace, stdout: stdout).run()
-    case "help":
-      stdout.write(helpText(for: options.operands.first) + "\n")
-      return .success
-    default:
-      return .usage
-    }
-  }
-
-  private func helpText(for command: String?) -> String {
-    switch command {
-    case "run": return HelpText.run
-    case "verify": return HelpText.verify
-    case "render": return HelpText.render
-    case "bench": return HelpText.bench
-    case "exercise": return ExerciseCommand.help
-    case "check": return CheckCommand.help
-    case "lessons": return LessonsCommand.help
-    case "init": return InitCommand.help
-    default: return HelpText.main
     }
   }
 }

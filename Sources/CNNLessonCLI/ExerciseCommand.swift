@@ -62,20 +62,23 @@ struct ExerciseCommand {
     return .success
   }
 
-  /// `exercise_8_1.py` for `8-1`.
+  /// `exercise_8_1.py` for `8-1`, `exercise_conv_arith.py` for `conv-arith`.
   static func defaultFile(for id: String) -> String {
     "exercise_" + id.replacingOccurrences(of: "-", with: "_") + ".py"
   }
 
   /// The exercise `id`; a usage error naming the ones there are when it does not exist.
   static func exercise(_ id: String, in catalog: ExerciseCatalog) throws -> Exercise? {
+    let known = "exercises: " + catalog.ids().joined(separator: ", ")
+    if let problem = ExerciseCatalog.problem(withID: id) {
+      throw UsageError(
+        "'\(id)' is not an exercise ID: \(problem)", notes: [known], command: "exercise")
+    }
     do {
       if let exercise = try catalog.exercise(id) { return exercise }
     } catch let error as Diagnostic {
       throw UsageError("exercise \(id) is malformed: \(error.description)")
     }
-    throw UsageError(
-      "no exercise '\(id)'", notes: ["exercises: " + catalog.ids().joined(separator: ", ")],
-      command: "exercise")
+    throw UsageError("no exercise '\(id)'", notes: [known], command: "exercise")
   }
 }

@@ -6,19 +6,13 @@ enum HelpText {
     cnn-lesson: run, check and verify executable CNN lecture notes.
 
     USAGE
-      cnn-lesson run FILE.md...      run a lesson like a notebook and check every expected output
-      cnn-lesson run FILE.py         run a lesson-language script, printing what it prints
-      cnn-lesson verify [DIR]        run every lesson in DIR (default: lessons/) for CI
-      cnn-lesson render [FILE|DIR]   run lessons and write them as web pages (-o DIR, default site/)
-      cnn-lesson bench [CASE...]     measure the kernels and training speed (--json for machines)
-      cnn-lesson exercise --list     list the self-check exercises
-      cnn-lesson exercise ID [FILE]  write exercise ID's starter to FILE (never over your work)
-      cnn-lesson check FILE          run the checks of your exercise file, with hints
-      cnn-lesson help [COMMAND]      show help for a command
+    \(CommandTable.usageSection)
 
     EXAMPLES
-      cnn-lesson run lessons/08.md
-      cnn-lesson run --data ~/mnist lessons/08.md
+      cnn-lesson lessons                      what there is to run, from any folder
+      cnn-lesson run 08                       Lecture 8, built in (or ./lessons/08.md if present)
+      cnn-lesson run lessons/08.md --data ~/mnist
+      cnn-lesson exercise 8-1 x.py && cnn-lesson check x.py
       cnn-lesson verify lessons --junit report.xml
       cnn-lesson render lessons -o site
 
@@ -37,12 +31,28 @@ enum HelpText {
       TimeoutError or a MemoryError: exit 1 for a lesson, 65 for a script)
     """
 
+  static let help = """
+    USAGE: cnn-lesson help [COMMAND]
+
+    Shows the help of COMMAND (its options, exit status and examples), or without one the general
+    help. The commands: \(CommandTable.names.joined(separator: ", ")).
+
+    OPTIONS
+    \(OptionTable.section(for: "help"))
+    """
+
   static let run = """
     USAGE: cnn-lesson run [OPTIONS] FILE...
 
     Runs each FILE. A Markdown lesson (.md) runs cell by cell: every cell's output is shown with its
     check result, then a final line "N passed, N failed". A script (.py) runs like `python FILE.py`:
     it prints exactly what its print calls print, and errors go to stderr.
+
+    FILE may also name a built-in lesson or script, from any folder: 08 (or 8, 08.md,
+    08_cnn_mnist.py); lessons/08.md in this folder, when there is one, wins ('cnn-lesson lessons'
+    lists them). A lesson runs in its own folder: its relative paths (root='./data/',
+    plt.savefig('x.png')) are in the lesson file's folder, for a built-in one in
+    ~/.cache/cnn-lesson/lessons.
 
     OPTIONS
     \(OptionTable.section(for: "run"))
@@ -53,6 +63,7 @@ enum HelpText {
 
     EXAMPLES
       cnn-lesson run lessons/08.md
+      cnn-lesson run 08 --data none        a quick run: the training cells skipped
       cnn-lesson run my_net.py
     """
 
@@ -102,11 +113,14 @@ enum HelpText {
     """
 
   static let verify = """
-    USAGE: cnn-lesson verify [OPTIONS] [DIR]
+    USAGE: cnn-lesson verify [OPTIONS] [DIR|LESSON]
 
-    Runs every lesson (*.md) in DIR (default: lessons/), showing only failures and one summary line
+    Runs every lesson (*.md) in DIR (default: lessons/ in this folder, else the lessons and
+    exercises built into cnn-lesson), or one LESSON, showing only failures and one summary line
     per lesson, then the total "N passed, N failed". Made for CI. Exercises in DIR/exercises are
-    proven both ways: each reference solution passes its checks, each untouched starter fails.
+    proven both ways: each reference solution passes its checks, each untouched starter fails,
+    checked as 'cnn-lesson check' checks a learner's copy (through its '# cnn-lesson exercise ID'
+    line, which it must have).
 
     A check that cannot run here (its dataset is missing) is reported as skipped and does not fail
     the run, unless --strict is given: then it counts as failed, in the summary, in the JUnit

@@ -9,16 +9,16 @@ struct InitCommand {
   static let defaultFolder = "cnn-lessons"
 
   static let help = """
-    cnn-lesson init: make a workspace of your own to edit
-
-    USAGE
-      cnn-lesson init [DIR]        (default: ./\(defaultFolder))
+    USAGE: cnn-lesson init [OPTIONS] [DIR]        (default DIR: ./\(defaultFolder))
 
     Writes the built-in lessons, exercises and scripts to DIR/lessons/, a short DIR/README.md,
     and a copy of the MNIST files shipped with cnn-lesson (DIR/lessons/datasets/mnist, 11 MB,
     checked against its SHA256SUMS when loaded) when this build has them. Never overwrites
     anything: a file that is already there is kept as it is, and said so. Then, in DIR,
-    `cnn-lesson run 08` runs your copy (files in ./lessons win over the built-in ones).
+    'cnn-lesson run 08' runs your copy (files in ./lessons win over the built-in ones).
+
+    OPTIONS
+    \(OptionTable.section(for: "init"))
     """
 
   func run() throws -> ExitCode {

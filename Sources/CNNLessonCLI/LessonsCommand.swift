@@ -4,10 +4,7 @@ struct LessonsCommand {
   let stdout: TextSink
 
   static let help = """
-    cnn-lesson lessons: list the lessons, exercises and scripts you can run
-
-    USAGE
-      cnn-lesson lessons
+    USAGE: cnn-lesson lessons [OPTIONS]
 
     Lists each lesson's number, title, how many checks it has and the data it needs (and whether
     that data is on this machine), then the exercises and the scripts. They are the ones in
@@ -17,6 +14,9 @@ struct LessonsCommand {
       cnn-lesson run 08            Lecture 8 (the lesson's number, or its file name)
       cnn-lesson exercise 8-1 x.py && cnn-lesson check x.py
       cnn-lesson init              your own copy to edit, in ./cnn-lessons
+
+    OPTIONS
+    \(OptionTable.section(for: "lessons"))
     """
 
   func run() throws -> ExitCode {

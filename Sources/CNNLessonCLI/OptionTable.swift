@@ -5,7 +5,8 @@
 struct OptionSpec {
   /// Which option this is, for `Options.set`.
   enum Key: CaseIterable {
-    case help, bless, list, force, strict, junit, output, json, data, offline, seed, timeout
+    case help, version, bless, list, force, strict, junit, output, json, data, offline, seed,
+      timeout
     case maxMemory
     case color, noColor
   }
@@ -95,6 +96,9 @@ enum OptionTable {
       help: "colour on (default: on for a terminal, off with NO_COLOR)"),
     OptionSpec(key: .noColor, names: ["--no-color"], value: nil, commands: nil, help: "colour off"),
     OptionSpec(key: .help, names: ["-h", "--help"], value: nil, commands: nil, help: "show help"),
+    OptionSpec(
+      key: .version, names: ["-V", "--version"], value: nil, commands: nil,
+      help: "show the version and how this binary was built"),
   ]
 
   /// The option spelled `name` (`--data`, `-h`), if any.

@@ -1,13 +1,11 @@
 /// The parsed command line: the command, its operands and options, as the user gave them.
 /// Defaults from the environment (`CNN_LESSON_DATA`, `NO_COLOR`...) are `Workspace`'s.
 struct Options {
-  static let commands = [
-    "run", "verify", "render", "lessons", "exercise", "check", "init", "bench", "help",
-  ]
-
   var command: String?
   var operands: [String] = []
   var help = false
+  /// `--version`.
+  var version = false
   var bless = false
   var list = false
   var force = false
@@ -57,12 +55,8 @@ struct Options {
       operands.append(word)
       return
     }
-    guard Self.commands.contains(word) else {
-      throw UsageError(
-        "unknown command '\(word)'",
-        notes: closestMatch(to: word, in: Self.commands).map { ["did you mean '\($0)'?"] } ?? [
-          "commands: " + Self.commands.joined(separator: ", ")
-        ])
+    guard CommandTable.command(named: word) != nil else {
+      throw CommandTable.unknownCommand(word)
     }
     command = word
   }
@@ -98,6 +92,7 @@ struct Options {
     let command = self.command
     switch key {
     case .help: help = true
+    case .version: version = true
     case .bless: bless = true
     case .list: list = true
     case .force: force = true

@@ -53,8 +53,10 @@ struct VerifyCommand {
       try workspace.files.write(junit.render(report), to: junitPath)
     }
     if isFolder && !report.wasInterrupted {
-      report.exercises = try ExerciseVerify(workspace: workspace, stdout: stdout, stderr: stderr)
-        .run(ExerciseCatalog(source: source), policy: policy)
+      let exercises = ExerciseVerify(workspace: workspace, stdout: stdout, stderr: stderr)
+      let catalog = ExerciseCatalog(source: source)
+      report.malformed += exercises.rejectedFolders(of: catalog)
+      report.exercises = try exercises.run(catalog, policy: policy)
     }
     let tally = report.tally(policy)
     stdout.write(tally.summaryLine + (report.wasInterrupted ? " (interrupted)" : "") + "\n")

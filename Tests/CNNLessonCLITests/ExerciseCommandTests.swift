@@ -139,4 +139,120 @@ import Testing
     #expect(
       run.stdout.contains("lessons/exercises/9-1: solution passes 4 check(s); starter fails 2"))
   }
+
+  // MARK: - A teacher's exercises, named by any folder name
+
+  /// A working folder with a one-cell lesson and, per ID, a small exercise whose starter begins
+  /// with `header(id)` (none when nil); the caller removes it.
+  static func teachersFolder(
+    _ ids: [String], header: (String) -> String? = { "# cnn-lesson exercise \($0): double it" }
+  ) throws -> URL {
+    let directory = try makeTemporaryDirectory()
+    let lessons = directory.appendingPathComponent("lessons")
+    var files = ["01.md": "# One\n\n```python\nprint(1 + 1)\n```\n\n```output\n2\n```\n"]
+    for id in ids {
+      files["exercises/\(id)/exercise.md"] =
+        "# Exercise \(id): double it\n\n## Doubles 2\n\n```python\nprint(double(2))\n```\n\n"
+        + "```output\n4\n```\n\n```hint\nmultiply by 2\n```\n"
+      files["exercises/\(id)/starter.py"] =
+        (header(id).map { $0 + "\n" } ?? "") + "def double(x):\n    return x  # TODO\n"
+      files["exercises/\(id)/solution.py"] = "def double(x):\n    return x * 2\n"
+    }
+    for (path, text) in files {
+      let url = lessons.appendingPathComponent(path)
+      try FileManager.default.createDirectory(
+        at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try text.write(to: url, atomically: true, encoding: .utf8)
+    }
+    return directory
+  }
+
+  @Test(arguments: ["8b-1", "conv-arith", "übung_1.2"])
+  func aTeachersExerciseIsListedStartedAndCheckedByItsFolderName(id: String) throws {
+    let directory = try Self.teachersFolder(["8-1", id])
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let run = { (arguments: [String]) in runTool(arguments, workingDirectory: directory.path) }
+    let list = run(["exercise", "--list"])
+    #expect(list.code == .success)
+    #expect(list.stdout.contains("\(id)  Exercise \(id): double it\n"))
+    #expect(run(["exercise", id, "x.py"]).code == .success)
+    let path = directory.appendingPathComponent("x.py").path
+    #expect(
+      try String(contentsOfFile: path, encoding: .utf8).hasPrefix("# cnn-lesson exercise \(id):"))
+    let starter = run(["check", "x.py"])
+    #expect(starter.code == .checkFailed, "\(starter.stderr)")
+    #expect(starter.stdout.contains("running x.py (exercise \(id))"))
+    #expect(starter.stdout.contains("hint 1/1: multiply by 2"))
+    let solved = try String(contentsOfFile: path, encoding: .utf8)
+      .replacingOccurrences(of: "return x  # TODO", with: "return x * 2")
+    try solved.write(toFile: path, atomically: true, encoding: .utf8)
+    let check = run(["check", "x.py"])
+    #expect(check.code == .success, "\(check.stdout)\(check.stderr)")
+    #expect(check.stdout.hasSuffix("1 passed, 0 failed\n"))
+    let byDefault = run(["exercise", id])
+    #expect(byDefault.code == .success)
+    let file = ExerciseCommand.defaultFile(for: id)
+    #expect(byDefault.stdout.hasPrefix("wrote \(file):"))
+    #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent(file).path))
+  }
+
+  @Test(arguments: ["../8-1", "8-1/", "", ".", "a b", "nul\u{0}"])
+  func exerciseIDsWithPathsOrControlCharactersAreUsageErrors(id: String) throws {
+    let directory = try Self.teachersFolder(["8-1"])
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let run = runTool(["exercise", id, "x.py"], workingDirectory: directory.path)
+    #expect(run.code == .usage)
+    #expect(run.stderr.contains("is not an exercise ID: an exercise ID "))
+    #expect(run.stderr.contains("note: exercises: 8-1\n"))
+    #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("x.py").path))
+  }
+
+  @Test func verifyChecksEachStarterAsALearnersCopyThroughItsHeader() throws {
+    let directory = try Self.teachersFolder(["8b-1", "conv-arith", "copied", "nohead"]) { id in
+      switch id {
+      case "nohead": return nil
+      case "copied": return "# cnn-lesson exercise 8b-1: double it"
+      default: return "# cnn-lesson exercise \(id): double it"
+      }
+    }
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let run = runTool(["verify", "lessons"], workingDirectory: directory.path)
+    #expect(run.code == .checkFailed)
+    let out = run.stdout
+    #expect(out.contains("lessons/exercises/8b-1: solution passes 1 check(s); starter fails 1\n"))
+    #expect(
+      out.contains("lessons/exercises/conv-arith: solution passes 1 check(s); starter fails 1\n"))
+    #expect(
+      out.contains(
+        "lessons/exercises/nohead/starter.py:1:1: error: the file does not say which exercise it is\n"
+          + "def double(x):\n^~~~~~~~~~~~~~\n"
+          + "note: 'cnn-lesson check' finds a learner's exercise from this line: begin the starter "
+          + "with '# cnn-lesson exercise nohead: double it'\n"))
+    #expect(
+      out.contains(
+        "lessons/exercises/nohead: solution passes 1 check(s); starter not checked\n"
+          + "error: a learner's copy of the starter cannot be checked: "
+          + "lessons/exercises/nohead/starter.py:1:1: the file does not say which exercise it is\n")
+    )
+    #expect(
+      out.contains(
+        "lessons/exercises/copied/starter.py:1:23: error: the starter names exercise '8b-1', "
+          + "not its own 'copied'\n"))
+    #expect(out.hasSuffix("3 passed, 2 failed\n"), "\(out)")
+  }
+
+  @Test func verifyReportsAnExerciseFolderWhoseNameIsNoID() throws {
+    let directory = try Self.teachersFolder(["8b-1", "my ex"])
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let run = runTool(["verify", "lessons"], workingDirectory: directory.path)
+    #expect(run.code == .lessonError)
+    #expect(
+      run.stdout.contains(
+        "error: lessons/exercises/my ex: the folder's name is not an exercise ID: "
+          + "an exercise ID cannot contain spaces\n"))
+    #expect(
+      run.stdout.contains("lessons/exercises/8b-1: solution passes 1 check(s); starter fails 1"))
+    #expect(
+      !runTool(["exercise", "--list"], workingDirectory: directory.path).stdout.contains("my ex"))
+  }
 }

@@ -47,7 +47,9 @@ import Testing
     """
 
   /// The exercise as a source holds it, with a starter and a solution.
-  static func source(starter: String = "def double(x):\n    return x\n") -> MemorySource {
+  static func source(
+    starter: String = "# cnn-lesson exercise 1-1: double it\ndef double(x):\n    return x\n"
+  ) -> MemorySource {
     MemorySource(
       name: "mem",
       files: [
@@ -58,6 +60,14 @@ import Testing
 
   static func exercise(in source: MemorySource = source()) throws -> Exercise {
     try #require(try ExerciseCatalog(source: source).exercise("1-1"))
+  }
+
+  /// Verifies exercise 1-1 of `source` as `cnn-lesson verify` does.
+  static func verify(in source: MemorySource, makeExecutor: () -> CellExecutor) throws
+    -> ExerciseVerification
+  {
+    try ExerciseVerification.verify(
+      try exercise(in: source), in: ExerciseCatalog(source: source), makeExecutor: makeExecutor)
   }
 
   static func run(_ code: String) throws -> ExerciseResult {
@@ -140,20 +150,138 @@ import Testing
         == nil)
   }
 
+  @Test func learnerFileNamesAnyFolderNameAsItsExercise() {
+    let cases: [(line: String, id: String, column: Int)] = [
+      ("# cnn-lesson exercise 8b-1: a teacher's exercise", "8b-1", 23),
+      ("# cnn-lesson exercise conv-arith", "conv-arith", 23),
+      ("#   cnn-lesson exercise  übung_1.2\tetc", "übung_1.2", 26),
+    ]
+    for (line, id, column) in cases {
+      let reference = ExerciseCatalog.exerciseReference(
+        in: SourceFile(path: "a.py", text: line + "\nimport torch\n"))
+      #expect(reference?.id == id, "\(line)")
+      #expect(reference?.span.description == "a.py:1:\(column)", "\(line)")
+      #expect(reference?.span.length == id.count, "\(line)")
+    }
+    #expect(
+      ExerciseCatalog.exerciseReference(
+        in: SourceFile(path: "a.py", text: "# cnn-lesson exercise : no id\n")) == nil)
+  }
+
+  @Test func exerciseIDsAreFolderNamesWithoutPathsOrControlCharacters() {
+    for id in [
+      "8-1", "8b-1", "conv-arith", "übung_1.2", "a..b", String(repeating: "x", count: 100),
+    ] {
+      #expect(ExerciseCatalog.problem(withID: id) == nil, "\(id)")
+    }
+    let invalid = [
+      "", ".", "..", ".hidden", "a/b", "a\\b", "a:b", "my ex", "tab\there", "bell\u{7}",
+      "zero\u{200B}width", String(repeating: "x", count: 101),
+    ]
+    for id in invalid {
+      #expect(ExerciseCatalog.problem(withID: id) != nil, "\(id.debugDescription)")
+    }
+  }
+
+  /// A catalog of exercises `ids`, each a copy of exercise 1-1 whose starter names `header(id)`.
+  static func catalog(
+    _ ids: [String], header: (String) -> String? = { "# cnn-lesson exercise \($0): x" }
+  ) -> ExerciseCatalog {
+    var files: [String: String] = [:]
+    for id in ids {
+      files["exercises/\(id)/exercise.md"] = markdown
+      files["exercises/\(id)/starter.py"] =
+        (header(id).map { $0 + "\n" } ?? "") + "def double(x):\n    return x\n"
+      files["exercises/\(id)/solution.py"] = "def double(x):\n    return x * 2\n"
+    }
+    return ExerciseCatalog(source: MemorySource(name: "lessons", files: files))
+  }
+
+  @Test func catalogListsAnyFolderNameInLectureOrderAndRejectsTheRest() throws {
+    let catalog = Self.catalog(["conv-arith", "10-1", "9-1", "8b-1", "8-1", "my ex", ".x"])
+    #expect(catalog.ids() == ["8-1", "8b-1", "9-1", "10-1", "conv-arith"])
+    #expect(catalog.rejectedFolders().map(\.name) == [".x", "my ex"])
+    #expect(try catalog.exercise("8b-1")?.id == "8b-1")
+    #expect(try catalog.exercise("my ex") == nil)
+    #expect(try catalog.exercise("../exercises/8-1") == nil)
+  }
+
+  @Test func aLearnersFileFindsItsExerciseByAnyID() throws {
+    let catalog = Self.catalog(["8-1", "8b-1", "conv-arith"])
+    for id in ["8b-1", "conv-arith"] {
+      let file = SourceFile(path: "x.py", text: "# cnn-lesson exercise \(id): x\nimport torch\n")
+      #expect(try catalog.exercise(namedIn: file).id == id)
+    }
+    let unknown = #expect(throws: ExerciseLookupError.self) {
+      try catalog.exercise(namedIn: SourceFile(path: "x.py", text: "# cnn-lesson exercise 8c-1\n"))
+    }
+    guard case .learnerFile(let notThere)? = unknown else {
+      Issue.record(
+        "expected a located error in the learner's file, got \(String(describing: unknown))")
+      return
+    }
+    #expect(notThere.message == "no exercise '8c-1'")
+    #expect(notThere.span?.description == "x.py:1:23")
+    #expect(notThere.notes.last == "exercises: 8-1, 8b-1, conv-arith")
+    let headerless = #expect(throws: ExerciseLookupError.self) {
+      try catalog.exercise(namedIn: SourceFile(path: "x.py", text: "import torch\n"))
+    }
+    guard case .learnerFile(let unnamed)? = headerless else {
+      Issue.record(
+        "expected a located error in the learner's file, got \(String(describing: headerless))")
+      return
+    }
+    #expect(unnamed.message == "the file does not say which exercise it is")
+    #expect(unnamed.span?.description == "x.py:1:1")
+  }
+
+  @Test func aStarterWithoutItsHeaderFailsVerificationWhereTheHeaderBelongs() throws {
+    let makeExecutor = { InterpreterExecutor(environment: LessonEnvironment()) }
+    let catalog = Self.catalog(["8b-1"]) { _ in nil }
+    let exercise = try #require(try catalog.exercise("8b-1"))
+    let verification = try ExerciseVerification.verify(
+      exercise, in: catalog, makeExecutor: makeExecutor)
+    #expect(!verification.succeeded)
+    #expect(verification.starter == nil)
+    let problem = try #require(verification.starterProblem)
+    #expect(problem.span?.description == "lessons/exercises/8b-1/starter.py:1:1")
+    #expect(
+      verification.problems == [
+        "a learner's copy of the starter cannot be checked: "
+          + "lessons/exercises/8b-1/starter.py:1:1: the file does not say which exercise it is"
+      ])
+  }
+
+  @Test func aStarterNamingAnotherExerciseFailsVerification() throws {
+    let makeExecutor = { InterpreterExecutor(environment: LessonEnvironment()) }
+    let catalog = Self.catalog(["8-1", "8b-1"]) { _ in "# cnn-lesson exercise 8-1: copied" }
+    let verification = try ExerciseVerification.verify(
+      try #require(try catalog.exercise("8b-1")), in: catalog, makeExecutor: makeExecutor)
+    #expect(!verification.succeeded)
+    #expect(
+      verification.starterProblem?.message == "the starter names exercise '8-1', not its own '8b-1'"
+    )
+    #expect(
+      verification.starterProblem?.span?.description == "lessons/exercises/8b-1/starter.py:1:23")
+    let own = try ExerciseVerification.verify(
+      try #require(try catalog.exercise("8-1")), in: catalog, makeExecutor: makeExecutor)
+    #expect(own.succeeded)
+    #expect(own.starter?.failed == 2)
+  }
+
   @Test func verificationNeedsBothWays() throws {
     let makeExecutor = { InterpreterExecutor(environment: LessonEnvironment()) }
-    let verified = try ExerciseVerification.verify(
-      try Self.exercise(), makeExecutor: makeExecutor)
+    let verified = try Self.verify(in: Self.source(), makeExecutor: makeExecutor)
     #expect(verified.succeeded)
-    #expect(verified.starter.path == "mem/exercises/1-1/starter.py")
-    let solved = Self.source(starter: "def double(x):\n    return x * 2\n")
-    let vacuous = try ExerciseVerification.verify(
-      try Self.exercise(in: solved), makeExecutor: makeExecutor)
+    #expect(verified.starter?.path == "mem/exercises/1-1/starter.py")
+    let solved = Self.source(
+      starter: "# cnn-lesson exercise 1-1\ndef double(x):\n    return x * 2\n")
+    let vacuous = try Self.verify(in: solved, makeExecutor: makeExecutor)
     #expect(vacuous.problems.count == 1)
     #expect(vacuous.problems.first?.contains("vacuous") == true)
     let missing = MemorySource(files: ["exercises/1-1/exercise.md": Self.markdown])
     #expect(throws: SourceError.notFound("exercises/1-1/solution.py")) {
-      try ExerciseVerification.verify(try Self.exercise(in: missing), makeExecutor: makeExecutor)
+      try Self.verify(in: missing, makeExecutor: makeExecutor)
     }
   }
 
@@ -163,14 +291,16 @@ import Testing
       + "## Loads\n\n```python\nload()\n```\n\n```output\n60000\n```\n"
     let source = MemorySource(
       files: [
-        "exercises/2-1/exercise.md": markdown, "exercises/2-1/starter.py": "load()",
+        "exercises/2-1/exercise.md": markdown,
+        "exercises/2-1/starter.py": "# cnn-lesson exercise 2-1\nload()",
         "exercises/2-1/solution.py": "solve()",
       ])
     let exercise = try #require(try ExerciseCatalog(source: source).exercise("2-1"))
     let verification = try ExerciseVerification.verify(
-      exercise, makeExecutor: { MissingDataExecutor() })
+      exercise, in: ExerciseCatalog(source: source), makeExecutor: { MissingDataExecutor() })
     #expect(verification.solution.tally == Tally(passed: 1, skipped: 1))
-    #expect(verification.starter.checks.allSatisfy { $0.verdict.missingRequirement != nil })
+    #expect(
+      verification.starter?.checks.allSatisfy { $0.verdict.missingRequirement != nil } == true)
     #expect(!verification.problems.contains { $0.contains("skips") })
     #expect(
       verification.problems(.strict).contains(
