@@ -1,9 +1,11 @@
 /// Text and URLs made safe for HTML: the only way anything from the Markdown reaches the page.
 
-enum HTMLEscaping {
-  /// `text` for an HTML text node or a quoted attribute: `& < > " '` as references, control
-  /// characters (other than tab and line feed) as U+FFFD.
-  static func text(_ text: String) -> String {
+public enum HTMLEscaping {
+  /// `text` for an HTML text node or a quoted attribute value: `& < > " '` as character
+  /// references, and control characters other than tab, line feed and carriage return, and
+  /// noncharacters (which HTML forbids), as U+FFFD, so nothing escaped can become markup. The
+  /// one escaping of a rendered page (its prose here, everything else through `HTMLText`).
+  public static func text(_ text: String) -> String {
     var result = ""
     result.reserveCapacity(text.utf8.count)
     for scalar in text.unicodeScalars {
@@ -13,11 +15,12 @@ enum HTMLEscaping {
       case ">": result += "&gt;"
       case "\"": result += "&quot;"
       case "'": result += "&#39;"
-      case "\t", "\n": result.unicodeScalars.append(scalar)
+      case "\t", "\n", "\r": result.unicodeScalars.append(scalar)
       default:
         let value = scalar.value
         let isControl = value < 0x20 || (0x7F...0x9F).contains(value)
-        result.unicodeScalars.append(isControl ? "\u{FFFD}" : scalar)
+        let isNonCharacter = (0xFDD0...0xFDEF).contains(value) || value & 0xFFFE == 0xFFFE
+        result.unicodeScalars.append(isControl || isNonCharacter ? "\u{FFFD}" : scalar)
       }
     }
     return result

@@ -361,18 +361,7 @@ struct InlineParser {
       position += 1
       while position < characters.count, characters[position] != ">" {
         if characters[position] == "\n" || characters[position] == "<" { return nil }
-        if characters[position] == "&", let (decoded, end) = entity(at: position) {
-          destination += decoded
-          position = end
-          continue
-        }
-        if characters[position] == "\\", position + 1 < characters.count,
-          isASCIIPunctuation(characters[position + 1])
-        {
-          position += 1
-        }
-        destination.append(characters[position])
-        position += 1
+        appendCharacter(at: &position, to: &destination)
       }
       guard position < characters.count else { return nil }
       position += 1
@@ -389,18 +378,7 @@ struct InlineParser {
           if depth == 0 { break }
           depth -= 1
         }
-        if character == "&", let (decoded, end) = entity(at: position) {
-          destination += decoded
-          position = end
-          continue
-        }
-        if character == "\\", position + 1 < characters.count,
-          isASCIIPunctuation(characters[position + 1])
-        {
-          position += 1
-        }
-        destination.append(characters[position])
-        position += 1
+        appendCharacter(at: &position, to: &destination)
       }
       guard depth == 0 else { return nil }
     }
@@ -414,18 +392,7 @@ struct InlineParser {
       var text = ""
       position += 1
       while position < characters.count, characters[position] != close {
-        if characters[position] == "&", let (decoded, end) = entity(at: position) {
-          text += decoded
-          position = end
-          continue
-        }
-        if characters[position] == "\\", position + 1 < characters.count,
-          isASCIIPunctuation(characters[position + 1])
-        {
-          position += 1
-        }
-        text.append(characters[position])
-        position += 1
+        appendCharacter(at: &position, to: &text)
       }
       guard position < characters.count else { return nil }
       position += 1
@@ -434,6 +401,23 @@ struct InlineParser {
     }
     guard position < characters.count, characters[position] == ")" else { return nil }
     return (destination, title, position + 1)
+  }
+
+  /// The character at `position` of a destination or title, as it means: an entity decoded, a
+  /// backslash-escaped punctuation character without its backslash; `position` moves past it.
+  private func appendCharacter(at position: inout Int, to text: inout String) {
+    if characters[position] == "&", let (decoded, end) = entity(at: position) {
+      text += decoded
+      position = end
+      return
+    }
+    if characters[position] == "\\", position + 1 < characters.count,
+      isASCIIPunctuation(characters[position + 1])
+    {
+      position += 1
+    }
+    text.append(characters[position])
+    position += 1
   }
 
   private func skipSpaces(_ position: inout Int) {
