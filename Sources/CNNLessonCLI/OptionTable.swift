@@ -5,7 +5,8 @@
 struct OptionSpec {
   /// Which option this is, for `Options.set`.
   enum Key: CaseIterable {
-    case help, version, bless, list, force, strict, junit, output, json, data, offline, seed,
+    case help, version, bless, dryRun, list, force, strict, junit, output, json, data, offline,
+      seed,
       timeout
     case maxMemory
     case color, noColor
@@ -38,9 +39,14 @@ enum OptionTable {
     OptionSpec(
       key: .bless, names: ["--bless"], value: nil, commands: ["run"],
       help: """
-        rewrite the lesson's ```output blocks with what the cells printed
-        (review the diff before committing it)
+        rewrite the lines of ```output blocks that fail with what the cells printed,
+        in the form they were written (a grid stays a grid, a band keeps its width;
+        passing lines, ..., placeholders and ```error blocks stay); prints the diff,
+        checks the file again, and exits 0 when everything passes
         """),
+    OptionSpec(
+      key: .dryRun, names: ["--dry-run"], value: nil, commands: ["run"],
+      help: "with --bless: print the diff, write nothing"),
     OptionSpec(
       key: .list, names: ["--list"], value: nil, commands: ["exercise"],
       help: "list the exercises"),

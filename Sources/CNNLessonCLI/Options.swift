@@ -7,6 +7,8 @@ struct Options {
   /// `--version`.
   var version = false
   var bless = false
+  /// `run --bless --dry-run`: the diff, nothing written.
+  var dryRun = false
   var list = false
   var force = false
   /// `verify --strict`: a check that cannot run here (a missing dataset) fails.
@@ -46,6 +48,12 @@ struct Options {
       }
     }
     try options.checkApplicability()
+    if options.dryRun && !options.bless {
+      throw UsageError(
+        "--dry-run goes with --bless",
+        notes: ["to see what bless would change: cnn-lesson run --bless --dry-run FILE"],
+        command: options.command)
+    }
     return options
   }
 
@@ -94,6 +102,7 @@ struct Options {
     case .help: help = true
     case .version: version = true
     case .bless: bless = true
+    case .dryRun: dryRun = true
     case .list: list = true
     case .force: force = true
     case .offline: offline = true

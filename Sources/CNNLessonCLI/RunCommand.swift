@@ -57,7 +57,9 @@ struct RunCommand {
       case .ran(let lesson):
         report.lessons.append(lesson)
         // An interrupted run is not blessed: its cells did not all run.
-        if options.bless && !lesson.wasInterrupted { try bless(lesson, path: location.path) }
+        if options.bless && !lesson.wasInterrupted {
+          report.lessons[report.lessons.count - 1] = try bless(lesson, path: location.path)
+        }
       case .malformed(let malformed):
         report.malformed.append(malformed)
       }
@@ -130,10 +132,11 @@ struct RunCommand {
     return error.isInterruption ? .interrupted : .lessonError
   }
 
-  /// Rewrites the lesson's failing blocks in place. The file is read again as bytes, so only
-  /// UTF-8 text the run saw unchanged is rewritten: every other byte, line ending and the mode
-  /// stay as they were.
-  private func bless(_ report: LessonReport, path: String) throws {
+  /// Rewrites the failing lines of the lesson's blocks in place (or, with `--dry-run`, only
+  /// shows how), prints the diff, and returns the lesson's report judged against the new text
+  /// (what the file now checks). The file is read again as bytes, so only UTF-8 text the run saw
+  /// unchanged is rewritten: every other byte, line ending and the mode stay as they were.
+  private func bless(_ report: LessonReport, path: String) throws -> LessonReport {
     let location = workspace.files.location(of: path)
     let bytes: [UInt8]
     do { bytes = try FileBytes.read(location) } catch {
@@ -150,9 +153,53 @@ struct RunCommand {
         message: "cannot bless \(path): the file changed while the lesson ran",
         notes: ["run it again with --bless"])
     }
-    guard result.rewrittenBlocks > 0 else { return }
+    let dryRun = workspace.options.dryRun
+    guard result.rewrittenBlocks > 0 else {
+      if report.failed > 0 {
+        stdout.write("\(path): bless changed nothing (\(Self.unblessable))\n")
+      }
+      return report
+    }
+    stdout.write(workspace.style.render(Self.styled(diff: result.diff(path: path))))
+    let blocks = result.rewrittenBlocks == 1 ? "1 block" : "\(result.rewrittenBlocks) blocks"
+    guard !dryRun else {
+      stdout.write("\(path): --dry-run: would rewrite \(blocks); nothing written\n")
+      return report
+    }
     try workspace.files.write(result.text, to: path)
+    guard let blessed = LessonBless.recheck(report, text: result.text) else {
+      stdout.write("\(path): rewrote \(blocks); review with 'git diff'\n")
+      return report
+    }
+    let still = blessed.outcomes.filter { $0.failure != nil }
     stdout.write(
-      "\(path): rewrote \(result.rewrittenBlocks) output block(s); review with 'git diff'\n")
+      "\(path): rewrote \(blocks); checked again: \(blessed.summaryLine)\n")
+    for outcome in still {
+      let place = outcome.failure?.diagnostic.span.map { "\($0)" } ?? path
+      stdout.write("  still failing: \(place): \(outcome.failure?.message ?? "")\n")
+    }
+    if !still.isEmpty { stdout.write("  (\(Self.unblessable))\n") }
+    return blessed
+  }
+
+  /// What bless leaves as the author wrote it.
+  private static let unblessable =
+    "bless keeps placeholders, ```error blocks and the blocks of cells that raised an error as written"
+
+  /// A unified diff with its removed lines in the failure role and added lines in the success
+  /// role.
+  private static func styled(diff: String) -> StyledText {
+    var text = StyledText()
+    for line in diff.split(separator: "\n", omittingEmptySubsequences: false).dropLast() {
+      let role: TextRole? =
+        line.hasPrefix("+++") || line.hasPrefix("---")
+        ? .emphasis
+        : line.hasPrefix("@@")
+          ? .secondary
+          : line.hasPrefix("+") ? .success : line.hasPrefix("-") ? .failure : nil
+      text.append(String(line), role)
+      text.append("\n")
+    }
+    return text
   }
 }

@@ -37,14 +37,18 @@ final class OutputMatcher {
     self.fallback = fallback
     let lines = SourceFile(path: "", text: actual).lines
     self.actualLines = lines
+    self.actual = Self.logicalLines(lines)
+  }
+
+  /// The logical lines of actual output.
+  static func logicalLines(_ lines: [String]) -> [LogicalLine] {
     // The actual side has no placeholders, so lexing it cannot fail.
-    self.actual =
-      ((try? LogicalLines.split(lines, isExpected: false) { (index) throws(PatternError) in
-        try OutputLexer.tokens(lines[index], line: index, isExpected: false)
-      }) ?? []).compactMap { part in
-        if case .line(let line) = part { return line }
-        return nil
-      }
+    ((try? LogicalLines.split(lines, isExpected: false) { (index) throws(PatternError) in
+      try OutputLexer.tokens(lines[index], line: index, isExpected: false)
+    }) ?? []).compactMap { part in
+      if case .line(let line) = part { return line }
+      return nil
+    }
   }
 
   /// Matches the whole output.
@@ -130,7 +134,7 @@ final class OutputMatcher {
     case .elideLines:
       // Segments never hold a `...`; it is what separates them.
       return [(item + 1, line)]
-    case .repeated(let min, let max, let template):
+    case .repeated(let min, let max, let template, _):
       var count = 0
       while line + count < actual.count, count < (max ?? Int.max) {
         try countComparison()

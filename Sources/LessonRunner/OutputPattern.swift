@@ -7,10 +7,12 @@ struct OutputPattern: Sendable {
   enum Item: Sendable {
     /// A logical line that must match one actual logical line (or, for grids, a tensor).
     case line(LogicalLine)
-    /// `...` alone on a line: any number of lines, including none.
-    case elideLines
-    /// `{repeat N..M}` and the line after it: that line matches `min...max` consecutive lines.
-    case repeated(min: Int, max: Int?, LogicalLine)
+    /// `...` alone on physical line `line` of the text (-1 for the implicit `...` around an
+    /// error block): any number of lines, including none.
+    case elideLines(line: Int)
+    /// `{repeat N..M}` on physical line `directive`, and the line after it: that line matches
+    /// `min...max` consecutive lines.
+    case repeated(min: Int, max: Int?, LogicalLine, directive: Int)
   }
 
   /// The expected text, for locating mismatches.
@@ -70,14 +72,15 @@ struct OutputPattern: Sendable {
       switch part {
       case .line(let line):
         if let pending = pendingRepeat {
-          items.append(.repeated(min: pending.min, max: pending.max, line))
+          items.append(
+            .repeated(min: pending.min, max: pending.max, line, directive: pending.line))
           pendingRepeat = nil
         } else {
           items.append(.line(line))
         }
       case .elideLines(let line):
         if pendingRepeat != nil { throw misplacedRepeat(line: line, lines: lines) }
-        items.append(.elideLines)
+        items.append(.elideLines(line: line))
       case .repeatNext(let spelled, let line):
         if pendingRepeat != nil { throw misplacedRepeat(line: line, lines: lines) }
         pendingRepeat = try repeatCount(spelled, line: line, lines: lines)
@@ -129,7 +132,7 @@ struct OutputPattern: Sendable {
         tokens: last.tokens + [elide(before: nil, after: last.tokens.last)], blankBefore: false)
       items[items.count - 1] = .line(last)
     }
-    return [.elideLines] + items + [.elideLines]
+    return [.elideLines(line: -1)] + items + [.elideLines(line: -1)]
   }
 
   private static func elide(before: OutputToken?, after: OutputToken? = nil) -> OutputToken {

@@ -28,7 +28,7 @@ struct PrintedNumber: Sendable, Equatable {
   }
 
   /// The digits after the decimal point of the mantissa (`1.7` -> 1, `1.2346e-03` -> 4, `6.` -> 0).
-  private var decimals: Int {
+  var decimals: Int {
     let mantissa = text.split(whereSeparator: { $0 == "e" || $0 == "E" }).first ?? ""
     guard let dot = mantissa.firstIndex(of: ".") else { return 0 }
     return mantissa[mantissa.index(after: dot)...].count

@@ -148,10 +148,9 @@ struct TensorComparison {
         return "expected \(number.describedWithTolerance), got \(shown)"
       }
     case .band(let center, let radius):
-      let low = center.value - radius
-      let high = center.value + radius
-      let slack = 1e-9 * max(1, abs(center.value))
-      guard let value = got.number?.value, value >= low - slack, value <= high + slack else {
+      guard let value = got.number?.value, Self.band(center, radius: radius, accepts: value) else {
+        let low = center.value - radius
+        let high = center.value + radius
         let range = "[\(PrintedNumber.format(low)), \(PrintedNumber.format(high))]"
         return
           "expected a number in \(range) (\(wanted.text) +- \(PrintedNumber.format(radius))), got \(shown)"
@@ -167,6 +166,13 @@ struct TensorComparison {
       }
     }
     return nil
+  }
+
+  /// True when `value` lies in the band `center +- radius` (with a tiny slack for the binary
+  /// rounding of its decimal bounds).
+  static func band(_ center: PrintedNumber, radius: Double, accepts value: Double) -> Bool {
+    let slack = 1e-9 * max(1, abs(center.value))
+    return value >= center.value - radius - slack && value <= center.value + radius + slack
   }
 
   /// Compares two printed tensors: shape, then elements, then the suffix (`requires_grad=True`).

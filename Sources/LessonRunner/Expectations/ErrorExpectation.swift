@@ -26,7 +26,7 @@ public struct ErrorExpectation: ExpectationKind {
     return OutputChecker.match(pattern, actual: Self.text(of: error), fallback: fence).verdict
   }
 
-  public func blessed(_ result: CellResult) -> String? { nil }
+  public func blessed(_ result: CellResult) -> [BlessedLine]? { nil }
 
   /// The text an error block is matched against: the message, then each note as `note: ...` on
   /// its own line (no location, quoted line or caret, so lessons do not depend on them).

@@ -19,8 +19,22 @@ public struct ExactOutputExpectation: ExpectationKind {
     return OutputChecker.matchExactly(text, actual: result.text, fallback: fence).verdict
   }
 
-  /// The whole printed output, when the cell ran without error.
-  public func blessed(_ result: CellResult) -> String? {
-    result.error == nil ? result.text : nil
+  /// The printed output, when the cell ran without error: the lines it shares with the block
+  /// kept as written (trailing spaces aside), the others as printed, trailing blank lines
+  /// dropped.
+  public func blessed(_ result: CellResult) -> [BlessedLine]? {
+    guard result.error == nil else { return nil }
+    var printed = SourceFile(path: "", text: result.text).lines.map {
+      $0.trimmingTrailingSpaces()
+    }
+    while printed.last?.isEmpty == true { printed.removeLast() }
+    let written = text.lines.map { $0.text.trimmingTrailingSpaces() }
+    return LineDiff.edits(written, printed).compactMap { edit in
+      switch edit {
+      case .same(let old, _): .kept(old)
+      case .added(let new): .written(printed[new])
+      case .removed: nil
+      }
+    }
   }
 }

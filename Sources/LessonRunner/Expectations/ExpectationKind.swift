@@ -33,9 +33,9 @@ public protocol ExpectationKind: Sendable {
   init(compiling text: ExpectedText, fence: SourceSpan) throws(Diagnostic)
   /// The verdict on what the cell did: `.passed`, or `.failed` with the located reason.
   func check(_ result: CellResult) -> Verdict
-  /// What bless writes between the fences after this block's check failed, or nil to leave the
-  /// block as it is.
-  func blessed(_ result: CellResult) -> String?
+  /// The block's lines after bless, once its check failed (each kept as written, or written
+  /// anew in the author's form), or nil to leave the block as it is.
+  func blessed(_ result: CellResult) -> [BlessedLine]?
 }
 
 /// The table of expected-block kinds.

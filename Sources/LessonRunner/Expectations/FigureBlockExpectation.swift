@@ -106,7 +106,7 @@ public struct FigureBlockExpectation: ExpectationKind {
 
   /// What the paired block's bless writes when that block's own check failed; a figure block is
   /// never rewritten, and a passing output block keeps its `...` and placeholders.
-  public func blessed(_ result: CellResult) -> String? {
+  public func blessed(_ result: CellResult) -> [BlessedLine]? {
     guard let paired, paired.check(result).failure != nil else { return nil }
     return paired.blessed(result)
   }

@@ -19,8 +19,9 @@ public struct OutputExpectation: ExpectationKind {
     return OutputChecker.match(pattern, actual: result.text, fallback: fence).verdict
   }
 
-  /// The whole printed output, when the cell ran without error.
-  public func blessed(_ result: CellResult) -> String? {
-    result.error == nil ? result.text : nil
+  /// The block with its failing lines rewritten in the author's form (`OutputBless`), when the
+  /// cell ran without error.
+  public func blessed(_ result: CellResult) -> [BlessedLine]? {
+    result.error == nil ? OutputBless(pattern: pattern, actual: result.text).lines() : nil
   }
 }
