@@ -122,7 +122,7 @@ import Testing
     var changed = original
     for (old, new) in [
       ("120 160  90\n240 280 150\n150 170  90\n", "120 160  90\n240 280 150\n150 170  19\n"),
-      ("difference 0 +- 0.2", "difference 1 +- 0.2"),
+      ("difference 0 +- 0.1", "difference 1 +- 0.1"),
       (
         "tensor([[[[12., 16.],\n          [24., 28.]]]])",
         "tensor([[[[12., 16.],\n          [24., 29.]]]])"
