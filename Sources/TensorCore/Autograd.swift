@@ -23,7 +23,31 @@ public final class GradFn {
   /// The op's inputs, in the order of the gradients `backward` returns.
   public private(set) var inputs: [Tensor]
   /// Maps d(loss)/d(result) to d(loss)/d(input) for each input (nil where there is none).
-  let backward: ([Float]) -> [[Float]?]
+  private(set) var backward: ([Float]) -> [[Float]?]
+  /// True once a `backward()` without `retain_graph=True` ran through this node and freed what
+  /// it saved.
+  private(set) var isReleased = false
+
+  /// The nodes that save no tensor for their backward pass (PyTorch's own list, checked against
+  /// PyTorch 2.15): a second `backward()` may run through them.
+  static let savingNothing: Set<String> = [
+    "AddBackward0", "SubBackward0", "RsubBackward1", "NegBackward0", "CloneBackward0",
+    "SumBackward0", "SumBackward1", "MeanBackward0", "MeanBackward1", "ViewBackward0",
+    "UnsafeViewBackward0", "ExpandBackward0", "TBackward0", "TransposeBackward0",
+    "PermuteBackward0", "SqueezeBackward0", "SqueezeBackward1", "UnsqueezeBackward0",
+    "SliceBackward0", "SelectBackward0", "CatBackward0", "StackBackward0", "SignBackward0",
+    "FloorBackward0", "RoundBackward0", "RemainderBackward0",
+  ]
+
+  /// Whether the node keeps tensors for its backward pass, which `backward()` frees.
+  var savesTensors: Bool { !Self.savingNothing.contains(name) }
+
+  /// Frees what the node saved, as `backward()` does without `retain_graph=True`.
+  func release() {
+    guard savesTensors else { return }
+    isReleased = true
+    backward = { _ in [] }
+  }
 
   init(name: String, inputs: [Tensor], backward: @escaping ([Float]) -> [[Float]?]) {
     self.name = name
@@ -56,11 +80,24 @@ extension Tensor {
     return output
   }
 
+  /// This result, its backward node renamed to PyTorch's name for the form the op was written in
+  /// (`1 - a` records `RsubBackward1`, `2 / a` `MulBackward0`): the same gradients.
+  public func recordedAs(_ name: String) -> Tensor {
+    if let node = gradFn {
+      gradFn = GradFn(name: name, inputs: node.inputs, backward: node.backward)
+    }
+    return self
+  }
+
   /// Computes the gradient of this tensor with respect to every leaf that requires grad, and adds
   /// it to the leaf's `grad` (`loss.backward()`).
   ///
-  /// - Parameter gradient: d(loss)/d(self); may be omitted only for a single-element tensor.
-  public func backward(gradient: Tensor? = nil) throws {
+  /// - Parameters:
+  ///   - gradient: d(loss)/d(self); may be omitted only for a single-element tensor.
+  ///   - retainGraph: keep what the graph's nodes saved, so it can be backpropagated again;
+  ///     without it, a second `backward()` through a node that saved tensors throws, as
+  ///     PyTorch's does.
+  public func backward(gradient: Tensor? = nil, retainGraph: Bool = false) throws {
     guard requiresGrad else {
       throw TensorError.autograd(.noGradFn)
     }
@@ -87,7 +124,14 @@ extension Tensor {
     defer { budget?.release(heldBytes) }
     var grads: [ObjectIdentifier: [Float]] = [ObjectIdentifier(self): seed]
     hold(seed, 1)
-    for node in topologicalOrder().reversed() {
+    let order = topologicalOrder()
+    if order.contains(where: { $0.gradFn?.isReleased == true }) {
+      throw TensorError.autograd(.graphReleased)
+    }
+    defer {
+      if !retainGraph { for node in order { node.gradFn?.release() } }
+    }
+    for node in order.reversed() {
       guard let gradient = grads.removeValue(forKey: ObjectIdentifier(node)) else { continue }
       defer { hold(gradient, -1) }
       guard let gradFn = node.gradFn else {

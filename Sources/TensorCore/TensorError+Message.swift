@@ -311,12 +311,25 @@ extension TensorError.AutogradProblem {
       "Mismatch in shape: grad_output[0] has a shape of \(shapeText(gradient)) and output[0] has a "
         + "shape of \(shapeText(output))."
     case .leafInPlace: "a leaf Variable that requires grad is being used in an in-place operation."
+    case .graphReleased:
+      "Trying to backward through the graph a second time (or directly access saved tensors after "
+        + "they have already been freed). Saved intermediate values of the graph are freed when you "
+        + "call .backward() or autograd.grad(). Specify retain_graph=True if you need to backward "
+        + "through the graph a second time or if you need to access saved tensors after calling "
+        + "backward."
     }
   }
 
   var notes: [String] {
-    guard case .leafInPlace = self else { return [] }
-    return ["wrap the assignment in `with torch.no_grad():`"]
+    switch self {
+    case .leafInPlace: ["wrap the assignment in `with torch.no_grad():`"]
+    case .graphReleased:
+      [
+        "a loss summed over iterations keeps every iteration's graph: add loss.item(), a number, "
+          + "instead"
+      ]
+    default: []
+    }
   }
 }
 

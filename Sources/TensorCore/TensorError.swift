@@ -208,6 +208,8 @@ public enum TensorError: Error, Equatable, Sendable {
     case gradientShape(gradient: [Int], output: [Int])
     /// An in-place write into a leaf tensor that requires grad.
     case leafInPlace
+    /// A second `backward()` through nodes whose saved tensors the first one freed.
+    case graphReleased
   }
 
   /// `conv2d` arguments that do not fit together. Input shapes are given batched,

@@ -145,7 +145,7 @@ extension BuiltinTable {
         "object() instances are not supported in lessons; define a class")
     },
     .function("builtins.type", .value("object").positionalOnly) { _, value in
-      .string("<class '\(typeName(of: value))'>")
+      PythonType.of(value)
     },
   ]
 
@@ -169,7 +169,9 @@ extension BuiltinTable {
     var bestKey = try rank(best)
     for item in items.dropFirst() {
       let itemKey = try rank(item)
-      if try interpreter.ordering(itemKey, bestKey) * sign > 0 {
+      // As Python: `item > best` (`<` for min) through the operator, so tensors compare too.
+      let better = try interpreter.compare(sign > 0 ? .greater : .less, itemKey, bestKey)
+      if try interpreter.truthy(better) {
         best = item
         bestKey = itemKey
       }

@@ -58,8 +58,10 @@ extension BuiltinTable {
     },
     .function("torch.Tensor.detach", .tensor("self")) { _, tensor in .tensor(tensor.detached()) },
     .function("torch.Tensor.clone", .tensor("self")) { _, tensor in
-      // A copy that stays in the graph: x * 1 records the dependency.
-      .tensor(tensor.requiresGrad ? try tensor.mul(Tensor(Float(1))) : tensor.detached())
+      // A copy that stays in the graph: x * 1 records the dependency, as CloneBackward0.
+      .tensor(
+        tensor.requiresGrad
+          ? try tensor.mul(Tensor(Float(1))).recordedAs("CloneBackward0") : tensor.detached())
     },
     .function(
       "torch.Tensor.requires_grad_", .tensor("self"), .bool("requires_grad", default: true)
@@ -70,8 +72,11 @@ extension BuiltinTable {
     .function(
       "torch.Tensor.backward", .tensor("self"), .optionalTensor("gradient"),
       .optionalValue("retain_graph"), .bool("create_graph", default: false)
-    ) { _, tensor, gradient, _, _ in
-      try tensor.backward(gradient: gradient)
+    ) { interpreter, tensor, gradient, retain, createGraph in
+      // PyTorch: retain_graph defaults to create_graph.
+      var retainGraph = createGraph
+      if let retain, !retain.isNone { retainGraph = try interpreter.truthy(retain) }
+      try tensor.backward(gradient: gradient, retainGraph: retainGraph)
       return .none
     },
     .function("torch.Tensor.zero_", .tensor("self")) { _, tensor in

@@ -110,7 +110,20 @@ extension BuiltinTable {
     binary("matmul") { try $0.matmul($1) }, binary("mm") { try $0.matmul($1) },
     binary("add") { try $0.add($1) }, binary("sub") { try $0.sub($1) },
     binary("mul") { try $0.mul($1) }, binary("div") { try $0.div($1) },
-    binary("pow") { try $0.pow($1) },
+    .function("torch.pow", .value("input"), .tensorOrNumber("exponent")) {
+      _, input, exponent in
+      // torch.pow(2, t): a number base is PyTorch's pow(Scalar self, Tensor exponent).
+      guard case .tensor(let base) = input else {
+        guard let base = asTensor(input) else {
+          throw PythonException.type(
+            "pow() received an invalid combination of arguments - got (\(typeName(of: input)), "
+              + "Tensor), but expected one of: (Tensor input, Tensor exponent), "
+              + "(Number self, Tensor exponent), (Tensor input, Number exponent)")
+        }
+        return .tensor(try base.pow(exponent).recordedAs("PowBackward2"))
+      }
+      return .tensor(try base.pow(exponent))
+    },
     binary("eq") { try $0.eq($1) }, binary("ne") { try $0.ne($1) },
     binary("lt") { try $0.lt($1) }, binary("le") { try $0.le($1) },
     binary("gt") { try $0.gt($1) }, binary("ge") { try $0.ge($1) },

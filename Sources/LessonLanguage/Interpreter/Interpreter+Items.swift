@@ -80,6 +80,9 @@ extension Interpreter {
   func setItem(_ object: Value, _ index: Value, _ value: Value) throws {
     switch object {
     case .list(let storage):
+      if case .slice(let start, let stop, let step) = index {
+        return try assignSlice(storage, start: start, stop: stop, step: step ?? 1, value)
+      }
       let i = try indexValue(index)
       let position = i < 0 ? i + storage.items.count : i
       guard position >= 0 && position < storage.items.count else {
@@ -104,6 +107,14 @@ extension Interpreter {
   func deleteItem(_ object: Value, _ index: Value) throws {
     switch object {
     case .list(let storage):
+      if case .slice(let start, let stop, let step) = index {
+        guard step != 0 else { throw PythonException.value("slice step cannot be zero") }
+        let doomed = Set(
+          sliceIndices(count: storage.items.count, start: start, stop: stop, step: step ?? 1))
+        storage.items = storage.items.enumerated().filter { !doomed.contains($0.offset) }.map(
+          \.element)
+        return
+      }
       let i = try indexValue(index)
       let position = i < 0 ? i + storage.items.count : i
       guard position >= 0 && position < storage.items.count else {
@@ -153,6 +164,45 @@ func indexValue(_ value: Value) throws -> Int {
   default:
     throw PythonException.type("indices must be integers or slices, not \(typeName(of: value))")
   }
+}
+
+extension Interpreter {
+  /// `items[start:stop:step] = value`, as Python's: a simple slice is replaced by the items of
+  /// any iterable (growing or shrinking the list), an extended slice by as many items as it
+  /// selects.
+  fileprivate func assignSlice(
+    _ storage: ListStorage, start: Int?, stop: Int?, step: Int, _ value: Value
+  ) throws {
+    guard step != 0 else { throw PythonException.value("slice step cannot be zero") }
+    let new: [Value]
+    do {
+      new = try iterateAll(value)
+    } catch let error as PythonException where error.type == .typeError {
+      throw PythonException.type("must assign iterable to extended slice")
+    }
+    let count = storage.items.count
+    let positions = sliceIndices(count: count, start: start, stop: stop, step: step)
+    guard step == 1 else {
+      guard positions.count == new.count else {
+        throw PythonException.value(
+          "attempt to assign sequence of size \(new.count) to extended slice of size \(positions.count)"
+        )
+      }
+      for (position, item) in zip(positions, new) { storage.items[position] = item }
+      return
+    }
+    // A simple slice: where it starts (clamped as Python clamps), and the items it covers.
+    let lower = positions.first ?? clampedSliceStart(start, count: count)
+    try ValueMemory.checkItems(
+      ValueMemory.sum(count - positions.count, new.count), what: "a list")
+    storage.items.replaceSubrange(lower..<(lower + positions.count), with: new)
+  }
+}
+
+/// Where `items[start:]` begins in a list of `count` items (for an empty simple slice).
+private func clampedSliceStart(_ start: Int?, count: Int) -> Int {
+  guard let start else { return 0 }
+  return start < 0 ? max(0, start + count) : min(start, count)
 }
 
 /// The positions a Python slice selects from a sequence of `count` items.

@@ -141,6 +141,8 @@ final class CombinedIterator: ValueIterator {
   }
 
   func next() throws -> Value? {
+    // zip() of nothing is empty, as in Python (not endless empty tuples).
+    if sources.isEmpty && counter == nil { return nil }
     var items: [Value] = []
     for source in sources {
       guard let item = try source.next() else { return nil }

@@ -3,7 +3,10 @@
 extension Interpreter {
   func binaryOperation(_ op: BinaryOperator, _ lhs: Value, _ rhs: Value) throws -> Value {
     if isTensorLike(lhs) || isTensorLike(rhs), let a = asTensor(lhs), let b = asTensor(rhs) {
-      return .tensor(try tensorOperation(op, a, b))
+      let result = try tensorOperation(op, a, b)
+      // A number on the left is PyTorch's reflected op, with its own node name.
+      guard !isTensorLike(lhs), let name = Self.reflectedNodes[op] else { return .tensor(result) }
+      return .tensor(result.recordedAs(name))
     }
     // `3 * 'ab'` and `3 * [0]` repeat as `'ab' * 3` does.
     if op == .multiply, case .int = lhs {
@@ -52,6 +55,12 @@ extension Interpreter {
     default: return nil
     }
   }
+
+  /// The backward nodes PyTorch records for `number OP tensor` where they differ from
+  /// `tensor OP tensor`'s (`2 / a` is computed as `a.reciprocal() * 2`).
+  static let reflectedNodes: [BinaryOperator: String] = [
+    .subtract: "RsubBackward1", .divide: "MulBackward0", .power: "PowBackward2",
+  ]
 
   private func tensorOperation(_ op: BinaryOperator, _ a: Tensor, _ b: Tensor) throws -> Tensor {
     switch op {
@@ -279,6 +288,8 @@ extension Interpreter {
   }
 
   private func identical(_ lhs: Value, _ rhs: Value) -> Bool {
+    if let same = sameProvidedObject(lhs, rhs) { return same }
+    if case .builtin = lhs, case .builtin = rhs { return false }
     switch (lhs, rhs) {
     case (.none, .none): return true
     case (.bool(let a), .bool(let b)): return a == b
@@ -384,6 +395,10 @@ func equalValues(_ lhs: Value, _ rhs: Value, depth: Int = 0) throws -> Bool {
     for (x, y) in zip(a, b) where !(try equalValues(x, y, depth: depth + 1)) { return false }
     return true
   }
+  if case .builtin(let a) = lhs, case .builtin(let b) = rhs {
+    return a.name == b.name && (sameProvidedObject(lhs, rhs) ?? true)
+  }
+  if let same = sameProvidedObject(lhs, rhs) { return same }
   switch (lhs, rhs) {
   case (.none, .none): return true
   case (.string(let a), .string(let b)): return a == b

@@ -155,16 +155,28 @@ extension Interpreter {
     }
   }
 
-  /// `template % arguments` (printf-style), for the `%d`, `%f`, `%.4f`, `%s` forms old lectures use.
+  /// `template % arguments` (printf-style), as Python's: `%s`, `%r`, `%d`, `%i`, `%f`, `%e`,
+  /// `%g`, `%x`, `%X`, `%o`, `%c` with flags, width and precision, and `%(name)s` with a dict.
   func percentFormat(_ template: String, _ arguments: Value) throws -> String {
     var values: [Value]
     if case .tuple(let items) = arguments { values = items } else { values = [arguments] }
+    var mapping: DictStorage?
+    if case .dict(let dict) = arguments { mapping = dict }
     var result = ""
     var characters = template[...]
     while let character = characters.popFirst() {
       guard character == "%" else {
         result.append(character)
         continue
+      }
+      var key: String?
+      if characters.first == "(" {
+        characters.removeFirst()
+        guard let close = characters.firstIndex(of: ")") else {
+          throw PythonException.value("incomplete format key")
+        }
+        key = String(characters[..<close])
+        characters = characters[characters.index(after: close)...]
       }
       var spec = ""
       while let next = characters.first, "-+ #0123456789.".contains(next) {
@@ -178,28 +190,65 @@ extension Interpreter {
         result += "%"
         continue
       }
-      guard !values.isEmpty else {
-        throw PythonException.type("not enough arguments for format string")
+      let value: Value
+      if let key {
+        guard let mapping else { throw PythonException.type("format requires a mapping") }
+        guard let found = mapping[.string(key)] else {
+          throw PythonException(.keyError, pythonStringRepr(key))
+        }
+        value = found
+      } else {
+        guard !values.isEmpty else {
+          throw PythonException.type("not enough arguments for format string")
+        }
+        value = values.removeFirst()
       }
-      let value = values.removeFirst()
-      let alignedSpec = spec.hasPrefix("-") ? "<" + spec.dropFirst() : spec
+      // printf's `-` is format's `<`; printf right-aligns text that format would left-align.
+      let leftAligned = spec.contains("-")
+      let flags = spec.filter { $0 != "-" }
+      let numberSpec = (leftAligned ? "<" : "") + flags
+      let textSpec = (leftAligned ? "<" : ">") + flags.drop(while: { "+ #0".contains($0) })
       switch type {
-      case "s": result += try format(.string(str(value)), spec: alignedSpec)
-      case "r": result += try format(.string(repr(value)), spec: alignedSpec)
-      case "d", "i":
-        result += try format(.int(Int(try numberValue(value))), spec: alignedSpec + "d")
-      case "f", "e", "g", "F", "E", "G", "x", "o":
+      case "s": result += try format(.string(str(value)), spec: textSpec)
+      case "r": result += try format(.string(repr(value)), spec: textSpec)
+      case "c":
+        let text: String
+        if case .string(let s) = value, s.count == 1 {
+          text = s
+        } else if let scalar = Unicode.Scalar(UInt32(clamping: max(0, Int(try numberValue(value)))))
+        {
+          text = String(Character(scalar))
+        } else {
+          throw PythonException(.overflowError, "%c arg not in range(0x110000)")
+        }
+        result += try format(.string(text), spec: textSpec)
+      case "d", "i", "u":
+        result += try format(.int(try integerValue(value)), spec: numberSpec + "d")
+      case "f", "e", "g", "F", "E", "G", "x", "X", "o":
         let number: Value =
-          "xo".contains(type) ? .int(Int(try numberValue(value))) : .float(try numberValue(value))
-        result += try format(number, spec: alignedSpec + String(type))
+          "xXo".contains(type) ? .int(try integerValue(value)) : .float(try numberValue(value))
+        result += try format(number, spec: numberSpec + String(type))
       default:
         throw PythonException.value("unsupported format character '\(type)'")
       }
     }
-    guard values.isEmpty else {
+    guard mapping != nil || values.isEmpty else {
       throw PythonException.type("not all arguments converted during string formatting")
     }
     return result
+  }
+
+  /// A number as `%d` takes it: ints as they are, floats truncated toward zero.
+  private func integerValue(_ value: Value) throws -> Int {
+    if case .int(let v) = value { return v }
+    let number = try numberValue(value)
+    guard number.isFinite, abs(number) < 9.2e18 else {
+      throw PythonException(
+        number.isNaN ? .valueError : .overflowError,
+        number.isNaN
+          ? "cannot convert float NaN to integer" : "cannot convert float infinity to integer")
+    }
+    return Int(number)
   }
 
   func numberValue(_ value: Value) throws -> Double {

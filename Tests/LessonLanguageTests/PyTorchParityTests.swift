@@ -1,0 +1,77 @@
+import Testing
+
+@testable import LessonLanguage
+
+/// Cases where the tool differed from PyTorch 2.15 and Python 3.11 (issue 14, part 1); each
+/// expected text is what they print for the same code.
+@Suite struct PyTorchParityTests {
+  static let prelude = "import torch\nimport torch.nn.functional as F\n"
+
+  static let cases: [OutputCase] = [
+    // The backward nodes of the reflected forms (`number OP tensor`) and clone.
+    OutputCase(
+      "a = torch.tensor([1., 2.], requires_grad=True)\nprint(1 - a, 2 / a)\nprint(a.clone(), 2 ** a)\nprint(torch.pow(2, a), a - 1, a / 2)",
+      """
+      tensor([ 0., -1.], grad_fn=<RsubBackward1>) tensor([2., 1.], grad_fn=<MulBackward0>)
+      tensor([1., 2.], grad_fn=<CloneBackward0>) tensor([2., 4.], grad_fn=<PowBackward2>)
+      tensor([2., 4.], grad_fn=<PowBackward2>) tensor([0., 1.], grad_fn=<SubBackward0>) tensor([0.5000, 1.0000], grad_fn=<DivBackward0>)
+
+      """),
+    // Their gradients: d/da 2**a = 2**a ln 2; d/da (1 - a) + 2 / a = -1 - 2 / a**2.
+    OutputCase(
+      "a = torch.tensor([1., 2.], requires_grad=True)\n(2 ** a).sum().backward()\nprint(a.grad)\na.grad = None\n(1 - a).sum().backward()\n(2 / a).sum().backward()\nprint(a.grad)",
+      "tensor([1.3863, 2.7726])\ntensor([-3.0000, -1.5000])\n"),
+    // A node that saves nothing may be backpropagated twice; retain_graph=True keeps the rest.
+    OutputCase(
+      "a = torch.tensor([1., 2.], requires_grad=True)\nt = (a + 1).sum()\nt.backward()\nt.backward()\nprint(a.grad)\na.grad = None\nu = (a * a).sum()\nu.backward(retain_graph=True)\nu.backward()\nprint(a.grad)",
+      "tensor([2., 2.])\ntensor([4., 8.])\n"),
+    // Identity and equality of dtypes, builtins and types.
+    OutputCase(
+      "x = torch.ones(2)\nprint(x.dtype == torch.float32, x.dtype is torch.float32, torch.float == torch.float32, torch.long is torch.int64)\nprint(F.relu is F.relu, int is int, type(3) == int, type(3) is int, type(x) == torch.Tensor, x.view == x.view, x.view is x.view)\nprint(type(3.5), type(x), type([]).__name__, type(x).__name__, type(3) == float)",
+      "True True True True\nTrue True True True True True False\n<class 'float'> <class 'torch.Tensor'> list Tensor False\n"
+    ),
+    // max and min compare with the operators, so tensors take part.
+    OutputCase(
+      "best = 0\nacc = torch.tensor(0.5)\nprint(max(best, acc), max(acc, best), min([3, 1, 2], key=lambda v: -v))",
+      "tensor(0.5000) tensor(0.5000) 3\n"),
+    // printf-style formatting.
+    OutputCase(
+      "print('%5s|%-5s|%X %x %#x %o|%c%c|%05.1f|%+d' % ('ab', 'cd', 255, 255, 255, 8, 65, 'z', 2.25, 3))\nprint('%(name)s is %(n)d, %%' % {'name': 'a', 'n': 3})",
+      "   ab|cd   |FF ff 0xff 10|Az|002.2|+3\na is 3, %\n"),
+    // zip of nothing, slice assignment and deletion on lists.
+    OutputCase(
+      "print(list(zip()))\nl = [0, 1, 2, 3, 4, 5]\nl[1:3] = []\nl[10:] = [9]\nprint(l)\nl[::2] = ['a', 'b', 'c']\nprint(l)\ndel l[::2]\nl[:0] = (7, 8)\nl[-1:] = 'xy'\nprint(l)",
+      "[]\n[0, 3, 4, 5, 9]\n['a', 3, 'b', 5, 'c']\n[7, 8, 3, 'x', 'y']\n"),
+  ]
+
+  @Test(arguments: cases)
+  func printsWhatPyTorchPrints(_ example: OutputCase) {
+    #expect(InterpreterTestSupport.output(Self.prelude + example.source) == example.expected)
+  }
+
+  static let errors: [(String, String)] = [
+    (
+      "a = torch.tensor([1., 2.], requires_grad=True)\ns = (a * a).sum()\ns.backward()\ns.backward()",
+      "test.py:6:1: RuntimeError: Trying to backward through the graph a second time"
+    ),
+    (
+      "l = [1, 2, 3]\nl[::2] = [1]",
+      "test.py:4:1: ValueError: attempt to assign sequence of size 1 to extended slice of size 2"
+    ),
+    ("print('%(x)s' % {'y': 1})", "test.py:3:7: KeyError: 'x'"),
+    (
+      "print('%d' % float('inf'))",
+      "test.py:3:7: OverflowError: cannot convert float infinity to integer"
+    ),
+    (
+      "torch.pow('a', torch.ones(1))",
+      "test.py:3:1: TypeError: pow() received an invalid combination of arguments - got (str, Tensor)"
+    ),
+  ]
+
+  @Test(arguments: errors)
+  func raisesWhatPyTorchRaises(_ source: String, _ expected: String) {
+    let result = InterpreterTestSupport.run(Self.prelude + source)
+    #expect(result.errorText.hasPrefix(expected), "\(result.errorText)")
+  }
+}
