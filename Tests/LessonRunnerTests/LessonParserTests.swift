@@ -150,7 +150,7 @@ private func parseError(_ text: String, sourceLocation: SourceLocation = #_sourc
 
 @Test(arguments: [
   ("ouput", "output"), ("outptu", "output"), ("eror", "error"), ("figur", "figure"),
-  ("pyhton", "python"), ("Ouput", "output"),
+  ("pyhton", "python"), ("Ouput", "output"), ("python3", "python"),
 ])
 func anInfoWordCloseToAKnownOneIsALocatedError(typo: String, meant: String) throws {
   let error = try #require(parseError("```python\nf()\n```\n\n  ```\(typo)\n1\n  ```\n"))
