@@ -45,8 +45,14 @@ enum HelpText {
     USAGE: cnn-lesson run [OPTIONS] FILE...
 
     Runs each FILE. A Markdown lesson (.md) runs cell by cell: every cell's output is shown with its
-    check result, then a final line "N passed, N failed". A script (.py) runs like `python FILE.py`:
-    it prints exactly what its print calls print, and errors go to stderr.
+    check result, then a final line "N passed, N failed". Several lessons each end with a line
+    "FILE: N passed, N failed (TIME)". When something failed, the end recaps every failed check as
+    "FAILED file:line:column: what differs" and every file in error (a malformed lesson: a fence
+    typo such as ```ouput, an unclosed fence, an output block with no cell before it) as "ERROR
+    ...", before the total ("1 passed, 1 failed, 1 error"). A lesson with no checks runs, with a
+    warning. A script (.py) runs like `python FILE.py`: it prints exactly what its print calls
+    print, and errors go to stderr. Other files (a notebook, .ipynb) are refused: save a
+    notebook's code as a .py script, or write the lesson as .md.
 
     FILE may also name a built-in lesson or script, from any folder: 08 (or 8, 08.md,
     08_cnn_mnist.py); lessons/08.md in this folder, when there is one, wins ('cnn-lesson lessons'
@@ -58,8 +64,8 @@ enum HelpText {
     \(OptionTable.section(for: "run"))
 
     EXIT STATUS
-      0 every check passed (or skipped)   1 a check failed   65 error in lesson code
-      66 file not found   130 interrupted by Ctrl-C
+      0 every check passed (or skipped)   1 a check failed   64 not a lesson or script
+      65 error in lesson code, or a malformed lesson   66 file not found   130 Ctrl-C
 
     EXAMPLES
       cnn-lesson run lessons/08.md
@@ -115,12 +121,16 @@ enum HelpText {
   static let verify = """
     USAGE: cnn-lesson verify [OPTIONS] [DIR|LESSON]
 
-    Runs every lesson (*.md) in DIR (default: lessons/ in this folder, else the lessons and
-    exercises built into cnn-lesson), or one LESSON, showing only failures and one summary line
-    per lesson, then the total "N passed, N failed". Made for CI. Exercises in DIR/exercises are
-    proven both ways: each reference solution passes its checks, each untouched starter fails,
-    checked as 'cnn-lesson check' checks a learner's copy (through its '# cnn-lesson exercise ID'
-    line, which it must have).
+    Runs every lesson (*.md) in DIR and its sub-folders (default: lessons/ in this folder, else
+    the lessons and exercises built into cnn-lesson), or one LESSON, showing only failures and a
+    line per lesson "FILE: N passed, N failed (TIME)", then a recap of every failed check
+    ("FAILED file:line:column: ...") and file in error ("ERROR ..."), and the total
+    "N passed, N failed, N errors". Made for CI. Sub-folders are walked in name order, 8 levels
+    deep at most; hidden folders, datasets/ and data/ and linked folders are not entered. A lesson
+    with no checks, or a malformed one, is an error. Each exercise folder (a folder with an
+    exercise.md, wherever it is) is proven both ways, as two checks: the reference solution
+    passes its checks, the untouched starter fails, checked as 'cnn-lesson check' checks a
+    learner's copy (through its '# cnn-lesson exercise ID' line, which it must have).
 
     A check that cannot run here (its dataset is missing) is reported as skipped and does not fail
     the run, unless --strict is given: then it counts as failed, in the summary, in the JUnit
@@ -132,7 +142,8 @@ enum HelpText {
 
     EXIT STATUS
       0 every check passed (skipped checks allowed without --strict)   1 a check failed
-      65 a lesson file is malformed   66 DIR not found   73 the --junit file could not be
-      written (a device, a folder, a read-only file: it is left as it was)   130 Ctrl-C
+      64 not a lesson   65 a lesson file is malformed or checks nothing   66 DIR not found
+      73 the --junit file could not be written (a device, a folder, a read-only file: it is left
+      as it was)   130 Ctrl-C
     """
 }

@@ -56,6 +56,32 @@ struct LessonLibrary {
       ])
   }
 
+  /// Refuses a file that is neither a lesson (`.md`) nor, when `command` runs them, a script
+  /// (`.py`): a usage error naming it, with a pointer for a Jupyter notebook (`.ipynb`).
+  static func checkKind(of location: LessonLocation, command: String, allowsScripts: Bool) throws {
+    let path = location.source.displayPath(location.path)
+    if location.path.hasSuffix(".md") || (allowsScripts && location.path.hasSuffix(".py")) {
+      return
+    }
+    if location.path.hasSuffix(".py") {
+      throw UsageError(
+        "\(path) is a script: \(command) checks Markdown lessons (.md)",
+        notes: ["to run the script: cnn-lesson run \(path)"], command: command)
+    }
+    var notes = [
+      "a lesson is a Markdown file (.md) whose ```python blocks run; see docs/lessons.md"
+    ]
+    if location.path.hasSuffix(".ipynb") {
+      notes = [
+        "Jupyter notebooks are not supported yet (importing them is planned: cnn-lesson issue 13)",
+        "save the notebook's code as a .py script and run that, or write the lesson as a .md "
+          + "file (docs/lessons.md)",
+      ]
+    }
+    let what = allowsScripts ? "neither a lesson (.md) nor a script (.py)" : "not a lesson (.md)"
+    throw UsageError("\(path) is \(what)", notes: notes, command: command)
+  }
+
   /// The file at `path` on disk, run in its own folder.
   private func disk(_ path: String) -> LessonLocation {
     let location = workspace.files.location(of: path)

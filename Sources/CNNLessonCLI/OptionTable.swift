@@ -55,7 +55,8 @@ enum OptionTable {
       help: "overwrite FILE if it exists"),
     OptionSpec(
       key: .junit, names: ["--junit"], value: "FILE", commands: ["verify"],
-      help: "also write a JUnit XML report to FILE"),
+      help:
+        "also write a JUnit XML report to FILE (a suite per lesson, file in error and exercise)"),
     OptionSpec(
       key: .output, names: ["-o", "--output"], value: "DIR", commands: ["render"],
       help:

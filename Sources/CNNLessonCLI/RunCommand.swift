@@ -15,6 +15,9 @@ struct RunCommand {
   let stderr: TextSink
   /// Whether the lessons' deprecation warnings are shown (`verify` keeps quiet).
   var showsWarnings = true
+  /// Whether a lesson that checks nothing is an error, not run (`verify`, for CI), rather than
+  /// a warning.
+  var rejectsUncheckedLessons = false
 
   func run() throws -> ExitCode {
     let options = workspace.options
@@ -22,7 +25,9 @@ struct RunCommand {
     var locations: [LessonLocation] = []
     for path in options.operands {
       do {
-        locations.append(try library.locate(path))
+        let location = try library.locate(path)
+        try LessonLibrary.checkKind(of: location, command: "run", allowsScripts: true)
+        locations.append(location)
       } catch let folder as FolderFound {
         throw UsageError(
           "\(folder.path) is a directory",
@@ -51,23 +56,23 @@ struct RunCommand {
       let live = LiveReporter(
         sink: stdout, style: workspace.style, explanations: workspace.explanations,
         figureDisplay: workspace.figureDisplay(isTerminal: stdout.isTerminal))
-      switch try runLesson(
+      var outcome = try runLesson(
         location.path, in: location.source, reporter: live, folder: location.folder)
-      {
+      // An interrupted run is not blessed: its cells did not all run. A blessed lesson reports
+      // what its new blocks check.
+      if options.bless, case .ran(let lesson) = outcome, !lesson.wasInterrupted {
+        outcome = .ran(try bless(lesson, path: location.path))
+      }
+      switch outcome {
       case .ran(let lesson):
         report.lessons.append(lesson)
-        // An interrupted run is not blessed: its cells did not all run.
-        if options.bless && !lesson.wasInterrupted {
-          report.lessons[report.lessons.count - 1] = try bless(lesson, path: location.path)
-        }
       case .malformed(let malformed):
         report.malformed.append(malformed)
       }
+      if locations.count > 1 { writeFileLine(outcome) }
       if report.wasInterrupted { break }
     }
-    let tally = report.tally()
-    stdout.write(tally.summaryLine + (report.wasInterrupted ? " (interrupted)" : "") + "\n")
-    return report.wasInterrupted ? .interrupted : ExitCode(tally)
+    return writeSummary(of: report)
   }
 
   /// Runs the lesson at `path` in `source` in `folder` (nil: the working directory), shown live
@@ -85,6 +90,7 @@ struct RunCommand {
       stderr.write(workspace.style.render(error.styled) + "\n")
       return .malformed(MalformedLesson(path: file.path, diagnostic: error))
     }
+    if let unchecked = uncheckedLesson(lesson) { return .malformed(unchecked) }
     try prepare(folder)
     let executor = makeExecutor(folder: folder)
     if let reporter { executor.progress = { reporter.progress($0) } }

@@ -1,66 +1,90 @@
-/// `cnn-lesson verify [DIR|LESSON]`: every lesson in DIR (with its exercises), or one lesson,
-/// quietly, with a JUnit report on request.
+import Foundation
+
+/// `cnn-lesson verify [DIR|LESSON]`: every lesson in DIR and its sub-folders (with their
+/// exercises), or one lesson, quietly, with a recap of what failed and a JUnit report on request.
 struct VerifyCommand {
   let workspace: Workspace
   let stdout: TextSink
   let stderr: TextSink
 
   /// What to verify: the folder or file named (a lesson's built-in name too), else `lessons/`
-  /// in the working folder, else everything built in.
-  func target() throws -> (source: any LessonSource, paths: [String], folder: String, all: Bool) {
+  /// in the working folder, else everything built in. A folder's lessons and exercises are found
+  /// in its sub-folders too (`LessonSource.lessonTree`). `folder` is where the lesson at a path
+  /// runs: its own folder, as `run` runs it (for a built-in one, `builtinLessonFolder`).
+  func target() throws -> (
+    source: any LessonSource, tree: LessonTree, folder: (String) -> String
+  ) {
     let files = workspace.files
     guard let operand = workspace.options.operands.first else {
-      if files.entry(at: "lessons") == .folder {
-        let folder = files.folder("lessons")
-        return (folder, folder.lessonPaths(), folder.root, true)
-      }
-      return (
-        LessonLibrary.builtin, LessonLibrary.builtinLessonPaths, workspace.builtinLessonFolder, true
-      )
+      if files.entry(at: "lessons") == .folder { return Self.walk(files.folder("lessons")) }
+      let builtin = workspace.builtinLessonFolder
+      return (LessonLibrary.builtin, LessonLibrary.builtin.lessonTree(), { _ in builtin })
     }
     do {
       let location = try LessonLibrary(workspace: workspace).locate(operand)
-      return (location.source, [location.path], location.folder, false)
+      try LessonLibrary.checkKind(of: location, command: "verify", allowsScripts: false)
+      return (location.source, LessonTree(lessonPaths: [location.path]), { _ in location.folder })
     } catch let found as FolderFound {
-      let folder = files.folder(found.path)
-      return (folder, folder.lessonPaths(), folder.root, true)
+      let walked = Self.walk(files.folder(found.path))
+      guard !walked.tree.isExerciseFolder else {
+        throw UsageError(
+          "\(found.path) is an exercise folder: verify proves exercises from the folder above",
+          notes: ["cnn-lesson verify \(joinPath(found.path, ".."))"], command: "verify")
+      }
+      return walked
     }
+  }
+
+  /// The lessons and exercises in `folder` and its sub-folders, each lesson run in its own folder.
+  private static func walk(_ folder: FolderSource) -> (
+    source: any LessonSource, tree: LessonTree, folder: (String) -> String
+  ) {
+    (
+      folder, folder.lessonTree(),
+      { folder.location(of: ($0 as NSString).deletingLastPathComponent) }
+    )
   }
 
   func run() throws -> ExitCode {
     let options = workspace.options
     let policy: SkipPolicy = options.strict ? .strict : .lenient
-    let (source, paths, lessonFolder, isFolder) = try target()
-    guard !paths.isEmpty else {
+    let (source, tree, folderOf) = try target()
+    guard !tree.lessonPaths.isEmpty || !tree.exerciseFolders.isEmpty else {
       throw UsageError(
-        "no lessons (*.md) in \(source.displayPath(""))", command: "verify")
+        "no lessons (*.md) in \(source.displayPath("")) or its sub-folders", command: "verify")
+    }
+    for folder in tree.tooDeep {
+      stderr.write("warning: \(source.displayPath(folder)): too deep, not looked into\n")
     }
     var runner = RunCommand(workspace: workspace, stdout: stdout, stderr: stderr)
     runner.showsWarnings = false
+    runner.rejectsUncheckedLessons = true
     var report = RunReport()
-    for path in paths {
-      switch try runner.runLesson(path, in: source, reporter: nil, folder: lessonFolder) {
+    for path in tree.lessonPaths {
+      let outcome = try runner.runLesson(path, in: source, reporter: nil, folder: folderOf(path))
+      switch outcome {
       case .ran(let lesson):
         show(lesson, policy: policy)
         report.lessons.append(lesson)
       case .malformed(let malformed):
+        runner.writeFileLine(outcome, policy: policy)
         report.malformed.append(malformed)
       }
       if report.wasInterrupted { break }
+    }
+    if !report.wasInterrupted {
+      let exercises = ExerciseVerify(workspace: workspace, stdout: stdout, stderr: stderr)
+      for folder in tree.exerciseFolders {
+        let catalog = ExerciseCatalog(source: source, folder: folder)
+        report.malformed += exercises.rejectedFolders(of: catalog)
+        report.exercises += try exercises.run(catalog, policy: policy)
+      }
     }
     if let junitPath = options.junitPath {
       let junit = JUnitRenderer(explanations: workspace.explanations, policy: policy)
       try workspace.files.write(junit.render(report), to: junitPath)
     }
-    if isFolder && !report.wasInterrupted {
-      let exercises = ExerciseVerify(workspace: workspace, stdout: stdout, stderr: stderr)
-      let catalog = ExerciseCatalog(source: source)
-      report.malformed += exercises.rejectedFolders(of: catalog)
-      report.exercises = try exercises.run(catalog, policy: policy)
-    }
-    let tally = report.tally(policy)
-    stdout.write(tally.summaryLine + (report.wasInterrupted ? " (interrupted)" : "") + "\n")
-    return report.wasInterrupted ? .interrupted : ExitCode(tally)
+    return runner.writeSummary(of: report, policy: policy)
   }
 
   /// A lesson's failures, where it was skipped from (an error under `--strict`), and its summary.
@@ -82,6 +106,7 @@ struct VerifyCommand {
         stdout.write("\(place): skipped from here: \(reason)\n")
       }
     }
-    stdout.write("\(report.lesson.file.path): \(report.tally(policy).summaryLine)\n")
+    stdout.write(
+      SummaryRenderer(explanations: workspace.explanations, policy: policy).fileLine(report))
   }
 }

@@ -16,6 +16,11 @@ public struct ExerciseVerification: Sendable {
   /// Why the exercise does not verify; empty when it does. Under `.strict`, a check of the
   /// solution that could not run here (a missing dataset) is a problem too.
   public func problems(_ policy: SkipPolicy = .lenient) -> [String] {
+    solutionProblems(policy) + starterProblems
+  }
+
+  /// Why the solution does not pass every check (the first of the exercise's two tests).
+  public func solutionProblems(_ policy: SkipPolicy = .lenient) -> [String] {
     var problems: [String] = []
     if !solution.succeeded {
       problems.append("the solution \(solution.path) fails \(solution.failed) check(s)")
@@ -24,6 +29,12 @@ public struct ExerciseVerification: Sendable {
       problems.append(
         "the solution \(solution.path) skips \(solution.skipped) check(s) that cannot run here")
     }
+    return problems
+  }
+
+  /// Why the untouched starter does not fail, or cannot be checked (the second test).
+  public var starterProblems: [String] {
+    var problems: [String] = []
     if let starterProblem {
       problems.append(
         "a learner's copy of the starter cannot be checked: \(starterProblem.span.map { "\($0): " } ?? "")\(starterProblem.message)"
@@ -34,6 +45,11 @@ public struct ExerciseVerification: Sendable {
         "the untouched starter \(starter.path) passes every check: the checks are vacuous")
     }
     return problems
+  }
+
+  /// Where the exercise is, as messages name it (`lessons/exercises/8-1`).
+  public var displayPath: String {
+    solution.exercise.source.displayPath(solution.exercise.folder)
   }
 
   /// Why the exercise does not verify, counting skipped checks as allowed.

@@ -17,6 +17,19 @@ public struct Lesson: Sendable {
     cells.filter { !$0.isSkipped && $0.expectation != nil }.count
   }
 
+  /// Why the lesson checks nothing (no expected block follows a cell that runs), or nil when it
+  /// checks something: a warning under `run`, an error under `verify`, about the whole file.
+  public var noChecksProblem: Diagnostic? {
+    guard checkCount == 0 else { return nil }
+    let kinds = ExpectationKinds.words.map { "```" + $0 }.joined(separator: ", ")
+    return Diagnostic(
+      "the lesson has no checks: no expected block (\(kinds)) follows a ```python cell that runs",
+      inFile: file.path,
+      notes: [
+        "after a cell, add an ```output block with what it prints, so a change is noticed"
+      ])
+  }
+
   /// The text of the nearest `##`/`###` heading above line `line`, if any.
   public func heading(above line: Int) -> String? {
     stride(from: line - 1, through: 1, by: -1).lazy.compactMap { number -> String? in

@@ -8,32 +8,41 @@ import Foundation
 /// - An expected block (a kind in `ExpectationKinds`: ```` ```output ````, ```` ```output exact ````,
 ///   ```` ```error ````) checks the nearest code cell before it; prose and other blocks may sit
 ///   between. Its kind compiles it here, once.
-/// - Any other info string (`bash`, `text`, none) is prose.
+/// - Info words are case-insensitive (```` ```Python ````, ```` ```PY ````).
+/// - An info word close to one of these by edit distance (```` ```ouput ````, ```` ```pyhton ````)
+///   is an error, so a typo never turns a check into prose that passes silently.
+/// - Any other info string (`bash`, `text`, `json`, none) is prose.
 public enum LessonParser {
+  /// The info words of a code cell.
+  public static let cellWords = ["python", "py"]
+
   /// The lesson in `file`.
   ///
-  /// Throws a located `Diagnostic` for an unclosed fence, an unknown option in an info string, an
-  /// expected-output block with no code cell before it, a second expected-output block for one
-  /// cell, or a malformed placeholder (`{int >= x}`) in an expected block.
+  /// Throws a located `Diagnostic` for an unclosed fence, an info word that is a typo of a known
+  /// one, an unknown option in an info string, an expected-output block with no code cell before
+  /// it, a second expected-output block for one cell, or a malformed placeholder (`{int >= x}`)
+  /// in an expected block.
   public static func parse(_ file: SourceFile) throws(Diagnostic) -> Lesson {
     var cells: [LessonCell] = []
     for block in try MarkdownFences.blocks(in: file) {
       guard let word = block.infoWords.first else { continue }
       let options = Array(block.infoWords.dropFirst())
-      switch word {
-      case "python", "py":
+      if cellWords.contains(word) {
         try checkOptions(options, allowed: ["skip"], block: block)
         let code = block.content.map(\.text).joined(separator: "\n")
         cells.append(
           LessonCell(
             index: cells.count, code: code, fence: block.opening, firstLine: block.opening.line + 1,
             isSkipped: options == ["skip"]))
-      default:
-        let kinds = ExpectationKinds.kinds(for: word)
-        guard !kinds.isEmpty else { continue }
-        let kind = try expectationKind(kinds, options: options, block: block)
-        try attach(kind: kind, block: block, to: &cells)
+        continue
       }
+      let kinds = ExpectationKinds.kinds(for: word)
+      guard !kinds.isEmpty else {
+        try checkNotATypo(word, block: block)
+        continue
+      }
+      let kind = try expectationKind(kinds, options: options, block: block)
+      try attach(kind: kind, block: block, to: &cells)
     }
     return Lesson(file: file, cells: cells)
   }
@@ -104,6 +113,26 @@ public enum LessonParser {
     return kind
   }
 
+  /// Rejects an info word close to a known one (`ouput`, `pyhton`): the block would otherwise be
+  /// prose, and its check would pass silently. Words close to none (`bash`, `json`) are prose.
+  private static func checkNotATypo(_ word: String, block: FencedBlock) throws(Diagnostic) {
+    guard let guess = closestMatch(to: word, in: cellWords + ExpectationKinds.words) else {
+      return
+    }
+    let line = block.opening.file.line(block.opening.line) ?? ""
+    let afterFence = line.dropFirst(block.indent + block.fence.count)
+    let spaces = afterFence.prefix { $0 == " " || $0 == "\t" }.count
+    throw Diagnostic(
+      "unknown kind of block '\(word)': it would be shown as prose, never run or checked",
+      at: SourceSpan(
+        file: block.opening.file, line: block.opening.line,
+        column: block.indent + block.fence.count + spaces + 1, length: word.count),
+      notes: [
+        "did you mean '\(guess)'?",
+        "a block only to be shown can say ```text",
+      ])
+  }
+
   /// Rejects options other than one of `allowed`, so a typo (`python skp`) does not go unnoticed.
   private static func checkOptions(_ options: [String], allowed: [String], block: FencedBlock)
     throws(Diagnostic)
@@ -115,7 +144,9 @@ public enum LessonParser {
     let kind = block.infoWords[0]
     let line = block.opening.file.line(block.opening.line) ?? ""
     let column =
-      (line.range(of: " " + bad).map { line.distance(from: line.startIndex, to: $0.lowerBound) + 2 })
+      (line.range(of: " " + bad, options: .caseInsensitive).map {
+        line.distance(from: line.startIndex, to: $0.lowerBound) + 2
+      })
       ?? block.opening.column
     var notes: [String]
     if let guess = closestMatch(to: bad, in: allowed) {

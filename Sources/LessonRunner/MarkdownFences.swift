@@ -2,7 +2,8 @@
 
 /// A fenced block of a Markdown file: its info string and its content lines with their positions.
 struct FencedBlock: Sendable {
-  /// The info string split on spaces and tabs (```` ```output exact ```` gives `["output", "exact"]`).
+  /// The info string split on spaces and tabs and lowercased, as info words are case-insensitive
+  /// (```` ```Output exact ```` gives `["output", "exact"]`).
   let infoWords: [String]
   /// The opening fence, spanning the fence characters and the info string.
   let opening: SourceSpan
@@ -93,7 +94,7 @@ enum MarkdownFences {
   }
 
   private static func words(_ info: String) -> [String] {
-    info.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+    info.split(whereSeparator: { $0 == " " || $0 == "\t" }).map { $0.lowercased() }
   }
 }
 

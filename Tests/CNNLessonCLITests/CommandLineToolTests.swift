@@ -109,6 +109,7 @@ import Testing
     let run = runTool(["run", path])
     #expect(run.code == .lessonError)
     #expect(run.stderr.contains("\(path):3:1: error:"))
+    #expect(run.stdout.hasSuffix("\n0 passed, 0 failed, 1 error\n"))
   }
 
   @Test func verifyRunsEveryLessonAndWritesJUnit() throws {
@@ -263,5 +264,151 @@ extension CommandLineToolTests {
     #expect(run.code == .success, "\(run.stderr)")
     #expect(run.stdout.hasPrefix("--- answer.md:1 (cell 1)\n    42\nok\n"))
     #expect(runTool(["run", "answer.md"]).code == .fileNotFound, "not in the package root")
+  }
+}
+
+// MARK: - No silent passes, and a summary a CI reader can act on
+
+extension CommandLineToolTests {
+  /// A fresh folder holding `files` (paths relative to it); the caller removes it.
+  static func folder(with files: [String: String]) throws -> URL {
+    let directory = try makeTemporaryDirectory()
+    for (path, text) in files {
+      let url = directory.appendingPathComponent(path)
+      try FileManager.default.createDirectory(
+        at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try text.write(to: url, atomically: true, encoding: .utf8)
+    }
+    return directory
+  }
+
+  static let passing = "# A\n```python\nprint(1)\n```\n```output\n1\n```\n"
+  static let failing = "# B\n## Sums\n```python\nprint(1)\n```\n```output\n2\n```\n"
+  static let typo = "# C\n```python\nprint(1)\n```\n```ouput\n1\n```\n"
+
+  @Test func aLessonWithoutChecksWarnsUnderRunAndIsAnErrorUnderVerify() throws {
+    let directory = try Self.folder(with: ["notes.md": "# Notes\n```python\nprint(1)\n```\n"])
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let run = runTool(["run", "notes.md"], workingDirectory: directory.path)
+    #expect(run.code == .success)
+    #expect(run.stderr.hasPrefix("notes.md: warning: the lesson has no checks: no expected block"))
+    #expect(run.stdout.hasSuffix("ok\n0 passed, 0 failed\n"), "it still runs")
+    let verify = runTool(["verify", "notes.md"], workingDirectory: directory.path)
+    #expect(verify.code == .lessonError)
+    #expect(verify.stderr.hasPrefix("notes.md: error: the lesson has no checks: no expected block"))
+    #expect(verify.stderr.contains("note: verify counts a lesson that checks nothing as an error"))
+    #expect(
+      verify.stdout.hasPrefix(
+        "notes.md: 0 passed, 0 failed, 1 error\nERROR notes.md: the lesson has no checks"))
+    #expect(verify.stdout.hasSuffix("\n0 passed, 0 failed, 1 error\n"))
+  }
+
+  @Test func filesThatAreNeitherLessonsNorScriptsAreUsageErrors() throws {
+    let directory = try Self.folder(with: [
+      "notebook.ipynb": "{}", "notes.txt": "", "s.py": "print(1)\n", "a.md": Self.passing,
+    ])
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let run = { (arguments: [String]) in runTool(arguments, workingDirectory: directory.path) }
+    let notebook = run(["run", "a.md", "notebook.ipynb"])
+    #expect(notebook.code == .usage)
+    #expect(notebook.stdout.isEmpty, "nothing runs")
+    #expect(
+      notebook.stderr.contains(
+        "error: notebook.ipynb is neither a lesson (.md) nor a script (.py)\n"
+          + "note: Jupyter notebooks are not supported yet (importing them is planned: "
+          + "cnn-lesson issue 13)\nnote: save the notebook's code as a .py script"))
+    let text = run(["run", "notes.txt"])
+    #expect(text.code == .usage)
+    #expect(text.stderr.contains("notes.txt is neither a lesson (.md) nor a script (.py)"))
+    #expect(text.stderr.contains("note: a lesson is a Markdown file (.md)"))
+    #expect(
+      run(["verify", "notebook.ipynb"]).stderr.contains("notebook.ipynb is not a lesson (.md)"))
+    let script = run(["verify", "s.py"])
+    #expect(script.code == .usage)
+    #expect(script.stderr.contains("note: to run the script: cnn-lesson run s.py"))
+  }
+
+  @Test func aMalformedLessonIsAnErrorInTheSummaryAndTheJUnitReport() throws {
+    let directory = try Self.folder(with: ["t/a.md": Self.passing, "t/c.md": Self.typo])
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let run = runTool(["run", "t/c.md"], workingDirectory: directory.path)
+    #expect(run.code == .lessonError)
+    #expect(run.stderr.contains("t/c.md:5:4: error: unknown kind of block 'ouput'"))
+    #expect(run.stderr.contains("note: did you mean 'output'?"))
+    #expect(
+      run.stdout
+        == "ERROR t/c.md:5:4: unknown kind of block 'ouput': it would be shown as prose, never "
+        + "run or checked\n0 passed, 0 failed, 1 error\n")
+    let verify = runTool(["verify", "t", "--junit", "r.xml"], workingDirectory: directory.path)
+    #expect(verify.code == .lessonError)
+    #expect(verify.stdout.contains("t/a.md: 1 passed, 0 failed ("))
+    #expect(verify.stdout.contains("t/c.md: 0 passed, 0 failed, 1 error\n"))
+    #expect(verify.stdout.hasSuffix("1 passed, 0 failed, 1 error\n"))
+    let xml = try String(
+      contentsOf: directory.appendingPathComponent("r.xml"), encoding: .utf8)
+    #expect(xml.contains("tests=\"2\" failures=\"0\" errors=\"1\">"))
+    #expect(
+      xml.contains(
+        "<error message=\"unknown kind of block &apos;ouput&apos;: it would be shown as prose, "
+          + "never run or checked\" type=\"lesson file\">t/c.md:5:4: error: unknown kind of block"))
+  }
+
+  @Test func verifyFindsLessonsInSubFoldersAndExercisesWhereverTheyAre() throws {
+    let exercise = "t3/unit/exercises/2-1/"
+    let directory = try Self.folder(with: [
+      "t3/sub/x.md": Self.passing, "t3/datasets/y.md": Self.typo, "t3/data/y.md": Self.typo,
+      "t3/.hidden/y.md": Self.typo,
+      exercise + "exercise.md": "# Exercise 2-1: two\n\n## Two\n\n```python\nprint(two())\n```\n\n"
+        + "```output\n2\n```\n",
+      exercise + "starter.py": "# cnn-lesson exercise 2-1: two\ndef two():\n    return 1\n",
+      exercise + "solution.py": "def two():\n    return 2\n",
+    ])
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let run = runTool(["verify", "t3", "--junit", "r.xml"], workingDirectory: directory.path)
+    #expect(run.code == .success, "\(run.stdout)\(run.stderr)")
+    #expect(run.stdout.hasPrefix("t3/sub/x.md: 1 passed, 0 failed ("))
+    #expect(
+      run.stdout.contains("t3/unit/exercises/2-1: solution passes 1 check(s); starter fails 1\n"))
+    #expect(
+      run.stdout.hasSuffix("\n3 passed, 0 failed\n"), "the lesson's check and the exercise's two")
+    let xml = try String(contentsOf: directory.appendingPathComponent("r.xml"), encoding: .utf8)
+    #expect(
+      xml.contains("<testsuites name=\"cnn-lesson\" tests=\"3\" failures=\"0\" errors=\"0\">"))
+    #expect(
+      xml.contains("<testcase name=\"x.md:5\" classname=\"t3/sub/x.md\""),
+      "no ## heading: the file and line")
+    #expect(
+      xml.contains(
+        "<testsuite name=\"t3/unit/exercises/2-1\" tests=\"2\" failures=\"0\" errors=\"0\" skipped=\"0\">\n"
+          + "    <testcase name=\"solution passes\" classname=\"t3/unit/exercises/2-1\" time=\""))
+    #expect(xml.contains("<testcase name=\"starter fails\" classname=\"t3/unit/exercises/2-1\""))
+    let empty = runTool(["verify", "t3/sub/.."], workingDirectory: directory.path)
+    #expect(empty.code == .success)
+    let exerciseFolder = runTool(["verify", exercise], workingDirectory: directory.path)
+    #expect(exerciseFolder.code == .usage)
+    #expect(exerciseFolder.stderr.contains("is an exercise folder"))
+  }
+
+  @Test func runOfSeveralLessonsPrintsALinePerFileThenARecapOfWhatFailed() throws {
+    let directory = try Self.folder(with: [
+      "a.md": Self.passing, "b.md": Self.failing, "c.md": Self.typo,
+    ])
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let run = { (arguments: [String]) in runTool(arguments, workingDirectory: directory.path) }
+    let several = run(["run", "a.md", "b.md", "c.md"])
+    #expect(several.code == .lessonError)
+    #expect(several.stdout.contains("ok\na.md: 1 passed, 0 failed ("))
+    #expect(several.stdout.contains("b.md: 0 passed, 1 failed ("))
+    #expect(
+      several.stdout.hasSuffix(
+        "c.md: 0 passed, 0 failed, 1 error\nFAILED b.md:7:1: expected 2, got 1\n"
+          + "ERROR c.md:5:4: unknown kind of block 'ouput': it would be shown as prose, never run "
+          + "or checked\n1 passed, 1 failed, 1 error\n"))
+    let one = run(["run", "a.md"])
+    #expect(one.stdout == "--- a.md:2 (cell 1)\n    1\nok\n1 passed, 0 failed\n", "as it was")
+    let failed = run(["run", "b.md"])
+    #expect(failed.code == .checkFailed)
+    #expect(failed.stdout.hasSuffix("\nFAILED b.md:7:1: expected 2, got 1\n0 passed, 1 failed\n"))
+    #expect(!failed.stdout.contains("b.md: 0 passed"), "one file: no line per file")
   }
 }

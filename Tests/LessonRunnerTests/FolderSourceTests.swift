@@ -34,6 +34,24 @@ import Testing
     #expect(throws: SourceError.notFound("lessons/exercises")) { try lessons.read("exercises") }
   }
 
+  @Test func aWalkDoesNotFollowLinkedFolders() throws {
+    let root = try Self.folder()
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    let manager = FileManager.default
+    try manager.createDirectory(
+      atPath: root + "/lessons/sub", withIntermediateDirectories: true)
+    try "# s\n".write(toFile: root + "/lessons/sub/s.md", atomically: true, encoding: .utf8)
+    try manager.createSymbolicLink(atPath: root + "/lessons/loop", withDestinationPath: root)
+    try manager.createSymbolicLink(
+      atPath: root + "/lessons/linked.md", withDestinationPath: root + "/lessons/08.md")
+    let lessons = FolderSource(root: root).folder("lessons")
+    #expect(lessons.isSymbolicLink(at: "loop"))
+    #expect(!lessons.isSymbolicLink(at: "sub"))
+    let tree = lessons.lessonTree()
+    #expect(tree.lessonPaths == ["08.md", "linked.md", "sub/s.md"], "a linked file is read")
+    #expect(tree.exerciseFolders == ["exercises"])
+  }
+
   @Test func writesAndRemovesFiles() throws {
     let root = try Self.folder()
     defer { try? FileManager.default.removeItem(atPath: root) }

@@ -8,7 +8,7 @@ import Testing
     RunReport(lessons: [LessonReport(lesson: lesson, outcomes: outcomes)]))
   #expect(
     xml.hasPrefix(
-      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"cnn-lesson\" tests=\"5\" failures=\"3\">"
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"cnn-lesson\" tests=\"5\" failures=\"3\" errors=\"0\">"
     ))
   #expect(xml.contains("<testsuite name=\"lessons/s.md\" tests=\"5\" failures=\"3\""))
   #expect(xml.components(separatedBy: "<testcase ").count == 6)
@@ -54,4 +54,31 @@ final class SteppingClock: @unchecked Sendable {
   #expect(report.duration == .milliseconds(1500))
   let xml = JUnitRenderer().render(RunReport(lessons: [report]))
   #expect(xml.contains("<testcase name=\"t.md:4\" classname=\"t.md\" time=\"1.500\"/>"))
+}
+
+@Test func testcasesAreNamedByTheNearestHeadingAndFilesInErrorAreErrors() throws {
+  let lesson = try LessonParser.parse(
+    SourceFile(
+      path: "lessons/08.md",
+      text: "# Lecture\n```python\nok()\n```\n```output\n1\n```\n## Pooling in action\n"
+        + "```python\nok()\n```\n```output\n1\n```\n"))
+  let report = LessonRun(lesson: lesson, executor: FakeExecutor(["ok()": (["1\n"], nil)])).run()
+  let file = SourceFile(path: "lessons/x.md", text: "# X\n```output\n1\n```\n")
+  let malformed = MalformedLesson(
+    path: "lessons/x.md",
+    diagnostic: Diagnostic(
+      "output block has no code cell before it",
+      at: SourceSpan(file: file, line: 2, column: 1, length: 9)))
+  let xml = JUnitRenderer().render(RunReport(lessons: [report], malformed: [malformed]))
+  #expect(xml.contains("<testsuites name=\"cnn-lesson\" tests=\"3\" failures=\"0\" errors=\"1\">"))
+  #expect(
+    xml.contains("<testcase name=\"08.md:5\" classname=\"lessons/08.md\""), "no heading above")
+  #expect(xml.contains("<testcase name=\"08.md:12 Pooling in action\" classname=\"lessons/08.md\""))
+  #expect(
+    xml.contains(
+      "<testsuite name=\"lessons/x.md\" tests=\"1\" failures=\"0\" errors=\"1\" skipped=\"0\">\n"
+        + "    <testcase name=\"x.md:2\" classname=\"lessons/x.md\" time=\"0.000\">\n"
+        + "      <error message=\"output block has no code cell before it\" type=\"lesson file\">"
+        + "lessons/x.md:2:1: error: output block has no code cell before it\n```output\n^~~~~~~~~</error>"
+    ))
 }

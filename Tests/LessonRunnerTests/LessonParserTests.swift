@@ -141,8 +141,48 @@ private func parseError(_ text: String, sourceLocation: SourceLocation = #_sourc
 }
 
 @Test func otherInfoStringsAreProse() throws {
-  let lesson = try parse("```\nplain\n```\n```text\n1\n```\n")
-  #expect(lesson.cells.isEmpty)
+  let lesson = try parse(
+    "```\nplain\n```\n```text\n1\n```\n```python\nf()\n```\n"
+      + "```bash\nls\n```\n```json\n{}\n```\n```none\nx\n```\n```sh\nls\n```\n")
+  #expect(lesson.cells.count == 1)
+  #expect(lesson.cells[0].expectation == nil)
+}
+
+@Test(arguments: [
+  ("ouput", "output"), ("outptu", "output"), ("eror", "error"), ("figur", "figure"),
+  ("pyhton", "python"), ("Ouput", "output"), ("python3", "python"),
+])
+func anInfoWordCloseToAKnownOneIsALocatedError(typo: String, meant: String) throws {
+  let error = try #require(parseError("```python\nf()\n```\n\n  ```\(typo)\n1\n  ```\n"))
+  #expect(error.span?.line == 5)
+  #expect(error.span?.column == 6, "at the word, after the indent and the fence")
+  #expect(error.span?.length == typo.count)
+  #expect(error.message.hasPrefix("unknown kind of block '\(typo.lowercased())'"))
+  #expect(error.notes.first == "did you mean '\(meant)'?")
+  #expect(error.description.contains("  ```\(typo)\n     ^"))
+}
+
+@Test func infoWordsAreCaseInsensitive() throws {
+  let lesson = try parse(
+    "```Python\nf()\n```\n```Output\n1\n```\n~~~PY SKIP\ng()\n~~~\n```PY\nh()\n```\n"
+      + "```ERROR\nboom\n```\n")
+  #expect(lesson.cells.count == 3)
+  #expect(lesson.cells[0].expectation?.kind is OutputExpectation)
+  #expect(lesson.cells[1].isSkipped)
+  #expect(lesson.cells[2].expectation?.kind is ErrorExpectation)
+  let option = try #require(parseError("```Python SKP\nf()\n```\n"))
+  #expect(option.span?.column == 11, "an option is found in the line whatever its case")
+}
+
+@Test func aLessonWithoutChecksSaysSoAboutTheWholeFile() throws {
+  let unchecked = try parse(
+    "# Notes\n```python\nf()\n```\n```python skip\ng()\n```\n```output\n1\n```\n")
+  let problem = try #require(unchecked.noChecksProblem)
+  #expect(problem.span == nil)
+  #expect(
+    problem.description.hasPrefix(
+      "lessons/x.md: error: the lesson has no checks: no expected block"))
+  #expect(try parse("```python\nf()\n```\n```output\n1\n```\n").noChecksProblem == nil)
 }
 
 @Test func theFormatDocumentIsItselfAValidLessonWithoutCells() throws {

@@ -5,6 +5,10 @@ import Testing
 @Test func summaryLineForTotals() {
   #expect(Tally(passed: 10).summaryLine == "10 passed, 0 failed")
   #expect(Tally(passed: 1, failed: 2, skipped: 3).summaryLine == "1 passed, 2 failed, 3 skipped")
+  #expect(Tally(malformed: 1).summaryLine == "0 passed, 0 failed, 1 error")
+  #expect(
+    Tally(passed: 2, skipped: 1, malformed: 2).summaryLine
+      == "2 passed, 0 failed, 1 skipped, 2 errors")
   let total = Tally(passed: 1, failed: 1) + Tally(passed: 2, skipped: 1, malformed: 1)
   #expect(total == Tally(passed: 3, failed: 1, skipped: 1, malformed: 1))
   #expect(!total.succeeded)

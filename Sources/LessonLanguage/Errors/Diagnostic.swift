@@ -11,7 +11,18 @@
 /// note: fc expects 100 input features, but the input has 320 = 20 x 4 x 4
 /// ```
 public struct Diagnostic: Error, CustomStringConvertible, Sendable {
+  /// How serious a diagnostic is: an error stops what it is about; a warning only says so.
+  public enum Severity: Sendable, Equatable {
+    case error
+    case warning
+  }
+
   public var span: SourceSpan?
+  /// The file the problem is about as a whole (`lessons/x.md: warning: ...`), when no span
+  /// locates it.
+  public var path: String?
+  /// `error:` or `warning:`.
+  public var severity: Severity = .error
   /// The headline (`RuntimeError: size mismatch, ...`, `invalid syntax`).
   public var message: String
   public var notes: [String]
@@ -25,6 +36,12 @@ public struct Diagnostic: Error, CustomStringConvertible, Sendable {
     self.message = message
     self.span = span
     self.notes = notes
+  }
+
+  /// A diagnostic about the file at `path` as a whole: rendered `path: error: message`.
+  public init(_ message: String, inFile path: String, notes: [String] = []) {
+    self.init(message, at: nil, notes: notes)
+    self.path = path
   }
 
   /// The diagnostic for an exception raised at `span`: `TypeError: message`, with its notes.
@@ -43,14 +60,20 @@ public struct Diagnostic: Error, CustomStringConvertible, Sendable {
   /// Whether Ctrl-C raised it (`KeyboardInterrupt`): the run should end, not go on.
   public var isInterruption: Bool { exception?.type == .keyboardInterrupt }
 
+  /// Where it is, as `file:line:column`, or the file's path, or nil when it is nowhere in a file.
+  public var location: String? { span.map { "\($0)" } ?? path }
+
   /// The plain compiler-style text.
   public var description: String { styled.plain }
 
   /// The compiler-style text with roles: location, message, quoted line with a caret, then notes.
   public var styled: StyledText {
     var text = StyledText()
-    if let span { text.append("\(span): ", .emphasis) }
-    text.append("error:", .failure)
+    if let location { text.append("\(location): ", .emphasis) }
+    switch severity {
+    case .error: text.append("error:", .failure)
+    case .warning: text.append("warning:", .caution)
+    }
     text.append(" ")
     text.append(message, .emphasis)
     if let span, let line = span.file.line(span.line) {

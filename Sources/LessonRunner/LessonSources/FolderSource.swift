@@ -40,6 +40,11 @@ public struct FolderSource: LessonSource {
     return isFolder.boolValue ? .folder : .file
   }
 
+  public func isSymbolicLink(at path: String) -> Bool {
+    let attributes = try? FileManager.default.attributesOfItem(atPath: location(of: path))
+    return attributes?[.type] as? FileAttributeType == .typeSymbolicLink
+  }
+
   public func names(in folder: String) -> [String] {
     ((try? FileManager.default.contentsOfDirectory(atPath: location(of: folder))) ?? []).sorted()
   }

@@ -9,7 +9,8 @@ public protocol ReportRenderer {
 }
 
 /// The whole run as text, plain or coloured by `style`: each malformed file's error, each lesson
-/// cell by cell with its summary line, then the total when there are several lessons.
+/// cell by cell with its summary line, then the recap of what failed (`SummaryRenderer`) and the
+/// total when there are several files.
 public struct TextRenderer: ReportRenderer, Sendable {
   /// Plain, or coloured for a terminal.
   public let style: TerminalStyle
@@ -36,9 +37,9 @@ public struct TextRenderer: ReportRenderer, Sendable {
     for lesson in report.lessons {
       text.append(LessonTextRenderer.render(lesson, explanations: explanations, policy: policy))
     }
-    if report.lessons.count + report.malformed.count > 1 {
-      text.append(report.tally(policy).summaryLine + "\n")
-    }
+    let summary = SummaryRenderer(explanations: explanations, policy: policy)
+    text.append(summary.recap(report))
+    if report.lessons.count + report.malformed.count > 1 { text.append(summary.total(report)) }
     return style.render(text)
   }
 }

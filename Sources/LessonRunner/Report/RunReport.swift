@@ -18,7 +18,7 @@ public struct MalformedLesson: Sendable {
 public struct RunReport: Sendable {
   /// The lessons that ran, in order.
   public var lessons: [LessonReport]
-  /// The files that were not valid lessons.
+  /// The files in error: not valid lessons, or (under `verify`) lessons that check nothing.
   public var malformed: [MalformedLesson]
   /// The exercises proven both ways (`verify`).
   public var exercises: [ExerciseVerification]
@@ -35,10 +35,14 @@ public struct RunReport: Sendable {
   /// Whether Ctrl-C ended the run (the lessons after the interrupted one were not run).
   public var wasInterrupted: Bool { lessons.contains { $0.wasInterrupted } }
 
-  /// The checks of every lesson, one check per exercise, and the malformed files.
+  /// The checks of every lesson, two per exercise (its solution passes, its starter fails, as
+  /// JUnit shows them), and the files in error.
   public func tally(_ policy: SkipPolicy = .lenient) -> Tally {
     var tally = lessons.reduce(Tally()) { $0 + $1.tally(policy) }
-    for exercise in exercises { tally.add(exercise.succeeded(policy) ? .passed : .failed) }
+    for exercise in exercises {
+      tally.add(exercise.solutionProblems(policy).isEmpty ? .passed : .failed)
+      tally.add(exercise.starterProblems.isEmpty ? .passed : .failed)
+    }
     tally.malformed = malformed.count
     return tally
   }

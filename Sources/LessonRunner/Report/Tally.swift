@@ -27,7 +27,8 @@ public struct Tally: Sendable, Equatable {
   public var failed = 0
   /// Checks that could not run here.
   public var skipped = 0
-  /// Lesson files that are malformed (not counted as checks).
+  /// Lesson files in error: malformed, or (under `verify`) checking nothing; not counted as
+  /// checks, shown as `N error(s)`, as pytest shows its collection errors.
   public var malformed = 0
 
   public init(passed: Int = 0, failed: Int = 0, skipped: Int = 0, malformed: Int = 0) {
@@ -50,9 +51,11 @@ public struct Tally: Sendable, Equatable {
   /// True when nothing failed and every file was a lesson.
   public var succeeded: Bool { failed == 0 && malformed == 0 }
 
-  /// `N passed, N failed`, with `, N skipped` when checks could not run.
+  /// `N passed, N failed`, with `, N skipped` when checks could not run and `, N error(s)` when
+  /// files were in error.
   public var summaryLine: String {
     "\(passed) passed, \(failed) failed" + (skipped > 0 ? ", \(skipped) skipped" : "")
+      + (malformed > 0 ? ", \(malformed) error" + (malformed == 1 ? "" : "s") : "")
   }
 
   /// The counts of both, added.

@@ -25,7 +25,7 @@ public struct LessonLayout {
     }
     for block in blocks {
       guard let word = block.infoWords.first else { continue }
-      let isCell = word == "python" || word == "py"
+      let isCell = LessonParser.cellWords.contains(word)
       guard isCell || !ExpectationKinds.kinds(for: word).isEmpty else { continue }
       addProse(upTo: block.opening.line - 1)
       if isCell {
