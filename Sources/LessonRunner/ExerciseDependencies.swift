@@ -49,9 +49,10 @@ struct DependencyTracker {
 
   private var raised: [RaisedCell] = []
 
-  /// Records the outcome of `cell` (named `check`, nil for setup code) and returns what it
-  /// depends on when its error is a consequence of an earlier cell's; nil when it did not raise
-  /// or raised on its own account.
+  /// Records the outcome of `cell` (named `check`, nil for setup code), whose failure is `error`
+  /// (nil when it passed or ran, even by raising the error its `error` block expects), and
+  /// returns what it depends on when that error is a consequence of an earlier cell's; nil when
+  /// it did not fail by raising, or raised on its own account.
   mutating func record(_ cell: LessonCell, check: String?, error: Diagnostic?, file: SourceFile)
     -> CheckDependency?
   {

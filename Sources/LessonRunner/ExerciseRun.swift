@@ -119,8 +119,10 @@ public enum ExerciseRunner {
     var setupFailures: [CellOutcome] = []
     for outcome in report.outcomes {
       let check = exercise.check(forCell: outcome.cell.index)
+      // Only a failure counts: a cell whose error its `error` block expected defined what it was to.
       let dependency = tracker.record(
-        outcome.cell, check: check?.name, error: outcome.error, file: exercise.lesson.file)
+        outcome.cell, check: check?.name, error: outcome.failure == nil ? nil : outcome.error,
+        file: exercise.lesson.file)
       guard let check else {
         if outcome.failure != nil && dependency == nil { setupFailures.append(outcome) }
         continue

@@ -260,6 +260,24 @@ import Testing
       DependencyTracker.undefinedName(try #require(result.checks[2].outcome?.error)) == "helper")
   }
 
+  @Test func anErrorTheCheckExpectsIsNoFailureThatLaterChecksFollowFrom() throws {
+    let markdown =
+      "# E\n\n## Raises as expected\n\n```python\nmodel = broken()\n```\n\n"
+      + "```error\nZeroDivisionError\n```\n\n## Uses it\n\n```python\nprint(model)\n```\n\n"
+      + "```output\n1\n```\n"
+    let source = MemorySource(
+      files: [
+        "exercises/4-1/exercise.md": markdown, "exercises/4-1/starter.py": "",
+        "exercises/4-1/solution.py": "",
+      ])
+    let result = ExerciseRunner.run(
+      try #require(try ExerciseCatalog(source: source).exercise("4-1")),
+      file: SourceFile(path: "mine.py", text: "def broken():\n    return 1 / 0\n"),
+      executor: InterpreterExecutor(environment: LessonEnvironment()))
+    #expect(result.checks.map(\.verdict.word) == ["ok", "FAILED"])
+    #expect(result.failed == 1 && result.notRun == 0)
+  }
+
   @Test func whatTheLearnersFilePrintsIsShownUnderItsName() throws {
     var hints = HintState()
     let result = try Self.run("print('ready')\nprint('set', 2)\ndef double(x):\n    return 2 * x\n")
