@@ -10,11 +10,14 @@ struct CheckCommand {
   static let help = """
     USAGE: cnn-lesson check [OPTIONS] FILE
 
-    Runs FILE (written by 'cnn-lesson exercise ID FILE' and filled in by you), then the checks of
-    its exercise, named on its first line ('# cnn-lesson exercise 8-1'). Each check says ok or
-    FAILED; a failure shows a hint, and the next failure of the same check the next hint (the
-    count is kept in .FILE.hints beside FILE). When a check fails, your model is traced layer by
-    layer, with what probably went wrong. Checks that need a dataset that is not here are skipped.
+    Runs FILE (written by 'cnn-lesson exercise ID FILE' and filled in by you), showing what it
+    prints, then the checks of its exercise, named on its first line ('# cnn-lesson exercise
+    8-1'). Each check says ok (with the number it accepted, e.g. an accuracy), FAILED or not run;
+    a failure shows a hint, and the next failure of the same check the next hint (the count is
+    kept in .FILE.hints beside FILE). A check that fails only because an earlier one did (a typo
+    that stops your model from being built) is not run and spends no hint. When a check fails,
+    your model is traced layer by layer, with what probably went wrong. Checks that need a
+    dataset that is not here are skipped. A recap ends the report, with what to fix first.
 
     OPTIONS
     \(OptionTable.section(for: "check"))

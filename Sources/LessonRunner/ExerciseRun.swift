@@ -4,11 +4,27 @@
 public struct ExerciseCheckResult: Sendable {
   /// The check.
   public let check: Exercise.ExerciseCheck
-  /// Its verdict: passed, failed, or skipped (`.unavailable` here, `.notRun` after the learner's
-  /// file failed).
+  /// Its verdict: passed, failed, or skipped (`.unavailable` here, `.notRun` when it depends on a
+  /// failure: see `dependency`).
   public let verdict: Verdict
   /// The outcome of its cell; nil when it did not run.
   public let outcome: CellOutcome?
+  /// Why it is not run: the learner's file failed, or its cell raised only because an earlier one
+  /// did (see `ExerciseDependencies.swift`); nil otherwise.
+  public let dependency: CheckDependency?
+  /// For a passed check, the numbers its bands and placeholders accepted (the accuracy reached).
+  public let accepted: [AcceptedValue]
+
+  public init(
+    check: Exercise.ExerciseCheck, verdict: Verdict, outcome: CellOutcome?,
+    dependency: CheckDependency? = nil, accepted: [AcceptedValue] = []
+  ) {
+    self.check = check
+    self.verdict = verdict
+    self.outcome = outcome
+    self.dependency = dependency
+    self.accepted = accepted
+  }
 }
 
 /// How a learner's file did on an exercise.
@@ -50,10 +66,31 @@ public struct ExerciseResult: Sendable {
   public var failed: Int { tally.failed }
   /// Checks that could not run here.
   public var skipped: Int { tally.skipped }
+  /// Checks not run because what they depend on failed (counted in neither `passed` nor
+  /// `failed`: the failure they follow from is counted once).
+  public var notRun: Int { checks.count { $0.verdict.skipReason == .notRun } }
   /// True when nothing failed.
   public var succeeded: Bool { failed == 0 }
   /// What the learner's file printed.
   public var fileOutput: String { fileOutputs.text }
+
+  /// What to fix first: the error that stopped the learner's file, else the failure of the
+  /// earliest check or setup cell, with the check's name (nil for the file and setup); nil when
+  /// nothing failed.
+  public var firstFailure: (check: String?, diagnostic: Diagnostic)? {
+    if let fileError, fileError.missingRequirement == nil { return (nil, fileError) }
+    let setups = setupFailures.compactMap { outcome in
+      outcome.failure.map { (cell: outcome.cell.index, check: String?.none, failure: $0) }
+    }
+    let failedChecks = checks.compactMap { check in
+      check.verdict.failure.map {
+        (cell: check.check.cellIndex, check: check.check.name, failure: $0)
+      }
+    }
+    return (setups + failedChecks).min { $0.cell < $1.cell }.map {
+      ($0.check, $0.failure.diagnostic)
+    }
+  }
 }
 
 /// Runs learner files against exercises.
@@ -65,22 +102,42 @@ public enum ExerciseRunner {
   {
     let printed = OutputCollector()
     if let fileError = executor.runFile(file, output: printed.append) {
-      let verdict = Verdict.skipped(
-        fileError.missingRequirement.map { .unavailable($0) } ?? .notRun)
+      let missing = fileError.missingRequirement
       return ExerciseResult(
         exercise: exercise, path: file.path, fileError: fileError, fileOutputs: printed.items,
         checks: exercise.checks.map {
-          ExerciseCheckResult(check: $0, verdict: verdict, outcome: nil)
+          ExerciseCheckResult(
+            check: $0, verdict: .skipped(missing.map { .unavailable($0) } ?? .notRun),
+            outcome: nil,
+            dependency: missing == nil ? CheckDependency(cause: nil, reason: .fileFailed) : nil)
         },
         setupFailures: [], trace: nil)
     }
     let report = LessonRun(lesson: exercise.lesson, executor: executor).run()
-    let checks = exercise.checks.map { check in
-      let outcome = report.outcomes.first { $0.cell.index == check.cellIndex }
-      return ExerciseCheckResult(
-        check: check, verdict: outcome?.verdict ?? .skipped(.notRun), outcome: outcome)
+    var tracker = DependencyTracker()
+    var checks: [ExerciseCheckResult] = []
+    var setupFailures: [CellOutcome] = []
+    for outcome in report.outcomes {
+      let check = exercise.check(forCell: outcome.cell.index)
+      // Only a failure counts: a cell whose error its `error` block expected defined what it was to.
+      let dependency = tracker.record(
+        outcome.cell, check: check?.name, error: outcome.failure == nil ? nil : outcome.error,
+        file: exercise.lesson.file)
+      guard let check else {
+        if outcome.failure != nil && dependency == nil { setupFailures.append(outcome) }
+        continue
+      }
+      let verdict = dependency == nil ? outcome.verdict : .skipped(.notRun)
+      var accepted: [AcceptedValue] = []
+      if case .passed = verdict, let expectation = outcome.cell.expectation {
+        accepted = expectation.acceptedValues(
+          in: CellResult(outputs: outcome.outputs, error: outcome.error))
+      }
+      checks.append(
+        ExerciseCheckResult(
+          check: check, verdict: verdict, outcome: outcome, dependency: dependency,
+          accepted: accepted))
     }
-    let setupFailures = report.outcomes.filter { $0.cell.expectation == nil && $0.failure != nil }
     let anyFailed = !setupFailures.isEmpty || checks.contains { $0.verdict.failure != nil }
     var trace: ModelTrace?
     if anyFailed, let setup = exercise.diagnosis {

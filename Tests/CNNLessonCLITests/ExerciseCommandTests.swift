@@ -93,7 +93,9 @@ import Testing
     #expect(first.stdout.contains("hint 1/2: The lecture's Net has conv1 and conv2."))
     #expect(first.stdout.contains("    conv2 (Conv2d): [2, 10, 12, 12] -> [2, 20, 8, 8]"))
     #expect(first.stdout.contains("skipped  At least 80% after one epoch on 6,000 images"))
-    #expect(first.stdout.hasSuffix("3 passed, 1 failed, 1 skipped\n"))
+    #expect(
+      first.stdout.contains(
+        "recap: 3 passed, 1 failed, 1 skipped\nfix first: lessons/exercises/8-1/exercise.md:"))
     let second = runTool(["check", path])
     #expect(second.stdout.contains("hint 2/2: Its in_channels must be the out_channels"))
   }
@@ -101,9 +103,47 @@ import Testing
   @Test func solutionPasses() {
     let run = runTool(["check", "lessons/exercises/8-1/solution.py"])
     #expect(run.code == .success)
-    #expect(run.stdout.hasSuffix("4 passed, 0 failed, 1 skipped\n"))
+    #expect(
+      run.stdout.contains(
+        "ok       More convolution layers than the lecture's Net (2): 3 (needs >= 3)\n"))
+    #expect(
+      run.stdout.hasSuffix(
+        "recap: 4 passed, 0 failed, 1 skipped\n"
+          + "every check that could run here passed (1 skipped, see above)\n"))
     try? FileManager.default.removeItem(
       atPath: packageRoot + "/lessons/exercises/8-1/.solution.py.hints")
+  }
+
+  @Test func aTypoThatStopsTheModelIsOneErrorAndTheChecksNeedingItAreNotRun() throws {
+    let (directory, path) = try Self.learnerFile {
+      $0.replacingOccurrences(of: "self.conv2 = nn.Conv2d(", with: "self.conv2 = nn.Conv2D(")
+        .replacingOccurrences(
+          of: "import torch\n", with: "import torch\nprint('building my net')\n")
+    }
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let run = runTool(["check", path])
+    #expect(run.code == .checkFailed)
+    let out = run.stdout
+    #expect(out.contains("my_net.py)\n\(path) printed:\n    building my net\nFAILED   More"))
+    #expect(out.contains("error: AttributeError: module 'torch.nn' has no attribute 'Conv2D'"))
+    #expect(out.contains("note: did you mean 'Conv2d'?"))
+    #expect(!out.contains("hint "))
+    #expect(!out.contains("NameError"))
+    for check in [
+      "The output is [N, 10] log-probabilities", "Max pooling, as in the lecture",
+      "A small network: 5,000 to 100,000 parameters",
+    ] {
+      #expect(
+        out.contains(
+          "not run  \(check): needs 'model', which \"More convolution layers than the lecture's "
+            + "Net (2)\" did not define\n"))
+    }
+    #expect(out.contains("recap: 0 passed, 1 failed, 1 skipped, 3 not run\nfix first: "))
+    #expect(
+      out.hasSuffix(
+        "AttributeError: module 'torch.nn' has no attribute 'Conv2D'; did you mean 'Conv2d'?\n"))
+    let hintsFile = directory.appendingPathComponent(".my_net.py.hints").path
+    #expect(((try? String(contentsOfFile: hintsFile, encoding: .utf8)) ?? "").isEmpty)
   }
 
   @Test func wrongFullyConnectedSizeIsDiagnosed() throws {
@@ -188,7 +228,9 @@ import Testing
     try solved.write(toFile: path, atomically: true, encoding: .utf8)
     let check = run(["check", "x.py"])
     #expect(check.code == .success, "\(check.stdout)\(check.stderr)")
-    #expect(check.stdout.hasSuffix("1 passed, 0 failed\n"))
+    #expect(
+      check.stdout.hasSuffix(
+        "recap: 1 passed, 0 failed\nthe check passed: well done, exercise \(id) is solved!\n"))
     let byDefault = run(["exercise", id])
     #expect(byDefault.code == .success)
     let file = ExerciseCommand.defaultFile(for: id)

@@ -107,7 +107,8 @@ import Testing
     let bad = try Self.run("def double(x):\n    return x + 2\n")
     #expect(bad.passed == 1 && bad.failed == 1)
     let broken = try Self.run("def double(x):\n    return y\n")
-    #expect(broken.failed == 2 && !broken.succeeded)
+    // The second check's NameError for `y` is the first's again: one mistake, counted once.
+    #expect(broken.failed == 1 && broken.notRun == 1 && !broken.succeeded)
     let crashing = try Self.run("raise_here(\n")
     #expect(crashing.fileError != nil && crashing.failed == 1)
   }
@@ -118,12 +119,232 @@ import Testing
     let first = Self.rendered(bad, hints: &hints)
     #expect(first.contains("FAILED   Doubles 2"))
     #expect(first.contains("hint 1/2: first hint"))
-    #expect(first.contains("0 passed, 2 failed"))
+    #expect(
+      first.hasSuffix(
+        "recap: 0 passed, 2 failed\nfix first: mem/exercises/1-1/exercise.md:"
+          + "19:1: expected 4, got 2\n"))
     let second = Self.rendered(bad, hints: &hints)
     #expect(second.contains("hint 2/2: second hint"))
     let third = Self.rendered(bad, hints: &hints)
     #expect(third.contains("hint 2/2: second hint"))
     #expect(hints.failures == ["Doubles 2": 3, "Doubles -1": 3])
+  }
+
+  /// An exercise whose first check builds `model` and whose later checks use it.
+  static let modelMarkdown = """
+    # Exercise 2-1: a model
+
+    ## Builds the model
+
+    ```python
+    model = build()
+    print(isinstance(model, nn.Conv2d))
+    ```
+
+    ```output
+    True
+    ```
+
+    ```hint
+    hint about building
+    ```
+
+    ## Uses the model
+
+    ```python
+    print(model.weight.shape)
+    ```
+
+    ```output
+    torch.Size([1, 1, 1, 1])
+    ```
+
+    ```hint
+    hint about using
+    ```
+
+    ## Needs a helper
+
+    ```python
+    print(helper())
+    ```
+
+    ```output
+    1
+    ```
+
+    ```hint
+    write helper()
+    ```
+
+    ## Builds it again
+
+    ```python
+    again = build()
+    print(again.weight.shape)
+    ```
+
+    ```output
+    torch.Size([1, 1, 1, 1])
+    ```
+
+    ```hint
+    hint about building again
+    ```
+    """
+
+  static func runModelExercise(_ code: String) throws -> ExerciseResult {
+    let source = MemorySource(
+      name: "mem",
+      files: [
+        "exercises/2-1/exercise.md": modelMarkdown,
+        "exercises/2-1/starter.py": "# cnn-lesson exercise 2-1\n",
+        "exercises/2-1/solution.py": "",
+      ])
+    return ExerciseRunner.run(
+      try #require(try ExerciseCatalog(source: source).exercise("2-1")),
+      file: SourceFile(path: "mine.py", text: code),
+      executor: InterpreterExecutor(environment: LessonEnvironment()))
+  }
+
+  @Test func aTypoThatStopsTheModelIsReportedOnceAndWhatNeedsItIsNotRun() throws {
+    let typo = "import torch.nn as nn\ndef build():\n    return nn.Conv2D(1, 1, 1)\n"
+    let result = try Self.runModelExercise(typo)
+    #expect(result.checks.map(\.verdict.word) == ["FAILED", "not run", "FAILED", "not run"])
+    #expect(
+      result.checks.map(\.dependency) == [
+        nil, CheckDependency(cause: "Builds the model", reason: .undefinedName("model")), nil,
+        CheckDependency(cause: "Builds the model", reason: .sameError),
+      ])
+    #expect(result.failed == 2 && result.notRun == 2 && result.passed == 0)
+    var hints = HintState()
+    let text = Self.rendered(result, hints: &hints)
+    #expect(
+      text.contains("mine.py:3:12: error: AttributeError: module 'torch.nn' has no attribute"))
+    #expect(
+      text.contains(
+        "not run  Uses the model: needs 'model', which \"Builds the model\" did not define\n"))
+    #expect(text.contains("not run  Builds it again: the same error as \"Builds the model\"\n"))
+    // The typo's "did you mean" is its fix; only the helper's failure spends a hint.
+    #expect(hints.failures == ["Needs a helper": 1])
+    #expect(text.contains("    hint 1/1: write helper()\n"))
+    #expect(!text.contains("hint about"))
+    #expect(
+      text.hasSuffix(
+        "recap: 0 passed, 2 failed, 2 not run\n"
+          + "fix first: mine.py:3:12: AttributeError: module 'torch.nn' has no attribute 'Conv2D'; "
+          + "did you mean 'Conv2d'?\n"))
+  }
+
+  @Test func aFileThatDoesNotRunMarksEveryCheckNotRunAndSpendsNoHint() throws {
+    for code in ["import torch.nn as nn\nlayer = nn.Conv2D(1, 1, 1)\n", "def build(:\n"] {
+      let result = try Self.runModelExercise(code)
+      #expect(result.fileError != nil)
+      #expect(result.checks.allSatisfy { $0.dependency?.reason == .fileFailed })
+      #expect(result.failed == 1 && result.notRun == 4)
+      var hints = HintState()
+      let text = Self.rendered(result, hints: &hints)
+      #expect(hints.failures.isEmpty)
+      #expect(text.contains("FAILED: your file did not run\n    mine.py:"))
+      #expect(text.contains("not run  Uses the model: your file stopped before the checks\n"))
+      #expect(text.contains("recap: 0 passed, 1 failed, 4 not run\nfix first: mine.py:"))
+    }
+  }
+
+  @Test func aNameTheLearnerNeverDefinedIsAFailureOfItsOwn() throws {
+    let result = try Self.runModelExercise(
+      "import torch.nn as nn\ndef build():\n    return nn.Conv2d(1, 1, 1)\n")
+    #expect(result.checks.map(\.verdict.word) == ["ok", "ok", "FAILED", "ok"])
+    #expect(result.checks[2].dependency == nil)
+    #expect(
+      DependencyTracker.undefinedName(try #require(result.checks[2].outcome?.error)) == "helper")
+  }
+
+  @Test func anErrorTheCheckExpectsIsNoFailureThatLaterChecksFollowFrom() throws {
+    let markdown =
+      "# E\n\n## Raises as expected\n\n```python\nmodel = broken()\n```\n\n"
+      + "```error\nZeroDivisionError\n```\n\n## Uses it\n\n```python\nprint(model)\n```\n\n"
+      + "```output\n1\n```\n"
+    let source = MemorySource(
+      files: [
+        "exercises/4-1/exercise.md": markdown, "exercises/4-1/starter.py": "",
+        "exercises/4-1/solution.py": "",
+      ])
+    let result = ExerciseRunner.run(
+      try #require(try ExerciseCatalog(source: source).exercise("4-1")),
+      file: SourceFile(path: "mine.py", text: "def broken():\n    return 1 / 0\n"),
+      executor: InterpreterExecutor(environment: LessonEnvironment()))
+    #expect(result.checks.map(\.verdict.word) == ["ok", "FAILED"])
+    #expect(result.failed == 1 && result.notRun == 0)
+  }
+
+  @Test func whatTheLearnersFilePrintsIsShownUnderItsName() throws {
+    var hints = HintState()
+    let result = try Self.run("print('ready')\nprint('set', 2)\ndef double(x):\n    return 2 * x\n")
+    #expect(result.fileOutput == "ready\nset 2\n")
+    let text = Self.rendered(result, hints: &hints)
+    #expect(
+      text.hasPrefix(
+        "Exercise 1-1: double it (mine.py)\nmine.py printed:\n    ready\n    set 2\nok"))
+    let quiet = Self.rendered(try Self.run("def double(x):\n    return 2 * x\n"), hints: &hints)
+    #expect(!quiet.contains("printed:"))
+  }
+
+  @Test func aPassingCheckShowsTheNumbersItsBandsAndPlaceholdersAccepted() throws {
+    let markdown = """
+      # E
+
+      ## Accuracy
+
+      ```python
+      print('accuracy: {}/1000'.format(875))
+      print('mean', 0.52, 'words', 3)
+      ```
+
+      ```output
+      accuracy: {int >= 800}/1000
+      mean 0.5 +- 0.05 words {int}
+      ```
+
+      ## Elided
+
+      ```python
+      print('loss', 0.1)
+      print('done')
+      ```
+
+      ```output
+      loss {float < 0.2}
+      ...
+      ```
+      """
+    let source = MemorySource(
+      files: [
+        "exercises/3-1/exercise.md": markdown, "exercises/3-1/starter.py": "",
+        "exercises/3-1/solution.py": "",
+      ])
+    let result = ExerciseRunner.run(
+      try #require(try ExerciseCatalog(source: source).exercise("3-1")),
+      file: SourceFile(path: "mine.py", text: ""),
+      executor: InterpreterExecutor(environment: LessonEnvironment()))
+    #expect(result.passed == 2)
+    #expect(
+      result.checks[0].accepted == [
+        AcceptedValue(value: "875", requirement: ">= 800"),
+        AcceptedValue(value: "0.52", requirement: "0.5 +- 0.05"),
+        AcceptedValue(value: "3", requirement: "any int"),
+      ])
+    // With a `...` line it is not plain which printed line a value is on: none shown.
+    #expect(result.checks[1].accepted.isEmpty)
+    var hints = HintState()
+    let text = Self.rendered(result, hints: &hints)
+    #expect(
+      text.contains(
+        "ok       Accuracy: 875 (needs >= 800), 0.52 (needs 0.5 +- 0.05), 3 (needs any int)\n"))
+    #expect(text.contains("ok       Elided\n"))
+    #expect(
+      text.hasSuffix(
+        "recap: 2 passed, 0 failed\nall 2 checks passed: well done, exercise 3-1 is solved!\n"))
   }
 
   @Test func hintStateIsKeptBesideTheFile() {

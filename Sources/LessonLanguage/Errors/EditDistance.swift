@@ -41,5 +41,13 @@ public func editDistance(_ a: String, _ b: String) -> Int {
 
 /// "did you mean 'x'?" as a note list (empty when nothing is close).
 public func didYouMean(_ name: String, in candidates: [String]) -> [String] {
-  closestMatch(to: name, in: candidates).map { ["did you mean '\($0)'?"] } ?? []
+  closestMatch(to: name, in: candidates).map { ["\(didYouMeanPrefix) '\($0)'?"] } ?? []
+}
+
+/// How a "did you mean" note begins.
+private let didYouMeanPrefix = "did you mean"
+
+extension Diagnostic {
+  /// Its "did you mean 'x'?" note (`didYouMean`), if it has one: an error that names its own fix.
+  public var suggestion: String? { notes.first { $0.hasPrefix(didYouMeanPrefix) } }
 }
