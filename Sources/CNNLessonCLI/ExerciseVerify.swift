@@ -8,12 +8,15 @@ struct ExerciseVerify {
   /// that went the wrong way (under `.strict`, a solution that skips checks went the wrong way).
   /// Each starter is checked as `cnn-lesson check` checks a learner's copy of it, through its
   /// `# cnn-lesson exercise ID` line.
-  func run(_ catalog: ExerciseCatalog, policy: SkipPolicy) throws -> [ExerciseVerification] {
+  /// `only` verifies just the exercise of that ID.
+  func run(_ catalog: ExerciseCatalog, policy: SkipPolicy, only: String? = nil) throws
+    -> [ExerciseVerification]
+  {
     var runner = RunCommand(workspace: workspace, stdout: stdout, stderr: stderr)
     runner.showsWarnings = false
     let renderer = ExerciseTextRenderer(explanations: workspace.explanations)
     var verifications: [ExerciseVerification] = []
-    for id in catalog.ids() {
+    for id in catalog.ids() where only == nil || id == only {
       guard let exercise = try ExerciseCommand.exercise(id, in: catalog) else { continue }
       let verification = try ExerciseVerification.verify(
         exercise, in: catalog, makeExecutor: { runner.makeExecutor() })

@@ -48,12 +48,6 @@ struct Options {
       }
     }
     try options.checkApplicability()
-    if options.dryRun && !options.bless {
-      throw UsageError(
-        "--dry-run goes with --bless",
-        notes: ["to see what bless would change: cnn-lesson run --bless --dry-run FILE"],
-        command: options.command)
-    }
     return options
   }
 

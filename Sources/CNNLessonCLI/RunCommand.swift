@@ -21,6 +21,12 @@ struct RunCommand {
 
   func run() throws -> ExitCode {
     let options = workspace.options
+    guard options.bless || !options.dryRun else {
+      throw UsageError(
+        "--dry-run goes with --bless",
+        notes: ["to see what bless would change: cnn-lesson run --bless --dry-run FILE"],
+        command: "run")
+    }
     let library = LessonLibrary(workspace: workspace)
     var locations: [LessonLocation] = []
     for path in options.operands {

@@ -14,24 +14,39 @@ struct VerifyCommand {
   func target() throws -> (
     source: any LessonSource, tree: LessonTree, folder: (String) -> String
   ) {
+    try targetAndExercise().target
+  }
+
+  /// The target, and the one exercise to verify when the folder named is an exercise's own
+  /// (its catalog is then the folder above).
+  private func targetAndExercise() throws -> (
+    target: (source: any LessonSource, tree: LessonTree, folder: (String) -> String),
+    exercise: String?
+  ) {
     let files = workspace.files
     guard let operand = workspace.options.operands.first else {
-      if files.entry(at: "lessons") == .folder { return Self.walk(files.folder("lessons")) }
+      if files.entry(at: "lessons") == .folder { return (Self.walk(files.folder("lessons")), nil) }
       let builtin = workspace.builtinLessonFolder
-      return (LessonLibrary.builtin, LessonLibrary.builtin.lessonTree(), { _ in builtin })
+      return ((LessonLibrary.builtin, LessonLibrary.builtin.lessonTree(), { _ in builtin }), nil)
     }
     do {
       let location = try LessonLibrary(workspace: workspace).locate(operand)
       try LessonLibrary.checkKind(of: location, command: "verify", allowsScripts: false)
-      return (location.source, LessonTree(lessonPaths: [location.path]), { _ in location.folder })
+      return (
+        (location.source, LessonTree(lessonPaths: [location.path]), { _ in location.folder }), nil
+      )
     } catch let found as FolderFound {
       let walked = Self.walk(files.folder(found.path))
-      guard !walked.tree.isExerciseFolder else {
-        throw UsageError(
-          "\(found.path) is an exercise folder: verify proves exercises from the folder above",
-          notes: ["cnn-lesson verify \(joinPath(found.path, ".."))"], command: "verify")
-      }
-      return walked
+      guard walked.tree.isExerciseFolder else { return (walked, nil) }
+      // One exercise's folder: its catalog is the folder above, and only it is verified.
+      let path = (files.location(of: found.path) as NSString).standardizingPath
+      let parent = (path as NSString).deletingLastPathComponent
+      let display = (found.path as NSString).deletingLastPathComponent
+      let above = FolderSource(root: parent, displayRoot: display.isEmpty ? "." : display)
+      return (
+        (above, LessonTree(exerciseFolders: [""]), { _ in parent }),
+        (path as NSString).lastPathComponent
+      )
     }
   }
 
@@ -48,7 +63,7 @@ struct VerifyCommand {
   func run() throws -> ExitCode {
     let options = workspace.options
     let policy: SkipPolicy = options.strict ? .strict : .lenient
-    let (source, tree, folderOf) = try target()
+    let ((source, tree, folderOf), onlyExercise) = try targetAndExercise()
     guard !tree.lessonPaths.isEmpty || !tree.exerciseFolders.isEmpty else {
       throw UsageError(
         "no lessons (*.md) in \(source.displayPath("")) or its sub-folders", command: "verify")
@@ -76,8 +91,14 @@ struct VerifyCommand {
       let exercises = ExerciseVerify(workspace: workspace, stdout: stdout, stderr: stderr)
       for folder in tree.exerciseFolders {
         let catalog = ExerciseCatalog(source: source, folder: folder)
-        report.malformed += exercises.rejectedFolders(of: catalog)
-        report.exercises += try exercises.run(catalog, policy: policy)
+        if let onlyExercise, !catalog.ids().contains(onlyExercise) {
+          throw UsageError(
+            "\(catalog.displayPath(of: onlyExercise)): the folder's name is not an exercise ID: "
+              + (ExerciseCatalog.problem(withID: onlyExercise) ?? "it is not one"),
+            notes: ["rename the folder, e.g. to 8b-1 or conv-arith"], command: "verify")
+        }
+        if onlyExercise == nil { report.malformed += exercises.rejectedFolders(of: catalog) }
+        report.exercises += try exercises.run(catalog, policy: policy, only: onlyExercise)
       }
     }
     if let junitPath = options.junitPath {

@@ -4,7 +4,7 @@ import Foundation
 
 /// Parses lessons. See `docs/lessons.md` for the format.
 ///
-/// - ```` ```python ```` (or `py`) is a code cell; ```` ```python skip ```` is shown but never run.
+/// - ```` ```python ```` (or `py`, `python3`) is a code cell; ```` ```python skip ```` is shown but never run.
 /// - An expected block (a kind in `ExpectationKinds`: ```` ```output ````, ```` ```output exact ````,
 ///   ```` ```error ````) checks the nearest code cell before it; prose and other blocks may sit
 ///   between. Its kind compiles it here, once.
@@ -13,8 +13,8 @@ import Foundation
 ///   is an error, so a typo never turns a check into prose that passes silently.
 /// - Any other info string (`bash`, `text`, `json`, none) is prose.
 public enum LessonParser {
-  /// The info words of a code cell.
-  public static let cellWords = ["python", "py"]
+  /// The info words of a code cell (`python3` too, as GitHub highlights it).
+  public static let cellWords = ["python", "py", "python3"]
 
   /// The lesson in `file`.
   ///

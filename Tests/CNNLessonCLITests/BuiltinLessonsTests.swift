@@ -53,7 +53,7 @@ import Testing
     #expect(run.code == .success, "\(run.stderr)")
     #expect(run.stdout.hasPrefix("Built-in lessons\n"))
     #expect(
-      run.stdout.contains("  08  Lecture 8: Basic CNN\n      30 checks, needs MNIST (not found"))
+      run.stdout.contains("  08  Lecture 8: Basic CNN\n      31 checks, needs MNIST (not found"))
     #expect(run.stdout.contains("  09  Lecture 9: Advanced CNN"))
     #expect(run.stdout.contains("  8-1  Exercise 8-1"))
     #expect(run.stdout.contains("  08_cnn_mnist.py"))

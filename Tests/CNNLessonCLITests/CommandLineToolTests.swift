@@ -384,9 +384,13 @@ extension CommandLineToolTests {
     #expect(xml.contains("<testcase name=\"starter fails\" classname=\"t3/unit/exercises/2-1\""))
     let empty = runTool(["verify", "t3/sub/.."], workingDirectory: directory.path)
     #expect(empty.code == .success)
+    // An exercise's own folder: that exercise alone, proven both ways.
     let exerciseFolder = runTool(["verify", exercise], workingDirectory: directory.path)
-    #expect(exerciseFolder.code == .usage)
-    #expect(exerciseFolder.stderr.contains("is an exercise folder"))
+    #expect(exerciseFolder.code == .success, "\(exerciseFolder.stdout)\(exerciseFolder.stderr)")
+    #expect(
+      exerciseFolder.stdout
+        == "t3/unit/exercises/2-1: solution passes 1 check(s); starter fails 1\n2 passed, 0 failed\n"
+    )
   }
 
   @Test func runOfSeveralLessonsPrintsALinePerFileThenARecapOfWhatFailed() throws {
