@@ -112,6 +112,14 @@ import Testing
       "(for i (call range 3) (block (continue)) (block (pass)))"
     ),
     (
+      "while n < 3:\n    n += 1\n    break\nelse:\n    pass",
+      "(while (compare n < 3) (block (+= n 1) (break)) (block (pass)))"
+    ),
+    (
+      "try:\n    f()\nexcept (KeyError, IndexError) as e:\n    g(e)\nexcept:\n    raise\nelse:\n    h()\nfinally:\n    k()",
+      "(try (block (call f)) (except (tuple KeyError IndexError) as e (block (call g e))) (except (block (raise))) (else (block (call h))) (finally (block (call k))))"
+    ),
+    (
       "for i in range(3):\n    if i:\n        break",
       "(for i (call range 3) (block (if i (block (break)))))"
     ),

@@ -68,11 +68,13 @@ import Testing
     ("return 1", "lesson.md:5:1: 'return' outside function"),
     ("break", "lesson.md:5:1: 'break' outside loop"),
     ("def f():\n    continue", "lesson.md:6:5: 'continue' not properly in loop"),
+    ("try:\n    x\nx = 1", "lesson.md:7:1: expected 'except' or 'finally' block"),
     (
-      "while True:\n    pass",
-      "lesson.md:5:1: 'while' loops are not supported in lessons; use 'for ... in range(...)'"
+      "try:\n    x\nexcept:\n    pass\nexcept E:\n    pass",
+      "lesson.md:7:1: default 'except:' must be last"
     ),
-    ("try:\n    x\nexcept E:\n    pass", "lesson.md:5:1: 'try' is not supported in lessons"),
+    ("except E:\n    pass", "lesson.md:5:1: invalid syntax: 'except' without a 'try' before it"),
+    ("while x:\n    pass\nbreak", "lesson.md:7:1: 'break' outside loop"),
     ("@decorator\ndef f():\n    pass", "lesson.md:5:1: decorators are not supported in lessons"),
     ("async def f():\n    pass", "lesson.md:5:1: 'async' is not supported in lessons"),
     ("def f():\n    yield 1", "lesson.md:6:5: 'yield' is not supported in lessons"),
@@ -114,17 +116,17 @@ import Testing
   }
 
   @Test func errorsCarryPlainWordNotes() throws {
-    let source = "while i < 3:\n    i += 1"
+    let source = "@decorator\ndef f():\n    pass"
     let file = ParserTestSupport.file(source)
     #expect {
       try Parser.parse(source, file: file, firstLine: 1)
     } throws: { error in
       guard let diagnostic = error as? Diagnostic else { return false }
       return diagnostic.description == """
-        lesson.md:1:1: error: 'while' loops are not supported in lessons; use 'for ... in range(...)'
-        while i < 3:
-        ^~~~~
-        note: a lesson must finish, so loops run over a known range or collection
+        lesson.md:1:1: error: decorators are not supported in lessons
+        @decorator
+        ^
+        note: call the decorator yourself after the definition: f = decorator(f)
         """
     }
   }

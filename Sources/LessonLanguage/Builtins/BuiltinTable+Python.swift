@@ -240,6 +240,8 @@ extension BuiltinTable {
         ("torch.Tensor", .tensor),
         ("torch.nn.Module", .module), ("torch.nn.Parameter", .tensor):
         return true
+      case (_, .object(let exception as ExceptionObject)):
+        return ExceptionType(builtin: classInfo).map { exception.type.isSubclass(of: $0) } ?? false
       case (let name, .module(let module)) where name.hasPrefix("torch.nn."):
         return module.typeName == name.dropFirst("torch.nn.".count)
       default: return false

@@ -82,6 +82,11 @@ public struct PythonException: Error, Sendable, CustomStringConvertible {
   /// Set when the exception means "cannot run here": something the code needs (a dataset) is not
   /// on this machine. Runners report such cells as skipped, not failed.
   public var requirement: Requirement?
+  /// Set for the cell's time limit: no `except` catches it.
+  public var endsTheCell = false
+  /// For an exception instance the lesson raised (`raise ValueError('bad', 2)`), its key in the
+  /// interpreter's table of raised instances, so `except ... as e` gets that very instance.
+  public var instance: Int?
 
   public init(
     _ type: ExceptionType, _ message: String, notes: [String] = [], requirement: Requirement? = nil

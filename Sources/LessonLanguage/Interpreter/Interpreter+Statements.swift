@@ -58,8 +58,11 @@ extension Interpreter {
     case .global(let names):
       scope.globalNames.formUnion(names)
     case .raise(let expression, _):
-      let text = try expression.map { try str(evaluate($0, in: scope)) } ?? "exception re-raised"
-      throw Diagnostic(PythonException(.exception, text), at: statement.span)
+      throw try raised(expression, at: statement.span, in: scope)
+    case .while(let condition, let body, let orElse):
+      try executeWhile(condition: condition, body: body, orElse: orElse, in: scope)
+    case .try(let body, let handlers, let orElse, let finally):
+      try executeTry(body: body, handlers: handlers, orElse: orElse, finally: finally, in: scope)
     }
   }
 

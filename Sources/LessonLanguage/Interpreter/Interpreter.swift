@@ -28,6 +28,12 @@ public final class Interpreter {
   var lastLoss: Double?
   let globals = Scope(parent: nil)
   private var warned: Set<String> = []
+  /// The errors being handled by the `except` clauses running now, innermost last (what a bare
+  /// `raise` raises again).
+  var handledErrors: [Diagnostic] = []
+  /// The exception instances lesson code raised, by the handler depth they were raised at, for
+  /// the `except` that catches them.
+  var raisedInstances: [Int: ExceptionObject] = [:]
   /// Lesson function calls in progress, innermost last (for `super()` and the recursion limit).
   var frames: [(function: Function, scope: Scope)] = []
   /// The span of the innermost call being evaluated (where Swift-side calls into lesson code report).

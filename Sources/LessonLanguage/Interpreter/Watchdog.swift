@@ -41,11 +41,13 @@ struct Watchdog {
     guard sinceClockRead >= 256 else { return }
     sinceClockRead = 0
     guard clock.now() > deadline else { return }
-    throw PythonException(
+    var timeout = PythonException(
       .timeoutError, "\(unit) ran longer than \(Self.text(limit))",
       notes: [
         "a loop that never ends, or more work than the time limit allows; --timeout SECONDS changes the limit"
       ])
+    timeout.endsTheCell = true
+    throw timeout
   }
 
   /// `60 s`, `1.5 s`.

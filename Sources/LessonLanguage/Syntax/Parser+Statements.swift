@@ -16,6 +16,8 @@ extension Parser {
     case "class": return [try parseClassDefinition()]
     case "if": return [try parseIf()]
     case "for": return [try parseFor()]
+    case "while": return [try parseWhile()]
+    case "try": return [try parseTry()]
     case "with": return [try parseWith()]
     default: return try parseSimpleStatements()
     }
@@ -124,6 +126,63 @@ extension Parser {
       .for(target: target, iterable: iterable, body: body, orElse: orElse), span: span)
   }
 
+  mutating func parseWhile() throws -> Statement {
+    let keyword = advance()
+    let condition = try parseNamedExpression()
+    try expect(":")
+    let span = span(from: keyword.span)
+    loopDepth += 1
+    let body = try parseBlock(after: "'while' statement", line: keyword.span.line)
+    loopDepth -= 1
+    var orElse: [Statement] = []
+    if let elseToken = accept("else") {
+      try expect(":")
+      orElse = try parseBlock(after: "'else' statement", line: elseToken.span.line)
+    }
+    return Statement(.while(condition: condition, body: body, orElse: orElse), span: span)
+  }
+
+  /// `try:` with its `except` clauses (a bare one last), `else:` and `finally:`, as Python
+  /// requires them: at least one `except` or a `finally`, and `else` only after an `except`.
+  mutating func parseTry() throws -> Statement {
+    let keyword = advance()
+    try expect(":")
+    let span = span(from: keyword.span)
+    let body = try parseBlock(after: "'try' statement", line: keyword.span.line)
+    var handlers: [ExceptHandler] = []
+    while let except = accept("except") {
+      if let bare = handlers.last, bare.type == nil {
+        throw Diagnostic("default 'except:' must be last", at: bare.span)
+      }
+      var type: Expression?
+      var name: String?
+      if !check(":") {
+        type = try parseExpression()
+        if accept("as") != nil { name = try expectName().text }
+      }
+      try expect(":")
+      let clause = self.span(from: except.span)
+      let block = try parseBlock(after: "'except' statement", line: except.span.line)
+      handlers.append(ExceptHandler(type: type, name: name, body: block, span: clause))
+    }
+    var orElse: [Statement] = []
+    if !handlers.isEmpty, let elseToken = accept("else") {
+      try expect(":")
+      orElse = try parseBlock(after: "'else' statement", line: elseToken.span.line)
+    }
+    var finally: [Statement] = []
+    if let finallyToken = accept("finally") {
+      try expect(":")
+      finally = try parseBlock(after: "'finally' statement", line: finallyToken.span.line)
+    } else if handlers.isEmpty {
+      throw Diagnostic(
+        "expected 'except' or 'finally' block", at: errorSpan(current),
+        notes: ["a 'try' needs an 'except ...:' clause, a 'finally:' clause, or both"])
+    }
+    return Statement(
+      .try(body: body, handlers: handlers, orElse: orElse, finally: finally), span: span)
+  }
+
   mutating func parseWith() throws -> Statement {
     let keyword = advance()
     var items: [WithItem] = []
@@ -151,14 +210,10 @@ extension Parser {
     let at = token.span
     guard token.kind == .name || token.kind == .op else { return }
     switch token.text {
-    case "while":
+    case "except", "finally":
       throw Diagnostic(
-        "'while' loops are not supported in lessons; use 'for ... in range(...)'", at: at,
-        notes: ["a lesson must finish, so loops run over a known range or collection"])
-    case "try", "except", "finally":
-      throw Diagnostic(
-        "'\(token.text)' is not supported in lessons", at: at,
-        notes: ["errors stop the lesson with a located message; there is no exception handling"])
+        "invalid syntax: '\(token.text)' without a 'try' before it", at: at,
+        notes: ["'\(token.text)' belongs at the indentation of its 'try:'"])
     case "async", "await":
       throw Diagnostic(
         "'\(token.text)' is not supported in lessons", at: at,

@@ -42,6 +42,10 @@ extension Statement.Kind {
       return ([], [body, orElse])
     case .for(let target, _, let body, let orElse):
       return (target.targetNames, [body, orElse])
+    case .while(_, let body, let orElse):
+      return ([], [body, orElse])
+    case .try(let body, let handlers, let orElse, let finally):
+      return (handlers.compactMap(\.name), [body] + handlers.map(\.body) + [orElse, finally])
     case .with(let items, let body):
       return (items.flatMap { $0.target?.targetNames ?? [] }, [body])
     case .import(let imported):

@@ -57,6 +57,32 @@ public struct Statement: Sendable {
     case global([String])
     /// `raise`, `raise exception`, `raise exception from cause`.
     case raise(Expression?, cause: Expression?)
+    /// `while condition: body`, with the `else:` block run when the condition turns false.
+    case `while`(condition: Expression, body: [Statement], orElse: [Statement])
+    /// `try: body`, its `except` clauses in order, the `else:` block (run when the body raised
+    /// nothing) and the `finally:` block (run always).
+    case `try`(
+      body: [Statement], handlers: [ExceptHandler], orElse: [Statement], finally: [Statement])
+  }
+}
+
+/// One `except` clause: `except:`, `except ValueError:`, `except (KeyError, IndexError) as e:`.
+public struct ExceptHandler: Sendable {
+  /// The class or tuple of classes it catches; nil for a bare `except:`.
+  public var type: Expression?
+  /// The name after `as`.
+  public var name: String?
+  /// The clause's statements.
+  public var body: [Statement]
+  /// The clause's first line, from `except`.
+  public var span: SourceSpan
+
+  /// Creates the node from its parts (documented on the properties above).
+  public init(type: Expression?, name: String?, body: [Statement], span: SourceSpan) {
+    self.type = type
+    self.name = name
+    self.body = body
+    self.span = span
   }
 }
 

@@ -95,6 +95,20 @@ extension Statement {
       return list("assert", [condition.sExpression] + [message?.sExpression].compactMap { $0 })
     case .delete(let targets): return list("del", targets.map(\.sExpression))
     case .global(let names): return list("global", names)
+    case .while(let condition, let body, let orElse):
+      return list(
+        "while", [condition.sExpression, block(body)] + (orElse.isEmpty ? [] : [block(orElse)]))
+    case .try(let body, let handlers, let orElse, let finally):
+      let clauses = handlers.map { handler in
+        list(
+          "except",
+          [handler.type?.sExpression, handler.name.map { "as " + $0 }].compactMap { $0 }
+            + [block(handler.body)])
+      }
+      return list(
+        "try",
+        [block(body)] + clauses + (orElse.isEmpty ? [] : [list("else", [block(orElse)])])
+          + (finally.isEmpty ? [] : [list("finally", [block(finally)])]))
     case .raise(let exception, let cause):
       return list(
         "raise",
