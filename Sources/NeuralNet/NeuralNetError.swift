@@ -34,6 +34,10 @@ public enum NeuralNetError: Error, Equatable, Sendable {
     case epsilon
     /// `betas[index]` of Adam.
     case beta(index: Int)
+    /// Adadelta's `rho`.
+    case rho
+    /// RMSprop's `alpha`.
+    case alpha
   }
 }
 
@@ -95,6 +99,8 @@ extension NeuralNetError.HyperParameter {
     case .weightDecay: "weight_decay value"
     case .epsilon: "epsilon value"
     case .beta(let index): "beta parameter at index \(index)"
+    case .rho: "rho value"
+    case .alpha: "alpha value"
     }
   }
 }

@@ -189,3 +189,59 @@ import Testing
     #expect(result.errorText.contains("TimeoutError: the script ran longer than 0.2 s"))
   }
 }
+
+/// Optimizers, schedulers and devices of the official MNIST example, as PyTorch 2.15 prints them.
+@Suite struct TrainingBuiltinsTests {
+  @Test func schedulersParamGroupsAndDevices() {
+    let source = """
+      import torch
+      import torch.nn as nn
+      import torch.optim as optim
+      from torch.optim.lr_scheduler import StepLR
+      p = [nn.Parameter(torch.ones(2))]
+      print(optim.Adadelta(p))
+      o = optim.SGD(p, lr=0.1)
+      s = StepLR(o, step_size=1, gamma=0.7)
+      print(type(s).__name__)
+      for i in range(3):
+          o.step()
+          s.step()
+          print(o.param_groups[0]['lr'], s.get_last_lr())
+      for g in o.param_groups:
+          g['lr'] = 0.5
+      print(o.param_groups[0]['lr'])
+      use_accel = not False and torch.accelerator.is_available()
+      device = torch.device('cuda' if torch.cuda.is_available() else 'cpu')
+      model = nn.Linear(2, 1).to(device)
+      print(device, device.type, torch.device('cuda:1'), torch.__version__[:2], torch.ones(1).to(device))
+      """
+    #expect(
+      InterpreterTestSupport.output(source) == """
+        Adadelta (
+        Parameter Group 0
+            capturable: False
+            differentiable: False
+            eps: 1e-06
+            foreach: None
+            lr: 1.0
+            maximize: False
+            rho: 0.9
+            weight_decay: 0
+        )
+        StepLR
+        0.06999999999999999 [0.06999999999999999]
+        0.048999999999999995 [0.048999999999999995]
+        0.0343 [0.0343]
+        0.5
+        cpu cpu cuda:1 2. tensor([1.])
+
+        """)
+    let moved = InterpreterTestSupport.run(
+      "import torch.nn as nn\nimport torch\nnn.Linear(1, 1).to(torch.device('cuda'))")
+    #expect(
+      moved.errorText.hasPrefix("test.py:3:1: AssertionError: Torch not compiled with CUDA enabled")
+    )
+    let bad = InterpreterTestSupport.run("import torch\ntorch.device('gpu')")
+    #expect(bad.errorText.hasPrefix("test.py:2:1: RuntimeError: Expected one of cpu, cuda"))
+  }
+}

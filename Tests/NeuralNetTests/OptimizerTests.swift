@@ -127,7 +127,11 @@ private func expectValues(
         SGD (
         Parameter Group 0
             dampening: 0
+            differentiable: False
+            foreach: None
+            fused: None
             lr: 0.5
+            maximize: False
             momentum: 0.25
             nesterov: False
             weight_decay: 0
@@ -228,8 +232,14 @@ private func expectValues(
         Parameter Group 0
             amsgrad: False
             betas: (0.9, 0.999)
+            capturable: False
+            decoupled_weight_decay: False
+            differentiable: False
             eps: 1e-08
+            foreach: None
+            fused: None
             lr: 0.001
+            maximize: False
             weight_decay: 0
         )
         """)

@@ -36,6 +36,35 @@ extension BuiltinTable {
             betas: (items[0], items[1]), epsilon: eps, weightDecay: weightDecay)))
     },
     .function(
+      "torch.optim.Adadelta", .value("params"), .double("lr", default: 1),
+      .double("rho", default: 0.9), .double("eps", default: 1e-6),
+      .double("weight_decay", default: 0), .optionalValue("foreach").keywordOnly,
+      .bool("capturable", default: false).keywordOnly,
+      .bool("maximize", default: false).keywordOnly,
+      .bool("differentiable", default: false).keywordOnly
+    ) { interpreter, params, lr, rho, eps, weightDecay, _, _, maximize, _ in
+      if maximize { throw PythonException.unsupported("Adadelta(maximize=True) is not supported") }
+      return .object(
+        OptimizerObject(
+          try Adadelta(
+            parameters: try parameterList(interpreter, params), learningRate: lr, rho: rho,
+            epsilon: eps, weightDecay: weightDecay)))
+    },
+    .function(
+      "torch.optim.RMSprop", .value("params"), .double("lr", default: 0.01),
+      .double("alpha", default: 0.99), .double("eps", default: 1e-8),
+      .double("weight_decay", default: 0), .double("momentum", default: 0),
+      .bool("centered", default: false), .bool("capturable", default: false),
+      .optionalValue("foreach").keywordOnly, .bool("maximize", default: false).keywordOnly
+    ) { interpreter, params, lr, alpha, eps, weightDecay, momentum, centered, _, _, maximize in
+      if maximize { throw PythonException.unsupported("RMSprop(maximize=True) is not supported") }
+      return .object(
+        OptimizerObject(
+          try RMSprop(
+            parameters: try parameterList(interpreter, params), learningRate: lr, alpha: alpha,
+            epsilon: eps, weightDecay: weightDecay, momentum: momentum, centered: centered)))
+    },
+    .function(
       "torch.optim.Optimizer.zero_grad", .optimizer("self"), .bool("set_to_none", default: true)
     ) {
       _, optimizer, _ in
@@ -103,6 +132,40 @@ final class OptimizerObject: HostObject {
   var text: String { optimizer.description }
 
   var methodNamespace: String? { "torch.optim.Optimizer" }
+
+  /// `optimizer.param_groups`: one group, whose `'lr'` can be read and set.
+  func attribute(_ name: String, interpreter: Interpreter) throws -> Value? {
+    name == "param_groups" ? .list(ListStorage([.object(ParamGroupObject(optimizer))])) : nil
+  }
+}
+
+/// `optimizer.param_groups[0]`: the optimizer's one parameter group as a dict-like object.
+/// `group['lr']` reads and `group['lr'] = 0.01` sets the learning rate (what schedulers written
+/// by hand do); `'params'` is the parameters.
+final class ParamGroupObject: SubscriptableObject, ItemAssignableObject {
+  let optimizer: Optimizer
+  init(_ optimizer: Optimizer) { self.optimizer = optimizer }
+
+  var typeName: String { "dict" }
+  var text: String { "{'lr': \(optimizer.learningRate), ...}" }
+
+  func item(_ index: Value, interpreter: Interpreter) throws -> Value {
+    switch index {
+    case .string("lr"): return .float(optimizer.learningRate)
+    case .string("params"): return .list(ListStorage(optimizer.parameters.map { .tensor($0) }))
+    default: throw PythonException(.keyError, interpreter.repr(index))
+    }
+  }
+
+  func setItem(_ index: Value, _ value: Value, interpreter: Interpreter) throws {
+    guard case .string("lr") = index else {
+      throw PythonException.unsupported(
+        "only param_groups[...]['lr'] can be set in lessons, not \(interpreter.repr(index))")
+    }
+    let rate = try interpreter.numberValue(value)
+    guard rate >= 0 else { throw PythonException.value("Invalid learning rate: \(rate)") }
+    optimizer.learningRate = rate
+  }
 }
 
 extension Arg where T == Optimizer {

@@ -49,7 +49,10 @@ extension BuiltinTable {
     .function("torch.Tensor.bool", .tensor("self")) { _, tensor in .tensor(tensor.to(.bool)) },
     .function("torch.Tensor.to", .tensor("self"), .optionalValue("dtype")) { _, tensor, target in
       switch target {
-      case nil, .string?: return .tensor(tensor)  // a device such as 'cpu'
+      case nil, .string?, .object(is DeviceObject)?:
+        // A device: the CPU is where the tensor is; another is PyTorch's error.
+        try DeviceObject.requireCPU(target)
+        return .tensor(tensor)
       case .object(let object as DTypeObject)?: return .tensor(tensor.to(object.dtype))
       case let other?:
         throw PythonException.type(

@@ -4,7 +4,8 @@ enum BuiltinTable {
   /// The importable modules.
   static let modules: Set<String> = [
     "torch", "torch.nn", "torch.nn.functional", "torch.optim", "torch.autograd", "torch.utils",
-    "torch.utils.data", "torch.cuda", "torchvision", "torchvision.datasets",
+    "torch.utils.data", "torch.cuda", "torch.accelerator", "torch.backends", "torch.backends.mps",
+    "torch.optim.lr_scheduler", "torchvision", "torchvision.datasets",
     "torchvision.transforms", "torchvision.utils", "__future__", "math", "matplotlib",
     "matplotlib.pyplot",
     // Convolution and pooling in action (BuiltinTable+Animate.swift).
@@ -18,13 +19,15 @@ enum BuiltinTable {
   /// Every entry, from every namespace file.
   static var entries: [BuiltinFunction] {
     python + exceptionClasses + containers + torch + tensorMethods + functional + layers
-      + optimizers + math + data
+      + optimizers + schedulers + devices + math + data
       + summaries + pyplot + animations + objectMethods
   }
 
   /// Constants such as `torch.float32` and `math.pi`.
   static let constants: [String: BuiltinConstant] = [
     "torch.float32": .dtype(.float32), "torch.float": .dtype(.float32),
+    // The PyTorch whose semantics the lessons follow.
+    "torch.__version__": .string("2.15.0"),
     "torch.int64": .dtype(.int64), "torch.long": .dtype(.int64), "torch.bool": .dtype(.bool),
     "math.pi": .float(Double.pi), "math.e": .float(M_E), "math.inf": .float(Double.infinity),
     "__future__.print_function": .none, "__future__.division": .none,

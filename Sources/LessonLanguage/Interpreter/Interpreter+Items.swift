@@ -98,6 +98,8 @@ extension Interpreter {
         throw PythonException.type("can't assign a \(typeName(of: value)) to a Tensor")
       }
       try tensor.assign(source, at: try tensorIndices(index))
+    case .object(let host as ItemAssignableObject):
+      try host.setItem(index, value, interpreter: self)
     default:
       throw PythonException.type(
         "'\(typeName(of: object))' object does not support item assignment")
@@ -225,6 +227,11 @@ func sliceIndices(count: Int, start: Int?, stop: Int?, step: Int) -> [Int] {
 /// A host object that supports `object[index]` (datasets).
 public protocol SubscriptableObject: HostObject {
   func item(_ index: Value, interpreter: Interpreter) throws -> Value
+}
+
+/// A host object whose items can be set (`group['lr'] = 0.01`).
+public protocol ItemAssignableObject: HostObject {
+  func setItem(_ index: Value, _ value: Value, interpreter: Interpreter) throws
 }
 
 extension Value {

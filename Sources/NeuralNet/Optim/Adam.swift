@@ -6,7 +6,7 @@
 ///     p = p - lr / (1 - beta1^t) * m / (sqrt(v) / sqrt(1 - beta2^t) + eps)
 public final class Adam: Optimizer {
   public let parameters: [Tensor]
-  public let learningRate: Double
+  public var learningRate: Double
   public let beta1: Double
   public let beta2: Double
   public let epsilon: Double
@@ -58,8 +58,10 @@ public final class Adam: Optimizer {
 
   public var hyperParameterLines: [String] {
     [
-      "amsgrad: False", "betas: (\(beta1), \(beta2))", "eps: \(epsilon)",
-      "lr: \(pythonNumberText(learningRate))", "weight_decay: \(pythonNumberText(weightDecay))",
+      "amsgrad: False", "betas: (\(beta1), \(beta2))", "capturable: False",
+      "decoupled_weight_decay: False", "differentiable: False", "eps: \(epsilon)",
+      "foreach: None", "fused: None", "lr: \(pythonNumberText(learningRate))",
+      "maximize: False", "weight_decay: \(pythonNumberText(weightDecay))",
     ]
   }
 }

@@ -4,6 +4,8 @@
 public protocol Optimizer: AnyObject, CustomStringConvertible {
   /// The tensors updated by `step()`, in the order given.
   var parameters: [Tensor] { get }
+  /// `lr`, which learning-rate schedulers and `param_groups[0]['lr'] = ...` change.
+  var learningRate: Double { get set }
   /// Updates every parameter that has a gradient.
   func step() throws
   /// The class name PyTorch prints (`SGD`).

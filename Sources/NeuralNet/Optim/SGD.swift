@@ -8,7 +8,7 @@
 ///     p = p - lr * g
 public final class SGD: Optimizer {
   public let parameters: [Tensor]
-  public let learningRate: Double
+  public var learningRate: Double
   public let momentum: Double
   public let dampening: Double
   public let weightDecay: Double
@@ -77,8 +77,8 @@ public final class SGD: Optimizer {
 
   public var hyperParameterLines: [String] {
     [
-      "dampening: \(pythonNumberText(dampening))",
-      "lr: \(pythonNumberText(learningRate))",
+      "dampening: \(pythonNumberText(dampening))", "differentiable: False", "foreach: None",
+      "fused: None", "lr: \(pythonNumberText(learningRate))", "maximize: False",
       "momentum: \(pythonNumberText(momentum))",
       "nesterov: \(nesterov ? "True" : "False")",
       "weight_decay: \(pythonNumberText(weightDecay))",

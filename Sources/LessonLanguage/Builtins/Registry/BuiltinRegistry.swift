@@ -4,6 +4,7 @@
 public enum BuiltinConstant: Sendable, Equatable {
   case dtype(DType)
   case float(Double)
+  case string(String)
   case none
 
   /// The constant as a lesson value.
@@ -11,6 +12,7 @@ public enum BuiltinConstant: Sendable, Equatable {
     switch self {
     case .dtype(let dtype): .object(DTypeObject(dtype))
     case .float(let v): .float(v)
+    case .string(let text): .string(text)
     case .none: .none
     }
   }
