@@ -10,8 +10,15 @@ extension BuiltinRegistry {
     ("module methods", ["torch.nn.Module"]),
     ("`torch.nn.functional`", ["torch.nn.functional"]),
     ("`torch.optim`", ["torch.optim", "torch.optim.Optimizer"]),
+    (
+      "`torch.optim.lr_scheduler`",
+      ["torch.optim.lr_scheduler", "torch.optim.lr_scheduler.LRScheduler"]
+    ),
     ("`torch.autograd`", ["torch.autograd"]),
-    ("`torch.cuda`", ["torch.cuda"]),
+    (
+      "`torch.cuda`, `torch.accelerator`, `torch.backends.mps`",
+      ["torch.cuda", "torch.accelerator", "torch.backends.mps"]
+    ),
     ("`torch.utils.data`", ["torch.utils.data"]),
     ("`torchvision.datasets`", ["torchvision.datasets"]),
     ("`torchvision.transforms`", ["torchvision.transforms"]),
