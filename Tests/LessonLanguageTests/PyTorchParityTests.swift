@@ -244,4 +244,21 @@ import Testing
     let bad = InterpreterTestSupport.run("import torch\ntorch.device('gpu')")
     #expect(bad.errorText.hasPrefix("test.py:2:1: RuntimeError: Expected one of cpu, cuda"))
   }
+
+  @Test func moduleTreesAndFreezing() {
+    let source = """
+      import torch.nn as nn
+      m = nn.Sequential(nn.Linear(2, 2), nn.Sequential(nn.ReLU()))
+      print([n for n, _ in m.named_modules()], [n for n, _ in m.named_children()])
+      print([n for n, _ in m.named_modules(prefix='net')])
+      print(m.requires_grad_(False) is m, [p.requires_grad for p in m.parameters()])
+      """
+    #expect(
+      InterpreterTestSupport.output(source) == """
+        ['', '0', '1', '1.0'] ['0', '1']
+        ['net', 'net.0', 'net.1', 'net.1.0']
+        True [False, False]
+
+        """)
+  }
 }
