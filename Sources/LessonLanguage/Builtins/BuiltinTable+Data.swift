@@ -72,12 +72,9 @@ extension BuiltinTable {
         transform = object.transform
       }
       let environment = interpreter.environment
+      // Any root may be read (the official MNIST example reads '../data'); a download writes
+      // only inside the lesson's folder, the data folders and the cache (`writableFolders`).
       let resolved = environment.resolve(root)
-      if !root.hasPrefix("/") {
-        // A relative root never climbs above the lesson's folder (`root='../../x'`).
-        try DatasetRoot.check(
-          root: root, resolved: resolved, allowed: [environment.workingDirectory])
-      }
       let dataset = try MNISTDataset(
         variant: variant, root: resolved, train: train, transform: transform,
         download: download && environment.allowsDownloads,
