@@ -17,7 +17,8 @@ enum BuiltinTable {
 
   /// Every entry, from every namespace file.
   static var entries: [BuiltinFunction] {
-    python + exceptionClasses + containers + torch + tensorMethods + functional + layers
+    python + exceptionClasses + containers + strings + lists + sets + torch + tensorMethods
+      + functional + layers
       + optimizers + math + data
       + summaries + pyplot + animations + objectMethods
   }
