@@ -17,52 +17,6 @@ extension BuiltinTable {
       }
     },
     .function(
-      "builtins.str.join", .string("self").positionalOnly, .value("iterable").positionalOnly
-    ) { interpreter, separator, iterable in
-      let parts = try interpreter.iterateAll(iterable).map { item -> String in
-        guard case .string(let text) = item else {
-          throw PythonException.type(
-            "sequence item: expected str instance, \(typeName(of: item)) found")
-        }
-        return text
-      }
-      let separators = ValueMemory.product(separator.utf8.count, parts.count - 1)
-      try ValueMemory.checkString(
-        bytes: parts.reduce(separators) { ValueMemory.sum($0, $1.utf8.count) })
-      return .string(parts.joined(separator: separator))
-    },
-    .function("builtins.str.upper", .string("self")) { _, text in .string(text.uppercased()) },
-    .function("builtins.str.lower", .string("self")) { _, text in .string(text.lowercased()) },
-    .function("builtins.str.strip", .string("self")) { _, text in
-      .string(text.trimmingCharacters(in: .whitespacesAndNewlines))
-    },
-    .function("builtins.str.split", .string("self"), .optionalString("sep")) {
-      _, text, separator in
-      let parts: [String]
-      if let separator, !separator.isEmpty {
-        parts = text.components(separatedBy: separator)
-      } else {
-        parts = text.split(whereSeparator: { $0.isWhitespace }).map(String.init)
-      }
-      return .list(ListStorage(parts.map { .string($0) }))
-    },
-    .function(
-      "builtins.str.replace", .string("self").positionalOnly, .string("old").positionalOnly,
-      .string("new").positionalOnly
-    ) { _, text, old, new in
-      .string(old.isEmpty ? text : text.replacingOccurrences(of: old, with: new))
-    },
-    .function(
-      "builtins.str.startswith", .string("self").positionalOnly, .string("prefix").positionalOnly
-    ) {
-      _, text, prefix in .bool(text.hasPrefix(prefix))
-    },
-    .function(
-      "builtins.str.endswith", .string("self").positionalOnly, .string("suffix").positionalOnly
-    ) {
-      _, text, suffix in .bool(text.hasSuffix(suffix))
-    },
-    .function(
       "builtins.list.append", .listValue("self").positionalOnly, .value("object").positionalOnly
     ) {
       _, storage, item in
@@ -78,21 +32,6 @@ extension BuiltinTable {
       try ValueMemory.checkItems(items.count, what: "list.extend")
       storage.items += items
       return .none
-    },
-    .function("builtins.list.pop", .listValue("self")) { _, storage in
-      guard let last = storage.items.popLast() else {
-        throw PythonException.index("pop from empty list")
-      }
-      return last
-    },
-    .function(
-      "builtins.list.index", .listValue("self").positionalOnly, .value("value").positionalOnly
-    ) {
-      _, storage, item in
-      guard let position = storage.items.firstIndex(where: { valuesEqual($0, item) }) else {
-        throw PythonException.value("value is not in list")
-      }
-      return .int(position)
     },
     .function("builtins.list.copy", .listValue("self")) { (_, storage: ListStorage) in
       .list(ListStorage(storage.items))

@@ -236,7 +236,7 @@ extension BuiltinTable {
       case ("builtins.int", .int), ("builtins.int", .bool), ("builtins.float", .float),
         ("builtins.str", .string), ("builtins.bool", .bool),
         ("builtins.list", .list), ("builtins.tuple", .tuple), ("builtins.tuple", .size),
-        ("builtins.dict", .dict),
+        ("builtins.dict", .dict), ("builtins.set", .set),
         ("torch.Tensor", .tensor),
         ("torch.nn.Module", .module), ("torch.nn.Parameter", .tensor):
         return true

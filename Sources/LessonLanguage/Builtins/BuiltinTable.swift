@@ -18,8 +18,8 @@ enum BuiltinTable {
 
   /// Every entry, from every namespace file.
   static var entries: [BuiltinFunction] {
-    python + exceptionClasses + containers + torch + tensorMethods + functional + layers
-      + moduleTree + optimizers + schedulers + devices + math + data
+    python + exceptionClasses + containers + strings + lists + sets + torch + tensorMethods
+      + functional + layers + moduleTree + optimizers + schedulers + devices + math + data
       + summaries + pyplot + animations + objectMethods
   }
 

@@ -22,7 +22,8 @@ extension Interpreter {
     case .tuple(let elements):
       return .tuple(try evaluateElements(elements, in: scope))
     case .set(let elements):
-      return .list(ListStorage(try evaluateElements(elements, in: scope)))
+      let items = try evaluateElements(elements, in: scope)
+      return .set(try at(span) { try SetStorage.of(items) })
     case .dict(let items):
       return .dict(try evaluateDict(items, in: scope))
     case .attribute(let objectExpression, let name):
@@ -89,6 +90,9 @@ extension Interpreter {
         items.append(item)
       }
       if case .generator = expression.kind { return .tuple(items) }
+      if case .setComprehension = expression.kind {
+        return .set(try at(span) { try SetStorage.of(items) })
+      }
       return .list(ListStorage(items))
     case .dictComprehension(let key, let value, let clauses):
       let storage = DictStorage()

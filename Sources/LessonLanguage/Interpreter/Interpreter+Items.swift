@@ -52,7 +52,7 @@ extension Interpreter {
   /// Lists and dicts are mutable, so Python refuses them as dict keys.
   private func requireHashable(_ key: Value) throws {
     switch key {
-    case .list, .dict: throw PythonException.type("unhashable type: '\(typeName(of: key))'")
+    case .list, .dict, .set: throw PythonException.type("unhashable type: '\(typeName(of: key))'")
     default: break
     }
   }

@@ -63,6 +63,8 @@ public final class Interpreter {
     self.generator = Generator(seed: environment.seed)
     self.output = output
     self.warning = warning
+    // Scripts and lesson cells run as the main module (`if __name__ == '__main__':`).
+    globals.variables["__name__"] = .string("__main__")
   }
 
   /// An interpreter for tests and tools: the current folder, no datasets beyond a lesson's `root`,

@@ -13,6 +13,7 @@ extension Interpreter {
     case .tuple(let items): return ArrayIterator(items)
     case .string(let text): return ArrayIterator(text.map { .string(String($0)) })
     case .dict(let storage): return ArrayIterator(storage.keys)
+    case .set(let storage): return ArrayIterator(storage.items)
     case .size(let dims): return ArrayIterator(dims.map { .int($0) })
     case .tensor(let tensor):
       guard tensor.rank > 0 else { throw PythonException.type("iteration over a 0-d tensor") }
@@ -51,6 +52,7 @@ extension Interpreter {
     case .tuple(let items): return items.count
     case .string(let text): return text.count
     case .dict(let storage): return storage.count
+    case .set(let storage): return storage.count
     case .size(let dims): return dims.count
     case .tensor(let tensor):
       guard let first = tensor.shape.first else {

@@ -16,12 +16,31 @@ extension Interpreter {
       }
     }
     if let sequence = try sequenceOperation(op, lhs, rhs) { return sequence }
+    if case .set(let a) = lhs, case .set(let b) = rhs, let set = try setOperation(op, a, b) {
+      return .set(set)
+    }
     if let a = numeric(lhs), let b = numeric(rhs) {
       return try numberOperation(op, a, b)
     }
     throw PythonException.type(
       "unsupported operand type(s) for \(op.rawValue): '\(typeName(of: lhs))' and '\(typeName(of: rhs))'"
     )
+  }
+
+  /// `|`, `&`, `-` and `^` of sets: Python's union, intersection and differences, in the left
+  /// operand's order then the right's; nil for other operators.
+  private func setOperation(_ op: BinaryOperator, _ a: SetStorage, _ b: SetStorage) throws
+    -> SetStorage?
+  {
+    switch op {
+    case .bitwiseOr: return try SetStorage.of(a.items + b.items)
+    case .bitwiseAnd: return try SetStorage.of(a.items.filter { b.contains($0) })
+    case .subtract: return try SetStorage.of(a.items.filter { !b.contains($0) })
+    case .bitwiseXor:
+      return try SetStorage.of(
+        a.items.filter { !b.contains($0) } + b.items.filter { !a.contains($0) })
+    default: return nil
+    }
   }
 
   /// `+` and `*` of strings, lists and tuples, checked against the memory budget before the
@@ -279,6 +298,7 @@ extension Interpreter {
       }
       return part.isEmpty || text.contains(part)
     case .dict(let storage): return storage.index(of: item) != nil
+    case .set(let storage): return storage.contains(item)
     case .tensor(let tensor):
       guard let value = numeric(item) else { return false }
       return (0..<tensor.count).contains { tensor.value(at: $0) == value.double }
@@ -297,6 +317,7 @@ extension Interpreter {
     case (.module(let a), .module(let b)): return a === b
     case (.list(let a), .list(let b)): return a === b
     case (.dict(let a), .dict(let b)): return a === b
+    case (.set(let a), .set(let b)): return a === b
     case (.object(let a), .object(let b)): return a === b
     case (.classObject(let a), .classObject(let b)): return a === b
     case (.instance(let a), .instance(let b)): return a === b
@@ -316,6 +337,7 @@ extension Interpreter {
     case .list(let storage): return !storage.items.isEmpty
     case .tuple(let items): return !items.isEmpty
     case .dict(let storage): return storage.count > 0
+    case .set(let storage): return storage.count > 0
     case .size(let dims): return !dims.isEmpty
     case .tensor(let tensor):
       guard tensor.count == 1 else {
@@ -413,6 +435,8 @@ func equalValues(_ lhs: Value, _ rhs: Value, depth: Int = 0) throws -> Bool {
       }
     }
     return true
+  case (.set(let a), .set(let b)):
+    return a === b || (a.count == b.count && a.items.allSatisfy { b.contains($0) })
   case (.size(let a), .size(let b)): return a == b
   case (.size(let a), .tuple(let b)), (.tuple(let b), .size(let a)):
     return try elementsEqual(a.map { .int($0) }, b)

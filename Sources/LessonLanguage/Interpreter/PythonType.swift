@@ -76,6 +76,7 @@ private func sameReceiver(_ a: Value, _ b: Value) -> Bool {
   case (.module(let x), .module(let y)): x === y
   case (.list(let x), .list(let y)): x === y
   case (.dict(let x), .dict(let y)): x === y
+  case (.set(let x), .set(let y)): x === y
   case (.object(let x), .object(let y)): x === y
   default: false
   }

@@ -11,6 +11,8 @@ public indirect enum Value {
   case tuple([Value])
   /// A mutable dict, shared by reference, keeping insertion order.
   case dict(DictStorage)
+  /// A mutable set, shared by reference, keeping insertion order.
+  case set(SetStorage)
   case tensor(Tensor)
   /// `torch.Size`: a tuple of ints that prints as `torch.Size([64, 10])`.
   case size([Int])
@@ -78,6 +80,11 @@ func dismantle(_ values: inout [Value]) {
         pending += storage.keys + storage.values
         storage.removeAll()
       }
+    case .set(var storage):
+      if isKnownUniquelyReferenced(&storage) {
+        pending += storage.items
+        storage.removeAll()
+      }
     case .tuple(let items):
       pending += items
     case .other:
@@ -90,6 +97,7 @@ func dismantle(_ values: inout [Value]) {
 private enum Container {
   case list(ListStorage)
   case dict(DictStorage)
+  case set(SetStorage)
   case tuple([Value])
   case other
 
@@ -97,6 +105,7 @@ private enum Container {
     switch consume value {
     case .list(let storage): self = .list(storage)
     case .dict(let storage): self = .dict(storage)
+    case .set(let storage): self = .set(storage)
     case .tuple(let items): self = .tuple(items)
     default: self = .other
     }
@@ -107,7 +116,7 @@ extension Value {
   /// Whether freeing the value may free other lists, dicts or tuples.
   var isContainer: Bool {
     switch self {
-    case .list, .dict, .tuple: true
+    case .list, .dict, .set, .tuple: true
     default: false
     }
   }

@@ -11,6 +11,7 @@ public func typeName(of value: Value) -> String {
   case .list: return "list"
   case .tuple: return "tuple"
   case .dict: return "dict"
+  case .set: return "set"
   case .tensor: return "Tensor"
   case .size: return "torch.Size"
   case .slice: return "slice"
@@ -91,6 +92,11 @@ extension Interpreter {
       guard open.insert(id).inserted else { return "{...}" }
       pending.append(.entries(storage, next: 0))
       return "{"
+    case .set(let storage):
+      let id = ObjectIdentifier(storage)
+      guard storage.count > 0 else { return "set()" }
+      pending.append(.items(storage.items, next: 0, close: "}", id: id))
+      return "{"
     case .tuple(let items):
       pending.append(.items(items, next: 0, close: items.count == 1 ? ",)" : ")", id: nil))
       return "("
@@ -107,7 +113,7 @@ extension Interpreter {
     case .int(let v): return String(v)
     case .float(let v): return pythonRepr(v)
     case .string(let text): return quoted(text)
-    case .list, .dict, .tuple: return repr(value)
+    case .list, .dict, .set, .tuple: return repr(value)
     case .tensor(let tensor):
       return tensor.isParameter ? formatParameter(tensor) : tensor.description
     case .size(let dims):

@@ -27,7 +27,7 @@ import Testing
     let classes: Set<String> = [
       "torch.Tensor", "torch.nn.Module", "torch.optim.Optimizer",
       "torch.optim.lr_scheduler.LRScheduler", "builtins", "builtins.str",
-      "builtins.list", "builtins.tuple", "builtins.dict", "builtins.object",
+      "builtins.list", "builtins.tuple", "builtins.dict", "builtins.set", "builtins.object",
       "matplotlib.figure.Figure", "matplotlib.axes.Axes", "numpy.ndarray",
     ]
     let unreachable = registry.functions.values.filter {

@@ -324,6 +324,18 @@ extension Arg where T == DictStorage {
   }
 }
 
+extension Arg where T == SetStorage {
+  /// A set (a method's `self`).
+  public static func setValue(_ name: String) -> Arg<SetStorage> {
+    .required(name) { value, context in
+      guard case .set(let storage) = value else {
+        throw context.wrongType(name, expected: "a set", value)
+      }
+      return storage
+    }
+  }
+}
+
 extension Arg where T == Module {
   /// An `nn.Module` (a method's `self`, or a model argument).
   public static func module(_ name: String) -> Arg<Module> {

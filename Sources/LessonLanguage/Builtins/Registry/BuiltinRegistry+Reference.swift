@@ -33,7 +33,10 @@ extension BuiltinRegistry {
     ("`math`", ["math"]),
     ("Python builtins", ["builtins"]),
     ("`str` methods", ["builtins.str"]),
-    ("`list`, `tuple`, `dict` methods", ["builtins.list", "builtins.tuple", "builtins.dict"]),
+    (
+      "`list`, `tuple`, `dict`, `set` methods",
+      ["builtins.list", "builtins.tuple", "builtins.dict", "builtins.set"]
+    ),
   ]
 
   /// The README's table: one row per group, the names in alphabetical order.

@@ -92,6 +92,7 @@ public struct BuiltinRegistry: Sendable {
     case .string: ["builtins.str"]
     case .list: ["builtins.list"]
     case .dict: ["builtins.dict"]
+    case .set: ["builtins.set"]
     case .size, .tuple: ["builtins.tuple"]
     case .object(let object): object.methodNamespace.map { [$0] } ?? []
     default: []
