@@ -11,6 +11,9 @@ open class Module {
   public private(set) var namedOwnParameters: [(name: String, tensor: Tensor)] = []
   /// The direct submodules, by attribute name, in registration order.
   public private(set) var namedChildren: [(name: String, module: Module)] = []
+  /// The module's own buffers (state that is not a parameter, such as `BatchNorm2d`'s
+  /// `running_mean`), by attribute name, in registration order.
+  public private(set) var namedOwnBuffers: [(name: String, tensor: Tensor)] = []
   /// The forward hooks (see `Module+Hooks.swift`).
   var hooks = ForwardHooks()
 
@@ -51,6 +54,29 @@ open class Module {
       namedChildren[index].module = module
     } else {
       namedChildren.append((name, module))
+    }
+  }
+
+  /// Adds or replaces a buffer (`register_buffer`): a tensor the module keeps and updates itself,
+  /// outside autograd.
+  public func registerBuffer(_ name: String, _ tensor: Tensor) {
+    if let index = namedOwnBuffers.firstIndex(where: { $0.name == name }) {
+      namedOwnBuffers[index].tensor = tensor
+    } else {
+      namedOwnBuffers.append((name, tensor))
+    }
+  }
+
+  /// The buffer registered under `name` on this module, if any.
+  public func buffer(named name: String) -> Tensor? {
+    namedOwnBuffers.first { $0.name == name }?.tensor
+  }
+
+  /// Every buffer of this module and its descendants, as `named_buffers()` orders them: own
+  /// buffers first, then each child's (`bn1.running_mean`, ...).
+  public func namedBuffers() -> [(name: String, tensor: Tensor)] {
+    namedModules().flatMap { path, module in
+      module.namedOwnBuffers.map { ((path.isEmpty ? "" : path + ".") + $0.name, $0.tensor) }
     }
   }
 

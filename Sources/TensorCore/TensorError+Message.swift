@@ -34,6 +34,7 @@ extension TensorError {
     case .convolution(let problem): return problem.message
     case .pooling(let problem): return problem.message
     case .loss(let problem): return problem.message
+    case .normalization(let problem): return problem.message
     }
   }
 
@@ -60,6 +61,7 @@ extension TensorError {
     case .convolution(let problem): return problem.notes
     case .pooling(let problem): return problem.notes
     case .loss(let problem): return problem.notes
+    case .normalization(let problem): return problem.notes
     }
   }
 }
@@ -491,4 +493,29 @@ private func byteCountText(elements: Int) -> String {
   let (tens, ones) = elements.quotientAndRemainder(dividingBy: 10)
   let high = 4 * tens + (4 * ones) / 10
   return (high == 0 ? "" : String(high)) + String((4 * ones) % 10)
+}
+
+extension TensorError.NormalizationProblem {
+  var message: String {
+    switch self {
+    case .parameterSize(let name, let expected, let got):
+      "\(name) should contain \(expected) elements not \(got)"
+    case .missingRunningMean: "running_mean must be defined in evaluation mode"
+    case .singleValuePerChannel(let shape):
+      "Expected more than 1 value per channel when training, got input size torch.Size(\(shapeText(shape)))"
+    case .inputRank(let expected, let rank): "expected \(expected) input (got \(rank)D input)"
+    }
+  }
+
+  var notes: [String] {
+    switch self {
+    case .parameterSize(let name, let expected, _):
+      ["the input has \(expected) channels (dimension 1), one \(name) value each"]
+    case .singleValuePerChannel:
+      [
+        "the variance of a single value is undefined: train with a batch of 2 or more, or call eval()"
+      ]
+    case .missingRunningMean, .inputRank: []
+    }
+  }
 }

@@ -54,6 +54,18 @@ extension BuiltinTable {
     },
     .function("torch.nn.functional.tanh", .tensor("input")) { _, input in .tensor(input.tanh()) },
     .function(
+      "torch.nn.functional.batch_norm", .tensor("input"), .value("running_mean"),
+      .value("running_var"), .optionalTensor("weight"), .optionalTensor("bias"),
+      .bool("training", default: false), .double("momentum", default: 0.1),
+      .double("eps", default: 1e-5)
+    ) { _, input, runningMean, runningVar, weight, bias, training, momentum, eps in
+      .tensor(
+        try Functional.batchNorm(
+          input, runningMean: try optionalTensor(runningMean, "running_mean", "batch_norm"),
+          runningVar: try optionalTensor(runningVar, "running_var", "batch_norm"), weight: weight,
+          bias: bias, training: training, momentum: momentum, eps: eps))
+    },
+    .function(
       "torch.nn.functional.linear", .tensor("input"), .tensor("weight"), .optionalTensor("bias")
     ) { _, input, weight, bias in .tensor(try Functional.linear(input, weight: weight, bias: bias))
     },
@@ -94,6 +106,19 @@ extension BuiltinTable {
           at: span)
       }
       return .tensor(try op(input, implicitSoftmaxDim(rank: input.rank)))
+    }
+  }
+
+  /// A required argument that may be `None` (`batch_norm`'s running statistics).
+  private static func optionalTensor(_ value: Value, _ name: String, _ function: String) throws
+    -> Tensor?
+  {
+    switch value {
+    case .none: return nil
+    case .tensor(let tensor): return tensor
+    default:
+      throw PythonException.type(
+        "\(function)(): argument '\(name)' must be Tensor, not \(typeName(of: value))")
     }
   }
 

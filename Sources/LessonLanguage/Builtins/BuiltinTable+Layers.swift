@@ -66,6 +66,14 @@ extension BuiltinTable {
       .function("torch.nn.Dropout", .double("p", default: 0.5), .bool("inplace", default: false)) {
         interpreter, p, _ in .module(try Dropout(p: p, generator: interpreter.generator))
       },
+      batchNorm("BatchNorm1d") {
+        try BatchNorm1d(
+          numFeatures: $0, eps: $1, momentum: $2, affine: $3, trackRunningStats: $4, bias: $5)
+      },
+      batchNorm("BatchNorm2d") {
+        try BatchNorm2d(
+          numFeatures: $0, eps: $1, momentum: $2, affine: $3, trackRunningStats: $4, bias: $5)
+      },
       lossModule("NLLLoss") { NLLLoss(reduction: $0) },
       lossModule("CrossEntropyLoss") { CrossEntropyLoss(reduction: $0) },
       .function("torch.nn.Parameter", .tensor("data"), .bool("requires_grad", default: true)) {
@@ -88,6 +96,16 @@ extension BuiltinTable {
       .list(
         ListStorage(
           module.namedParameters().map { .tuple([.string($0.name), .tensor($0.tensor)]) }))
+    },
+    .function(
+      "torch.nn.Module.buffers", .module("self"), .bool("recurse", default: true)
+    ) { _, module, _ in .list(ListStorage(module.namedBuffers().map { .tensor($0.tensor) })) },
+    .function(
+      "torch.nn.Module.named_buffers", .module("self"), .string("prefix", default: ""),
+      .bool("recurse", default: true), .bool("remove_duplicate", default: true)
+    ) { _, module, _, _, _ in
+      .list(
+        ListStorage(module.namedBuffers().map { .tuple([.string($0.name), .tensor($0.tensor)]) }))
     },
     .function("torch.nn.Module.children", .module("self")) { _, module in
       .list(ListStorage(module.namedChildren.map { .module($0.module) }))
@@ -131,6 +149,21 @@ extension BuiltinTable {
       return .none
     },
   ]
+
+  /// `nn.BatchNorm1d(...)` / `nn.BatchNorm2d(...)`, with PyTorch 2's keyword-only `bias`.
+  private static func batchNorm(
+    _ name: String,
+    _ make: @escaping @Sendable (Int, Double, Double?, Bool, Bool, Bool) throws -> BatchNorm
+  ) -> BuiltinFunction {
+    .function(
+      "torch.nn." + name, .int("num_features"), .double("eps", default: 1e-5),
+      .optionalDouble("momentum", default: 0.1), .bool("affine", default: true),
+      .bool("track_running_stats", default: true), .optionalValue("device"),
+      .optionalValue("dtype"), .bool("bias", default: true).keywordOnly
+    ) { _, features, eps, momentum, affine, track, _, _, bias in
+      .module(try make(features, eps, momentum, affine, track, bias))
+    }
+  }
 
   /// `nn.NLLLoss(...)` / `nn.CrossEntropyLoss(...)`, with the legacy `size_average` / `reduce`
   /// flags mapped as `F.nll_loss` maps them (warning once).
