@@ -25,6 +25,12 @@ open class Module {
   /// The text inside the parentheses of the printed form (`in_features=320, out_features=10, bias=True`).
   open var extraDescription: String { "" }
 
+  /// The `(label, text)` of each child line of the printed form, `(label): text`; one per child by
+  /// default (`ModuleList` merges repeats).
+  open var childDescriptions: [(label: String, text: String)] {
+    namedChildren.map { ($0.name, $0.module.description) }
+  }
+
   /// The layer's computation for one input tensor. Layers override it; calling it on a module that
   /// does not is PyTorch's error. Swift code calls a module as a function, `layer(x)`.
   open func forward(_ input: Tensor) throws -> Tensor {
@@ -167,11 +173,11 @@ extension Module: CustomStringConvertible {
     if namedChildren.isEmpty { return "\(typeName)(\(extraDescription))" }
     var lines = ["\(typeName)("]
     if !extraDescription.isEmpty { lines.append("  " + extraDescription) }
-    for (name, child) in namedChildren {
-      let childText = child.description.split(separator: "\n", omittingEmptySubsequences: false)
+    for (label, text) in childDescriptions {
+      let childText = text.split(separator: "\n", omittingEmptySubsequences: false)
         .enumerated().map { $0.offset == 0 ? String($0.element) : "  " + $0.element }
         .joined(separator: "\n")
-      lines.append("  (\(name)): \(childText)")
+      lines.append("  (\(label)): \(childText)")
     }
     lines.append(")")
     return lines.joined(separator: "\n")

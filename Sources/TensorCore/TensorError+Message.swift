@@ -422,6 +422,16 @@ extension TensorError.PoolingProblem {
       "Given input size: (\(channels)x\(input.height)x\(input.width)). Calculated output size: "
         + "(\(channels)x\(output.height)x\(output.width)). Output size is too small"
     case .zeroDivisor: "divisor must be not zero"
+    case .adaptiveInputRank(let op, let shape):
+      // PyTorch's two kernels word it differently: a colon after "got" for max pooling only.
+      "\(op)(): Expected 3D or 4D tensor, but got\(op == "adaptive_max_pool2d" ? ":" : "") "
+        + shapeText(shape)
+    case .negativeAdaptiveSize(let height, let width):
+      "adaptive_avg_pool2d: elements of output_size must be greater than or equal to 0 but "
+        + "received {\(height), \(width)}"
+    case .adaptiveEmptyDimension(let shape, let dim):
+      "adaptive_max_pool2d(): Expected input to have non-zero size for non-batch dimensions, but "
+        + "input has sizes \(shapeText(shape)) with dimension \(dim) being empty"
     }
   }
 
@@ -439,6 +449,7 @@ extension TensorError.PoolingProblem {
           + "image; use a smaller kernel, more padding, or a larger input"
       ]
     case .zeroDivisor: ["divisor_override must be a non-zero count"]
+    case .adaptiveInputRank: ["adaptive pooling takes (C, H, W) or (N, C, H, W) images"]
     default: []
     }
   }

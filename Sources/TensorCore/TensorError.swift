@@ -277,6 +277,12 @@ public enum TensorError: Error, Equatable, Sendable {
     case outputTooSmall(channels: Int, input: Size2D, output: Size2D, kernel: Size2D)
     /// `divisor_override=0`.
     case zeroDivisor
+    /// An adaptive pooling input that is not 3-D or 4-D (`op` prefixes the message).
+    case adaptiveInputRank(op: String, shape: [Int])
+    /// A negative adaptive output size.
+    case negativeAdaptiveSize(height: Int, width: Int)
+    /// `adaptive_max_pool2d` of an input with an empty non-batch dimension `dim`.
+    case adaptiveEmptyDimension(shape: [Int], dim: Int)
   }
 
   /// `nll_loss` / `cross_entropy` inputs and targets that do not fit.

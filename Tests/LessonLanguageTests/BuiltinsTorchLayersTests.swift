@@ -87,4 +87,137 @@ import Testing
   func batchNormLayers(_ example: OutputCase) {
     #expect(Self.output(example.source) == example.expected)
   }
+  static let poolingContainersAndLosses: [OutputCase] = [
+    OutputCase(
+      """
+      x = torch.arange(24.).reshape(1, 2, 3, 4)
+      print(F.adaptive_avg_pool2d(x, (2, 3)))
+      print(F.adaptive_max_pool2d(x, 2, return_indices=True))
+      print(nn.AdaptiveAvgPool2d((None, 2))(x).shape, nn.AdaptiveAvgPool2d(1)(x).flatten())
+      print(nn.AdaptiveAvgPool2d((2, 3)), nn.AdaptiveMaxPool2d(1), nn.AdaptiveAvgPool2d((2, None)))
+      x.requires_grad_()
+      F.adaptive_avg_pool2d(x, (2, 3)).sum().backward()
+      print(x.grad[0, 0])
+      try:
+          F.adaptive_avg_pool2d(torch.zeros(3, 4), 2)
+      except RuntimeError as e:
+          print(e)
+      """,
+      """
+      tensor([[[[ 2.5000,  3.5000,  4.5000],
+                [ 6.5000,  7.5000,  8.5000]],
+
+               [[14.5000, 15.5000, 16.5000],
+                [18.5000, 19.5000, 20.5000]]]])
+      (tensor([[[[ 5.,  7.],
+                [ 9., 11.]],
+
+               [[17., 19.],
+                [21., 23.]]]]), tensor([[[[ 5,  7],
+                [ 9, 11]],
+
+               [[ 5,  7],
+                [ 9, 11]]]]))
+      torch.Size([1, 2, 3, 2]) tensor([ 5.5000, 17.5000])
+      AdaptiveAvgPool2d(output_size=(2, 3)) AdaptiveMaxPool2d(output_size=1) AdaptiveAvgPool2d(output_size=(2, None))
+      tensor([[0.2500, 0.5000, 0.5000, 0.2500],
+              [0.5000, 1.0000, 1.0000, 0.5000],
+              [0.2500, 0.5000, 0.5000, 0.2500]])
+      adaptive_avg_pool2d(): Expected 3D or 4D tensor, but got [3, 4]
+
+      """),
+    OutputCase(
+      """
+      ml = nn.ModuleList([nn.Linear(2, 2), nn.ReLU()])
+      print(ml)
+      print(len(ml), ml[0], ml[-1])
+      print(ml[0:1])
+      ml.append(nn.Identity())
+      print([type(m).__name__ for m in ml])
+      md = nn.ModuleDict({'a': nn.ReLU(), 'b': nn.Linear(1, 1)})
+      print(md)
+      print(md['a'], len(md), list(md), list(md.keys()), 'a' in md)
+      md['c'] = nn.Identity()
+      print([k for k, v in md.items()])
+      class N(nn.Module):
+          def __init__(self):
+              super().__init__()
+              self.layers = nn.ModuleList([nn.Linear(2, 2) for _ in range(2)])
+              self.d = nn.ModuleDict({'x': nn.Linear(2, 1)})
+          def forward(self, x):
+              for layer in self.layers:
+                  x = layer(x)
+              return self.d['x'](x)
+      n = N()
+      print(n)
+      print([name for name, _ in n.named_parameters()], n(torch.ones(3, 2)).shape)
+      try:
+          ml[5]
+      except IndexError as e:
+          print(e)
+      try:
+          md['z']
+      except KeyError as e:
+          print(e)
+      """,
+      """
+      ModuleList(
+        (0): Linear(in_features=2, out_features=2, bias=True)
+        (1): ReLU()
+      )
+      2 Linear(in_features=2, out_features=2, bias=True) ReLU()
+      ModuleList(
+        (0): Linear(in_features=2, out_features=2, bias=True)
+      )
+      ['Linear', 'ReLU', 'Identity']
+      ModuleDict(
+        (a): ReLU()
+        (b): Linear(in_features=1, out_features=1, bias=True)
+      )
+      ReLU() 2 ['a', 'b'] ['a', 'b'] True
+      ['a', 'b', 'c']
+      N(
+        (layers): ModuleList(
+          (0-1): 2 x Linear(in_features=2, out_features=2, bias=True)
+        )
+        (d): ModuleDict(
+          (x): Linear(in_features=2, out_features=1, bias=True)
+        )
+      )
+      ['layers.0.weight', 'layers.0.bias', 'layers.1.weight', 'layers.1.bias', 'd.x.weight', 'd.x.bias'] torch.Size([3, 1])
+      index 5 is out of range
+      'z'
+
+      """),
+    OutputCase(
+      """
+      a = torch.tensor([[1., 2.], [3., 5.]], requires_grad=True)
+      b = torch.tensor([[0., 2.5], [1., 1.]])
+      loss = F.mse_loss(a, b)
+      print(loss, F.mse_loss(a, b, reduction='sum'), F.mse_loss(a, b, reduction='none'))
+      loss.backward()
+      print(a.grad)
+      print(nn.MSELoss(), nn.MSELoss(reduction='sum')(a, b), nn.Dropout2d(0.2), nn.Identity())
+      x = torch.ones(2, 3)
+      print(nn.Identity(3, k=4)(x) is x)
+      d = nn.Dropout2d()
+      d.eval()
+      print(d(torch.ones(1, 2, 2, 2)).sum())
+      """,
+      """
+      tensor(5.3125, grad_fn=<MseLossBackward0>) tensor(21.2500, grad_fn=<MseLossBackward0>) tensor([[ 1.0000,  0.2500],
+              [ 4.0000, 16.0000]], grad_fn=<MseLossBackward0>)
+      tensor([[ 0.5000, -0.2500],
+              [ 1.0000,  2.0000]])
+      MSELoss() tensor(21.2500, grad_fn=<MseLossBackward0>) Dropout2d(p=0.2, inplace=False) Identity()
+      True
+      tensor(8.)
+
+      """),
+  ]
+
+  @Test(arguments: poolingContainersAndLosses)
+  func poolingContainersAndLossesRunAsInPyTorch(_ example: OutputCase) {
+    #expect(Self.output(example.source) == example.expected)
+  }
 }

@@ -65,6 +65,49 @@ extension BuiltinTable {
           runningVar: try optionalTensor(runningVar, "running_var", "batch_norm"), weight: weight,
           bias: bias, training: training, momentum: momentum, eps: eps))
     },
+    .function("torch.nn.functional.adaptive_avg_pool2d", .tensor("input"), .value("output_size")) {
+      _, input, size in
+      let output = try adaptiveOutputSize(size)
+      return .tensor(
+        try Functional.adaptiveAvgPool2d(input, height: output.height, width: output.width))
+    },
+    .function(
+      "torch.nn.functional.adaptive_max_pool2d", .tensor("input"), .value("output_size"),
+      .bool("return_indices", default: false)
+    ) { _, input, size, returnIndices in
+      let output = try adaptiveOutputSize(size)
+      let (values, indices) = try Functional.adaptiveMaxPool2dWithIndices(
+        input, height: output.height, width: output.width)
+      return returnIndices ? .tuple([.tensor(values), .tensor(indices)]) : .tensor(values)
+    },
+    .function(
+      "torch.nn.functional.dropout2d", .tensor("input"), .double("p", default: 0.5),
+      .bool("training", default: true), .bool("inplace", default: false)
+    ) { interpreter, input, p, training, _ in
+      .tensor(
+        try Functional.dropout2d(input, p: p, training: training, generator: interpreter.generator))
+    },
+    .function(
+      "torch.nn.functional.mse_loss", .tensor("input"), .tensor("target"),
+      .optionalValue("size_average"), .optionalValue("reduce"),
+      .string("reduction", default: "mean"), .optionalTensor("weight")
+    ) { interpreter, input, target, sizeAverage, reduce, reduction, weight in
+      if weight != nil {
+        throw PythonException.unsupported("mse_loss(weight=...) is not supported in lessons")
+      }
+      let mode = try lossReduction(
+        interpreter, sizeAverage: sizeAverage, reduce: reduce, reduction: reduction)
+      if input.shape != target.shape, let span = interpreter.currentSpan {
+        interpreter.warnOnce(
+          "Using a target size (torch.Size(\(shapeText(target.shape)))) that is different to the "
+            + "input size (torch.Size(\(shapeText(input.shape)))). This will likely lead to "
+            + "incorrect results due to broadcasting. Please ensure they have the same size.",
+          at: span)
+      }
+      let loss = try Functional.mseLoss(input, target: target, reduction: mode)
+      interpreter.noteLoss(loss)
+      return .tensor(loss)
+    },
     .function(
       "torch.nn.functional.linear", .tensor("input"), .tensor("weight"), .optionalTensor("bias")
     ) { _, input, weight, bias in .tensor(try Functional.linear(input, weight: weight, bias: bias))

@@ -18,6 +18,7 @@ enum BuiltinTable {
   /// Every entry, from every namespace file.
   static var entries: [BuiltinFunction] {
     python + exceptionClasses + containers + torch + tensorMethods + functional + layers
+      + moduleContainers
       + optimizers + math + data
       + summaries + pyplot + animations + objectMethods
   }
