@@ -220,4 +220,50 @@ import Testing
   func poolingContainersAndLossesRunAsInPyTorch(_ example: OutputCase) {
     #expect(Self.output(example.source) == example.expected)
   }
+  static let initializers: [OutputCase] = [
+    OutputCase(
+      """
+      w = nn.Linear(3, 2).weight
+      r = nn.init.zeros_(w)
+      print(r is w, r)
+      print(nn.init.constant_(torch.zeros(2), 0.3), nn.init.ones_(torch.zeros(2, dtype=torch.long)))
+      print(nn.init.calculate_gain('relu'), nn.init.calculate_gain('tanh'), nn.init.calculate_gain('conv2d'), nn.init.calculate_gain('leaky_relu', 0.2))
+      conv = nn.Conv2d(8, 16, 3)
+      nn.init.kaiming_normal_(conv.weight, mode='fan_out', nonlinearity='relu')
+      nn.init.xavier_uniform_(conv.weight)
+      print(conv.weight.abs().max().item() <= (6 / (72 + 144)) ** 0.5, conv.weight.requires_grad, conv.weight.grad_fn)
+      u = nn.init.uniform_(torch.zeros(1000), -2, -1)
+      print(bool((u >= -2).all()), bool((u < -1).all()))
+      try:
+          nn.init.xavier_uniform_(torch.zeros(3))
+      except ValueError as e:
+          print(e)
+      try:
+          nn.init.kaiming_uniform_(torch.zeros(3, 3), mode='fan')
+      except ValueError as e:
+          print(e)
+      try:
+          nn.init.kaiming_uniform_(torch.zeros(3, 3), nonlinearity='swish')
+      except ValueError as e:
+          print(e)
+      """,
+      """
+      True Parameter containing:
+      tensor([[0., 0., 0.],
+              [0., 0., 0.]], requires_grad=True)
+      tensor([0.3000, 0.3000]) tensor([1, 1])
+      1.4142135623730951 1.6666666666666667 1 1.3867504905630728
+      True True None
+      True True
+      Fan in and fan out can not be computed for tensor with fewer than 2 dimensions
+      Mode fan not supported, please use one of ['fan_in', 'fan_out']
+      Unsupported nonlinearity swish
+
+      """)
+  ]
+
+  @Test(arguments: initializers)
+  func initializersRunAsInPyTorch(_ example: OutputCase) {
+    #expect(Self.output(example.source) == example.expected)
+  }
 }

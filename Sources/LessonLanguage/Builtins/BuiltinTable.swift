@@ -3,7 +3,8 @@
 enum BuiltinTable {
   /// The importable modules.
   static let modules: Set<String> = [
-    "torch", "torch.nn", "torch.nn.functional", "torch.optim", "torch.autograd", "torch.utils",
+    "torch", "torch.nn", "torch.nn.functional", "torch.nn.init", "torch.optim", "torch.autograd",
+    "torch.utils",
     "torch.utils.data", "torch.cuda", "torchvision", "torchvision.datasets",
     "torchvision.transforms", "torchvision.utils", "__future__", "math", "matplotlib",
     "matplotlib.pyplot",
@@ -18,7 +19,7 @@ enum BuiltinTable {
   /// Every entry, from every namespace file.
   static var entries: [BuiltinFunction] {
     python + exceptionClasses + containers + torch + tensorMethods + functional + layers
-      + moduleContainers
+      + moduleContainers + initializers
       + optimizers + math + data
       + summaries + pyplot + animations + objectMethods
   }

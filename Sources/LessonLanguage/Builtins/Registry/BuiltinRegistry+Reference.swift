@@ -10,6 +10,7 @@ extension BuiltinRegistry {
     ("module methods", ["torch.nn.Module"]),
     ("`ModuleList` and `ModuleDict` methods", ["torch.nn.ModuleList", "torch.nn.ModuleDict"]),
     ("`torch.nn.functional`", ["torch.nn.functional"]),
+    ("`torch.nn.init`", ["torch.nn.init"]),
     ("`torch.optim`", ["torch.optim", "torch.optim.Optimizer"]),
     ("`torch.autograd`", ["torch.autograd"]),
     ("`torch.cuda`", ["torch.cuda"]),
