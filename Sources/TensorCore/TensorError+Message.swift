@@ -238,6 +238,8 @@ extension TensorError.OperationProblem {
     case .integerDivisionByZero: "ZeroDivisionError"
     case .itemOfNonScalar(let shape):
       "a Tensor with \(product(shape)) elements cannot be converted to Scalar"
+    case .whereCondition(let dtype):
+      "where expected condition to be a boolean tensor, but got a tensor with dtype \(dtype.scalarTypeName)"
     }
   }
 
@@ -285,6 +287,7 @@ extension TensorError.ArgumentProblem {
       "dropout2d: expected a 3-D or 4-D input, but got input of size \(shapeText(shape))"
     case .floatAlpha:
       "For integral input tensors, argument alpha must not be a floating point number."
+    case .negativeSteps: "number of steps must be non-negative"
     }
   }
 

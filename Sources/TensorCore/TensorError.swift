@@ -170,6 +170,8 @@ public enum TensorError: Error, Equatable, Sendable {
     case integerDivisionByZero
     /// `item()` of a tensor of `shape` that does not hold exactly one element.
     case itemOfNonScalar(shape: [Int])
+    /// `torch.where` with a condition that is not bool.
+    case whereCondition(DType)
   }
 
   /// A reduction that cannot be computed as asked.
@@ -206,6 +208,8 @@ public enum TensorError: Error, Equatable, Sendable {
     case dropout2dRank(shape: [Int])
     /// A fractional `alpha` for `add` / `sub` of integer tensors.
     case floatAlpha
+    /// `linspace` with a negative number of steps.
+    case negativeSteps
   }
 
   /// A gradient that cannot be computed or recorded.

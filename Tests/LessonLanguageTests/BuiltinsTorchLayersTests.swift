@@ -266,4 +266,78 @@ import Testing
   func initializersRunAsInPyTorch(_ example: OutputCase) {
     #expect(Self.output(example.source) == example.expected)
   }
+  static let tensorOps: [OutputCase] = [
+    OutputCase(
+      """
+      x = torch.tensor([[1., 2., 4.], [3., 5., 9.]], requires_grad=True)
+      print(x.var(), x.std(), x.var(1), x.std(0, keepdim=True))
+      print(x.var(1, correction=0), x.var(unbiased=False), torch.var(x, dim=1, unbiased=False))
+      print(torch.where(x > 2, x, torch.zeros(1)), torch.where(torch.tensor([True, False]), 1., 0.))
+      print(torch.flip(torch.arange(6).reshape(2, 3), [0, 1]), x.flip(1), x.flip(0, 1).shape)
+      print(torch.linspace(0, 1, 5), torch.linspace(-1, 1, steps=4), torch.linspace(3, 3, 1), torch.linspace(0, 1, 0))
+      print(torch.allclose(torch.tensor([1., 2.]), torch.tensor([1., 2.000001])), torch.isclose(torch.tensor([1., float('nan')]), torch.tensor([1.1, float('nan')]), equal_nan=True))
+      try:
+          x.add_(1)
+      except RuntimeError as e:
+          print(e)
+      y = torch.arange(3)
+      try:
+          y.add_(1.5)
+      except RuntimeError as e:
+          print(e)
+      z = torch.ones(3)
+      z.add_(2)
+      print(z)
+      z.mul_(torch.tensor([1., 2., 3.]))
+      print(z)
+      z.sub_(1, alpha=2)
+      print(z)
+      z.div_(2)
+      print(z)
+      print(z.clamp_(1, 2), z.fill_(7), y.fill_(2.7), y.add_(2), y.mul_(3))
+      with torch.no_grad():
+          x.mul_(2)
+      print(x)
+      """,
+      """
+      tensor(8., grad_fn=<VarBackward0>) tensor(2.8284, grad_fn=<StdBackward0>) tensor([2.3333, 9.3333], grad_fn=<VarBackward0>) tensor([[1.4142, 2.1213, 3.5355]], grad_fn=<StdBackward0>)
+      tensor([1.5556, 6.2222], grad_fn=<VarBackward0>) tensor(6.6667, grad_fn=<VarBackward0>) tensor([1.5556, 6.2222], grad_fn=<VarBackward0>)
+      tensor([[0., 0., 4.],
+              [3., 5., 9.]], grad_fn=<WhereBackward0>) tensor([1., 0.])
+      tensor([[5, 4, 3],
+              [2, 1, 0]]) tensor([[4., 2., 1.],
+              [9., 5., 3.]], grad_fn=<FlipBackward0>) torch.Size([2, 3])
+      tensor([0.0000, 0.2500, 0.5000, 0.7500, 1.0000]) tensor([-1.0000, -0.3333,  0.3333,  1.0000]) tensor([3.]) tensor([])
+      True tensor([False,  True])
+      a leaf Variable that requires grad is being used in an in-place operation.
+      result type Float can't be cast to the desired output type Long
+      tensor([3., 3., 3.])
+      tensor([3., 6., 9.])
+      tensor([1., 4., 7.])
+      tensor([0.5000, 2.0000, 3.5000])
+      tensor([7., 7., 7.]) tensor([7., 7., 7.]) tensor([12, 12, 12]) tensor([12, 12, 12]) tensor([12, 12, 12])
+      tensor([[ 2.,  4.,  8.],
+              [ 6., 10., 18.]], requires_grad=True)
+
+      """)
+  ]
+
+  @Test(arguments: tensorOps)
+  func tensorOpsRunAsInPyTorch(_ example: OutputCase) {
+    #expect(Self.output(example.source) == example.expected)
+  }
+
+  @Test func numpyIsRefusedInWords() {
+    let source = """
+      for f in [lambda: torch.ones(2).numpy(), lambda: torch.from_numpy(None)]:
+          try:
+              f()
+          except Exception as e:
+              print(type(e).__name__, e)
+      """
+    #expect(
+      Self.output(source)
+        == "NotImplementedError x.numpy(): there is no numpy in lessons\nNotImplementedError torch.from_numpy: there is no numpy in lessons\n"
+    )
+  }
 }

@@ -19,7 +19,7 @@ enum BuiltinTable {
   /// Every entry, from every namespace file.
   static var entries: [BuiltinFunction] {
     python + exceptionClasses + containers + torch + tensorMethods + functional + layers
-      + moduleContainers + initializers
+      + moduleContainers + initializers + torchSelection + inPlaceMethods
       + optimizers + math + data
       + summaries + pyplot + animations + objectMethods
   }
