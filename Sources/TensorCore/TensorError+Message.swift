@@ -288,6 +288,7 @@ extension TensorError.ArgumentProblem {
     case .floatAlpha:
       "For integral input tensors, argument alpha must not be a floating point number."
     case .negativeSteps: "number of steps must be non-negative"
+    case .topkOutOfRange: "selected index k out of range"
     }
   }
 

@@ -210,6 +210,8 @@ public enum TensorError: Error, Equatable, Sendable {
     case floatAlpha
     /// `linspace` with a negative number of steps.
     case negativeSteps
+    /// `topk` with `k` outside `0...size`.
+    case topkOutOfRange
   }
 
   /// A gradient that cannot be computed or recorded.

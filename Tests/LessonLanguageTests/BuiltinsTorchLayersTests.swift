@@ -269,6 +269,42 @@ import Testing
   static let tensorOps: [OutputCase] = [
     OutputCase(
       """
+      x = torch.tensor([[3., 1., 2.], [0., 5., 4.]], requires_grad=True)
+      print(torch.sort(x))
+      print(x.sort(dim=0, descending=True).indices)
+      print(torch.topk(x, 2))
+      values, indices = x.topk(1, dim=0, largest=False)
+      print(values, indices)
+      try:
+          x.topk(4)
+      except RuntimeError as e:
+          print(e)
+      print(torch.sort(torch.tensor([2, float('nan'), 1.])))
+      print(torch.sort(torch.tensor([3, 1, 2]), descending=True).values)
+      """,
+      """
+      torch.return_types.sort(
+      values=tensor([[1., 2., 3.],
+              [0., 4., 5.]], grad_fn=<SortBackward0>),
+      indices=tensor([[1, 2, 0],
+              [0, 2, 1]]))
+      tensor([[0, 1, 1],
+              [1, 0, 0]])
+      torch.return_types.topk(
+      values=tensor([[3., 2.],
+              [5., 4.]], grad_fn=<TopkBackward0>),
+      indices=tensor([[0, 2],
+              [1, 2]]))
+      tensor([[0., 1., 2.]], grad_fn=<TopkBackward0>) tensor([[1, 0, 0]])
+      selected index k out of range
+      torch.return_types.sort(
+      values=tensor([1., 2., nan]),
+      indices=tensor([2, 0, 1]))
+      tensor([3, 2, 1])
+
+      """),
+    OutputCase(
+      """
       x = torch.tensor([[1., 2., 4.], [3., 5., 9.]], requires_grad=True)
       print(x.var(), x.std(), x.var(1), x.std(0, keepdim=True))
       print(x.var(1, correction=0), x.var(unbiased=False), torch.var(x, dim=1, unbiased=False))
@@ -319,7 +355,7 @@ import Testing
       tensor([[ 2.,  4.,  8.],
               [ 6., 10., 18.]], requires_grad=True)
 
-      """)
+      """),
   ]
 
   @Test(arguments: tensorOps)

@@ -68,3 +68,32 @@ import Testing
     }
   }
 }
+
+/// `sort` and `topk` against PyTorch 2.15 on `[[3, 1, 2], [0, 5, 4]]`.
+@Suite struct SortingTests {
+  static var x: Tensor { Tensor(shape: [2, 3], floats: [3, 1, 2, 0, 5, 4]) }
+
+  @Test func sortAndTopk() throws {
+    let (values, indices) = try Self.x.sorted()
+    #expect(values.floats == [1, 2, 3, 0, 4, 5] && indices.ints == [1, 2, 0, 0, 2, 1])
+    #expect(try Self.x.sorted(dim: 0, descending: true).indices.ints == [0, 1, 1, 1, 0, 0])
+    let top = try Self.x.topk(2)
+    #expect(top.values.floats == [3, 2, 5, 4] && top.indices.ints == [0, 2, 1, 2])
+    let bottom = try Self.x.topk(1, dim: 0, largest: false)
+    #expect(bottom.values.shape == [1, 3] && bottom.indices.ints == [1, 0, 0])
+    let withNaN = try Tensor(shape: [3], floats: [2, .nan, 1]).sorted()
+    #expect(withNaN.indices.ints == [2, 0, 1])
+    #expect(try Tensor(shape: [4], floats: [1, 0, 1, 0]).sorted().indices.ints == [1, 3, 0, 2])
+    #expect(try Tensor(Float(7)).sorted().values.floats == [7])
+    #expect(throws: TensorError.invalidArgument(.topkOutOfRange)) { try Self.x.topk(4) }
+  }
+
+  @Test func gradientsGoBackToTheOriginalPositions() throws {
+    try expectGradientsMatch([sampleTensor([3, 4], seed: 8)]) { try $0[0].sorted(dim: 0).values }
+    try expectGradientsMatch([sampleTensor([3, 4], seed: 9)]) { try $0[0].topk(2).values }
+    let leaf = sampleTensor([2, 2])
+    try leaf.setRequiresGrad()
+    #expect(try leaf.sorted().values.gradFn?.name == "SortBackward0")
+    #expect(try leaf.topk(1).values.gradFn?.name == "TopkBackward0")
+  }
+}

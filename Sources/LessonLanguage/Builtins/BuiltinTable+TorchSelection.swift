@@ -38,6 +38,20 @@ extension BuiltinTable {
           $0 != 0
         })
     },
+    .function(
+      "torch.sort", .tensor("input"), .int("dim", default: -1), .bool("descending", default: false),
+      .optionalValue("stable").keywordOnly
+    ) { _, input, dim, descending, _ in
+      let (values, indices) = try input.sorted(dim: dim, descending: descending)
+      return .object(ReturnTypes(name: "sort", values: values, indices: indices))
+    },
+    .function(
+      "torch.topk", .tensor("input"), .int("k"), .int("dim", default: -1),
+      .bool("largest", default: true), .bool("sorted", default: true)
+    ) { _, input, k, dim, largest, _ in
+      let (values, indices) = try input.topk(k, dim: dim, largest: largest)
+      return .object(ReturnTypes(name: "topk", values: values, indices: indices))
+    },
     .function("torch.Tensor.numpy", .tensor("self"), .bool("force", default: false).keywordOnly) {
       _, _, _ in throw noNumpy("x.numpy()")
     },
