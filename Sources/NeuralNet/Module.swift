@@ -11,6 +11,9 @@ open class Module {
   public private(set) var namedOwnParameters: [(name: String, tensor: Tensor)] = []
   /// The direct submodules, by attribute name, in registration order.
   public private(set) var namedChildren: [(name: String, module: Module)] = []
+  /// The module's own buffers (state that is not a parameter, such as `BatchNorm2d`'s
+  /// `running_mean`), by attribute name, in registration order.
+  public private(set) var namedOwnBuffers: [(name: String, tensor: Tensor)] = []
   /// The forward hooks (see `Module+Hooks.swift`).
   var hooks = ForwardHooks()
 
@@ -21,6 +24,12 @@ open class Module {
 
   /// The text inside the parentheses of the printed form (`in_features=320, out_features=10, bias=True`).
   open var extraDescription: String { "" }
+
+  /// The `(label, text)` of each child line of the printed form, `(label): text`; one per child by
+  /// default (`ModuleList` merges repeats).
+  open var childDescriptions: [(label: String, text: String)] {
+    namedChildren.map { ($0.name, $0.module.description) }
+  }
 
   /// The layer's computation for one input tensor. Layers override it; calling it on a module that
   /// does not is PyTorch's error. Swift code calls a module as a function, `layer(x)`.
@@ -51,6 +60,29 @@ open class Module {
       namedChildren[index].module = module
     } else {
       namedChildren.append((name, module))
+    }
+  }
+
+  /// Adds or replaces a buffer (`register_buffer`): a tensor the module keeps and updates itself,
+  /// outside autograd.
+  public func registerBuffer(_ name: String, _ tensor: Tensor) {
+    if let index = namedOwnBuffers.firstIndex(where: { $0.name == name }) {
+      namedOwnBuffers[index].tensor = tensor
+    } else {
+      namedOwnBuffers.append((name, tensor))
+    }
+  }
+
+  /// The buffer registered under `name` on this module, if any.
+  public func buffer(named name: String) -> Tensor? {
+    namedOwnBuffers.first { $0.name == name }?.tensor
+  }
+
+  /// Every buffer of this module and its descendants, as `named_buffers()` orders them: own
+  /// buffers first, then each child's (`bn1.running_mean`, ...).
+  public func namedBuffers() -> [(name: String, tensor: Tensor)] {
+    namedModules().flatMap { path, module in
+      module.namedOwnBuffers.map { ((path.isEmpty ? "" : path + ".") + $0.name, $0.tensor) }
     }
   }
 
@@ -141,11 +173,11 @@ extension Module: CustomStringConvertible {
     if namedChildren.isEmpty { return "\(typeName)(\(extraDescription))" }
     var lines = ["\(typeName)("]
     if !extraDescription.isEmpty { lines.append("  " + extraDescription) }
-    for (name, child) in namedChildren {
-      let childText = child.description.split(separator: "\n", omittingEmptySubsequences: false)
+    for (label, text) in childDescriptions {
+      let childText = text.split(separator: "\n", omittingEmptySubsequences: false)
         .enumerated().map { $0.offset == 0 ? String($0.element) : "  " + $0.element }
         .joined(separator: "\n")
-      lines.append("  (\(name)): \(childText)")
+      lines.append("  (\(label)): \(childText)")
     }
     lines.append(")")
     return lines.joined(separator: "\n")

@@ -21,6 +21,12 @@ public enum NeuralNetError: Error, Equatable, Sendable {
   case nesterovWithoutMomentum
   /// An optimizer given no parameters.
   case emptyParameterList
+  /// `nn.init` fan computations on a tensor of fewer than 2 dimensions.
+  case fanOfLowRankTensor
+  /// `nn.init.kaiming_*_(mode=...)` other than `fan_in` / `fan_out`.
+  case unsupportedFanMode(String)
+  /// `nn.init.calculate_gain` of an unknown nonlinearity.
+  case unsupportedNonlinearity(String)
 
   /// The optimizer hyper-parameters PyTorch checks, as its messages name them.
   public enum HyperParameter: Equatable, Sendable {
@@ -59,6 +65,11 @@ extension NeuralNetError: PyTorchError {
       "Invalid \(parameter.messageName): \(value)"
     case .nesterovWithoutMomentum: "Nesterov momentum requires a momentum and zero dampening"
     case .emptyParameterList: "optimizer got an empty parameter list"
+    case .fanOfLowRankTensor:
+      "Fan in and fan out can not be computed for tensor with fewer than 2 dimensions"
+    case .unsupportedFanMode(let mode):
+      "Mode \(mode) not supported, please use one of ['fan_in', 'fan_out']"
+    case .unsupportedNonlinearity(let name): "Unsupported nonlinearity \(name)"
     }
   }
 
@@ -80,7 +91,7 @@ extension NeuralNetError: PyTorchError {
     case .missingForward, .lossNotDefined: .notImplemented
     case .lossNeedsTarget, .requiredParameter: .type
     case .channelsNotDivisible, .invalidHyperParameter, .nesterovWithoutMomentum,
-      .emptyParameterList:
+      .emptyParameterList, .fanOfLowRankTensor, .unsupportedFanMode, .unsupportedNonlinearity:
       .value
     case .negativeFeatures, .nonPositiveChannels: .runtime
     }

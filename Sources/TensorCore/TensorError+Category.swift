@@ -12,10 +12,12 @@ extension TensorError {
     case .invalidArgument(.dropoutProbability): .value
     case .loss(.targetOutOfBounds): .index
     case .loss(.batchSizeMismatch): .value
+    case .normalization(.singleValuePerChannel), .normalization(.inputRank): .value
     case .memory: .memory
     case .broadcastMismatch, .matmul, .linear, .invalidShape, .allocationTooLarge,
       .unsupportedDType,
-      .unsupportedOperation, .reduction, .invalidArgument, .autograd, .convolution, .pooling, .loss:
+      .unsupportedOperation, .reduction, .invalidArgument, .autograd, .convolution, .pooling, .loss,
+      .normalization:
       .runtime
     }
   }

@@ -34,6 +34,7 @@ extension TensorError {
     case .convolution(let problem): return problem.message
     case .pooling(let problem): return problem.message
     case .loss(let problem): return problem.message
+    case .normalization(let problem): return problem.message
     }
   }
 
@@ -60,6 +61,7 @@ extension TensorError {
     case .convolution(let problem): return problem.notes
     case .pooling(let problem): return problem.notes
     case .loss(let problem): return problem.notes
+    case .normalization(let problem): return problem.notes
     }
   }
 }
@@ -236,6 +238,8 @@ extension TensorError.OperationProblem {
     case .integerDivisionByZero: "ZeroDivisionError"
     case .itemOfNonScalar(let shape):
       "a Tensor with \(product(shape)) elements cannot be converted to Scalar"
+    case .whereCondition(let dtype):
+      "where expected condition to be a boolean tensor, but got a tensor with dtype \(dtype.scalarTypeName)"
     }
   }
 
@@ -283,6 +287,8 @@ extension TensorError.ArgumentProblem {
       "dropout2d: expected a 3-D or 4-D input, but got input of size \(shapeText(shape))"
     case .floatAlpha:
       "For integral input tensors, argument alpha must not be a floating point number."
+    case .negativeSteps: "number of steps must be non-negative"
+    case .topkOutOfRange: "selected index k out of range"
     }
   }
 
@@ -420,6 +426,16 @@ extension TensorError.PoolingProblem {
       "Given input size: (\(channels)x\(input.height)x\(input.width)). Calculated output size: "
         + "(\(channels)x\(output.height)x\(output.width)). Output size is too small"
     case .zeroDivisor: "divisor must be not zero"
+    case .adaptiveInputRank(let op, let shape):
+      // PyTorch's two kernels word it differently: a colon after "got" for max pooling only.
+      "\(op)(): Expected 3D or 4D tensor, but got\(op == "adaptive_max_pool2d" ? ":" : "") "
+        + shapeText(shape)
+    case .negativeAdaptiveSize(let height, let width):
+      "adaptive_avg_pool2d: elements of output_size must be greater than or equal to 0 but "
+        + "received {\(height), \(width)}"
+    case .adaptiveEmptyDimension(let shape, let dim):
+      "adaptive_max_pool2d(): Expected input to have non-zero size for non-batch dimensions, but "
+        + "input has sizes \(shapeText(shape)) with dimension \(dim) being empty"
     }
   }
 
@@ -437,6 +453,7 @@ extension TensorError.PoolingProblem {
           + "image; use a smaller kernel, more padding, or a larger input"
       ]
     case .zeroDivisor: ["divisor_override must be a non-zero count"]
+    case .adaptiveInputRank: ["adaptive pooling takes (C, H, W) or (N, C, H, W) images"]
     default: []
     }
   }
@@ -491,4 +508,29 @@ private func byteCountText(elements: Int) -> String {
   let (tens, ones) = elements.quotientAndRemainder(dividingBy: 10)
   let high = 4 * tens + (4 * ones) / 10
   return (high == 0 ? "" : String(high)) + String((4 * ones) % 10)
+}
+
+extension TensorError.NormalizationProblem {
+  var message: String {
+    switch self {
+    case .parameterSize(let name, let expected, let got):
+      "\(name) should contain \(expected) elements not \(got)"
+    case .missingRunningMean: "running_mean must be defined in evaluation mode"
+    case .singleValuePerChannel(let shape):
+      "Expected more than 1 value per channel when training, got input size torch.Size(\(shapeText(shape)))"
+    case .inputRank(let expected, let rank): "expected \(expected) input (got \(rank)D input)"
+    }
+  }
+
+  var notes: [String] {
+    switch self {
+    case .parameterSize(let name, let expected, _):
+      ["the input has \(expected) channels (dimension 1), one \(name) value each"]
+    case .singleValuePerChannel:
+      [
+        "the variance of a single value is undefined: train with a batch of 2 or more, or call eval()"
+      ]
+    case .missingRunningMean, .inputRank: []
+    }
+  }
 }

@@ -33,6 +33,18 @@ public enum TensorError: Error, Equatable, Sendable {
   case reduction(ReductionProblem)
   /// An argument outside its valid range (a zero `arange` step, a dropout probability above 1).
   case invalidArgument(ArgumentProblem)
+  /// `batch_norm` arguments that do not fit the input.
+  public enum NormalizationProblem: Equatable, Sendable {
+    /// A running statistic, weight or bias whose element count is not the input's channel count.
+    case parameterSize(name: String, expected: Int, got: Int)
+    /// `batch_norm` in evaluation mode without running statistics.
+    case missingRunningMean
+    /// Training on a batch with one value per channel, whose variance is undefined.
+    case singleValuePerChannel(shape: [Int])
+    /// A `BatchNorm1d` / `BatchNorm2d` input of the wrong rank (`expected` is `4D`, `2D or 3D`).
+    case inputRank(expected: String, rank: Int)
+  }
+
   /// A gradient that cannot be computed or recorded.
   case autograd(AutogradProblem)
   /// `conv2d` arguments that do not fit together.
@@ -41,6 +53,8 @@ public enum TensorError: Error, Equatable, Sendable {
   case pooling(PoolingProblem)
   /// `nll_loss` / `cross_entropy` inputs and targets that do not fit.
   case loss(LossProblem)
+  /// Batch normalisation arguments that do not fit the input.
+  case normalization(NormalizationProblem)
 
   /// The Python exception class PyTorch raises, as lesson code sees it.
   public enum Category: String, Sendable, CaseIterable {
@@ -156,6 +170,8 @@ public enum TensorError: Error, Equatable, Sendable {
     case integerDivisionByZero
     /// `item()` of a tensor of `shape` that does not hold exactly one element.
     case itemOfNonScalar(shape: [Int])
+    /// `torch.where` with a condition that is not bool.
+    case whereCondition(DType)
   }
 
   /// A reduction that cannot be computed as asked.
@@ -192,6 +208,10 @@ public enum TensorError: Error, Equatable, Sendable {
     case dropout2dRank(shape: [Int])
     /// A fractional `alpha` for `add` / `sub` of integer tensors.
     case floatAlpha
+    /// `linspace` with a negative number of steps.
+    case negativeSteps
+    /// `topk` with `k` outside `0...size`.
+    case topkOutOfRange
   }
 
   /// A gradient that cannot be computed or recorded.
@@ -263,6 +283,12 @@ public enum TensorError: Error, Equatable, Sendable {
     case outputTooSmall(channels: Int, input: Size2D, output: Size2D, kernel: Size2D)
     /// `divisor_override=0`.
     case zeroDivisor
+    /// An adaptive pooling input that is not 3-D or 4-D (`op` prefixes the message).
+    case adaptiveInputRank(op: String, shape: [Int])
+    /// A negative adaptive output size.
+    case negativeAdaptiveSize(height: Int, width: Int)
+    /// `adaptive_max_pool2d` of an input with an empty non-batch dimension `dim`.
+    case adaptiveEmptyDimension(shape: [Int], dim: Int)
   }
 
   /// `nll_loss` / `cross_entropy` inputs and targets that do not fit.

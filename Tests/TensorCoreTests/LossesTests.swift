@@ -83,3 +83,42 @@ import Testing
     }
   }
 }
+
+/// `F.mse_loss` against PyTorch 2.15: `a = [[1, 2], [3, 5]]`, `b = [[0, 2.5], [1, 1]]`.
+@Suite struct MSELossTests {
+  static let a: [Float] = [1, 2, 3, 5]
+  static let b: [Float] = [0, 2.5, 1, 1]
+
+  @Test func reductionsAndGradient() throws {
+    let input = Tensor(shape: [2, 2], floats: Self.a)
+    let target = Tensor(shape: [2, 2], floats: Self.b)
+    try input.setRequiresGrad()
+    let loss = try Functional.mseLoss(input, target: target)
+    #expect(loss.shape == [] && loss.floats == [5.3125])
+    #expect(loss.gradFn?.name == "MseLossBackward0")
+    #expect(try Functional.mseLoss(input, target: target, reduction: .sum).floats == [21.25])
+    #expect(
+      try Functional.mseLoss(input, target: target, reduction: .none).floats == [1, 0.25, 4, 16])
+    try loss.backward()
+    #expect(input.grad?.floats == [0.5, -0.25, 1, 2])
+  }
+
+  @Test func broadcastsAndChecksShapes() throws {
+    let loss = try Functional.mseLoss(Tensor(shape: [2], floats: [1, 2]), target: Tensor(Float(1)))
+    #expect(loss.floats == [0.5])
+    #expect(throws: TensorError.broadcastMismatch(lhs: [2], rhs: [3], dim: 0)) {
+      try Functional.mseLoss(
+        Tensor(shape: [2], floats: [1, 1]), target: Tensor(shape: [3], floats: [1, 1, 1]))
+    }
+  }
+
+  @Test(arguments: [Reduction.mean, .sum, .none])
+  func gradientsMatchFiniteDifferences(reduction: Reduction) throws {
+    try expectGradientsMatch([sampleTensor([3, 4], seed: 1), sampleTensor([3, 4], seed: 2)]) {
+      try Functional.mseLoss($0[0], target: $0[1], reduction: reduction)
+    }
+    try expectGradientsMatch([sampleTensor([3, 4], seed: 3), sampleTensor([4], seed: 4)]) {
+      try Functional.mseLoss($0[0], target: $0[1], reduction: reduction)
+    }
+  }
+}

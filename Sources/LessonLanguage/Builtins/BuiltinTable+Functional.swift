@@ -54,6 +54,61 @@ extension BuiltinTable {
     },
     .function("torch.nn.functional.tanh", .tensor("input")) { _, input in .tensor(input.tanh()) },
     .function(
+      "torch.nn.functional.batch_norm", .tensor("input"), .value("running_mean"),
+      .value("running_var"), .optionalTensor("weight"), .optionalTensor("bias"),
+      .bool("training", default: false), .double("momentum", default: 0.1),
+      .double("eps", default: 1e-5)
+    ) { _, input, runningMean, runningVar, weight, bias, training, momentum, eps in
+      .tensor(
+        try Functional.batchNorm(
+          input, runningMean: try optionalTensor(runningMean, "running_mean", "batch_norm"),
+          runningVar: try optionalTensor(runningVar, "running_var", "batch_norm"), weight: weight,
+          bias: bias, training: training, momentum: momentum, eps: eps))
+    },
+    .function("torch.nn.functional.adaptive_avg_pool2d", .tensor("input"), .value("output_size")) {
+      _, input, size in
+      let output = try adaptiveOutputSize(size)
+      return .tensor(
+        try Functional.adaptiveAvgPool2d(input, height: output.height, width: output.width))
+    },
+    .function(
+      "torch.nn.functional.adaptive_max_pool2d", .tensor("input"), .value("output_size"),
+      .bool("return_indices", default: false)
+    ) { _, input, size, returnIndices in
+      let output = try adaptiveOutputSize(size)
+      let (values, indices) = try Functional.adaptiveMaxPool2dWithIndices(
+        input, height: output.height, width: output.width)
+      return returnIndices ? .tuple([.tensor(values), .tensor(indices)]) : .tensor(values)
+    },
+    .function(
+      "torch.nn.functional.dropout2d", .tensor("input"), .double("p", default: 0.5),
+      .bool("training", default: true), .bool("inplace", default: false)
+    ) { interpreter, input, p, training, _ in
+      .tensor(
+        try Functional.dropout2d(input, p: p, training: training, generator: interpreter.generator))
+    },
+    .function(
+      "torch.nn.functional.mse_loss", .tensor("input"), .tensor("target"),
+      .optionalValue("size_average"), .optionalValue("reduce"),
+      .string("reduction", default: "mean"), .optionalTensor("weight")
+    ) { interpreter, input, target, sizeAverage, reduce, reduction, weight in
+      if weight != nil {
+        throw PythonException.unsupported("mse_loss(weight=...) is not supported in lessons")
+      }
+      let mode = try lossReduction(
+        interpreter, sizeAverage: sizeAverage, reduce: reduce, reduction: reduction)
+      if input.shape != target.shape, let span = interpreter.currentSpan {
+        interpreter.warnOnce(
+          "Using a target size (torch.Size(\(shapeText(target.shape)))) that is different to the "
+            + "input size (torch.Size(\(shapeText(input.shape)))). This will likely lead to "
+            + "incorrect results due to broadcasting. Please ensure they have the same size.",
+          at: span)
+      }
+      let loss = try Functional.mseLoss(input, target: target, reduction: mode)
+      interpreter.noteLoss(loss)
+      return .tensor(loss)
+    },
+    .function(
       "torch.nn.functional.linear", .tensor("input"), .tensor("weight"), .optionalTensor("bias")
     ) { _, input, weight, bias in .tensor(try Functional.linear(input, weight: weight, bias: bias))
     },
@@ -94,6 +149,19 @@ extension BuiltinTable {
           at: span)
       }
       return .tensor(try op(input, implicitSoftmaxDim(rank: input.rank)))
+    }
+  }
+
+  /// A required argument that may be `None` (`batch_norm`'s running statistics).
+  private static func optionalTensor(_ value: Value, _ name: String, _ function: String) throws
+    -> Tensor?
+  {
+    switch value {
+    case .none: return nil
+    case .tensor(let tensor): return tensor
+    default:
+      throw PythonException.type(
+        "\(function)(): argument '\(name)' must be Tensor, not \(typeName(of: value))")
     }
   }
 

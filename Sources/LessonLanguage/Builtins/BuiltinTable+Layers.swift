@@ -66,8 +66,45 @@ extension BuiltinTable {
       .function("torch.nn.Dropout", .double("p", default: 0.5), .bool("inplace", default: false)) {
         interpreter, p, _ in .module(try Dropout(p: p, generator: interpreter.generator))
       },
+      batchNorm("BatchNorm1d") {
+        try BatchNorm1d(
+          numFeatures: $0, eps: $1, momentum: $2, affine: $3, trackRunningStats: $4, bias: $5)
+      },
+      batchNorm("BatchNorm2d") {
+        try BatchNorm2d(
+          numFeatures: $0, eps: $1, momentum: $2, affine: $3, trackRunningStats: $4, bias: $5)
+      },
+      .function("torch.nn.AdaptiveAvgPool2d", .value("output_size")) { _, size in
+        .module(AdaptiveAvgPool2d(outputSize: try adaptiveOutputSize(size)))
+      },
+      .function(
+        "torch.nn.AdaptiveMaxPool2d", .value("output_size"), .bool("return_indices", default: false)
+      ) { _, size, returnIndices in
+        if returnIndices {
+          throw PythonException.unsupported(
+            "nn.AdaptiveMaxPool2d(return_indices=True) is not supported in lessons",
+            notes: ["F.adaptive_max_pool2d(x, size, return_indices=True) returns the indices"])
+        }
+        return .module(AdaptiveMaxPool2d(outputSize: try adaptiveOutputSize(size)))
+      },
+      .function("torch.nn.Identity", .variadic("args"), .keywords("kwargs")) { _, _, _ in
+        .module(Identity())
+      },
+      .function("torch.nn.Dropout2d", .double("p", default: 0.5), .bool("inplace", default: false))
+      {
+        interpreter, p, _ in .module(try Dropout2d(p: p, generator: interpreter.generator))
+      },
       lossModule("NLLLoss") { NLLLoss(reduction: $0) },
       lossModule("CrossEntropyLoss") { CrossEntropyLoss(reduction: $0) },
+      .function(
+        "torch.nn.MSELoss", .optionalValue("size_average"), .optionalValue("reduce"),
+        .string("reduction", default: "mean")
+      ) { interpreter, sizeAverage, reduce, reduction in
+        .module(
+          MSELoss(
+            reduction: try lossReduction(
+              interpreter, sizeAverage: sizeAverage, reduce: reduce, reduction: reduction)))
+      },
       .function("torch.nn.Parameter", .tensor("data"), .bool("requires_grad", default: true)) {
         _, data, requiresGrad in
         let parameter = try makeParameter(data, requiresGrad: requiresGrad)
@@ -88,6 +125,16 @@ extension BuiltinTable {
       .list(
         ListStorage(
           module.namedParameters().map { .tuple([.string($0.name), .tensor($0.tensor)]) }))
+    },
+    .function(
+      "torch.nn.Module.buffers", .module("self"), .bool("recurse", default: true)
+    ) { _, module, _ in .list(ListStorage(module.namedBuffers().map { .tensor($0.tensor) })) },
+    .function(
+      "torch.nn.Module.named_buffers", .module("self"), .string("prefix", default: ""),
+      .bool("recurse", default: true), .bool("remove_duplicate", default: true)
+    ) { _, module, _, _, _ in
+      .list(
+        ListStorage(module.namedBuffers().map { .tuple([.string($0.name), .tensor($0.tensor)]) }))
     },
     .function("torch.nn.Module.children", .module("self")) { _, module in
       .list(ListStorage(module.namedChildren.map { .module($0.module) }))
@@ -131,6 +178,44 @@ extension BuiltinTable {
       return .none
     },
   ]
+
+  /// An adaptive pooling `output_size`: an int, `None`, or a pair of ints or `None`s.
+  static func adaptiveOutputSize(_ value: Value) throws -> AdaptiveOutputSize {
+    func size(_ item: Value) throws -> Int? {
+      switch item {
+      case .none: return nil
+      case .int(let n): return n
+      default:
+        throw PythonException.type(
+          "output_size must be an int, None or a pair of them, not \(typeName(of: item))")
+      }
+    }
+    switch value {
+    case .tuple(let items) where items.count == 2:
+      return .pair(try size(items[0]), try size(items[1]))
+    case .list(let storage) where storage.items.count == 2:
+      return .pair(try size(storage.items[0]), try size(storage.items[1]))
+    case .size(let dims) where dims.count == 2: return .pair(dims[0], dims[1])
+    case .tuple, .list, .size:
+      throw PythonException.value("output_size must have 2 elements for 2-D adaptive pooling")
+    default: return .single(try size(value))
+    }
+  }
+
+  /// `nn.BatchNorm1d(...)` / `nn.BatchNorm2d(...)`, with PyTorch 2's keyword-only `bias`.
+  private static func batchNorm(
+    _ name: String,
+    _ make: @escaping @Sendable (Int, Double, Double?, Bool, Bool, Bool) throws -> BatchNorm
+  ) -> BuiltinFunction {
+    .function(
+      "torch.nn." + name, .int("num_features"), .double("eps", default: 1e-5),
+      .optionalDouble("momentum", default: 0.1), .bool("affine", default: true),
+      .bool("track_running_stats", default: true), .optionalValue("device"),
+      .optionalValue("dtype"), .bool("bias", default: true).keywordOnly
+    ) { _, features, eps, momentum, affine, track, _, _, bias in
+      .module(try make(features, eps, momentum, affine, track, bias))
+    }
+  }
 
   /// `nn.NLLLoss(...)` / `nn.CrossEntropyLoss(...)`, with the legacy `size_average` / `reduce`
   /// flags mapped as `F.nll_loss` maps them (warning once).

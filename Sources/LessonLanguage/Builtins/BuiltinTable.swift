@@ -3,7 +3,8 @@
 enum BuiltinTable {
   /// The importable modules.
   static let modules: Set<String> = [
-    "torch", "torch.nn", "torch.nn.functional", "torch.optim", "torch.autograd", "torch.utils",
+    "torch", "torch.nn", "torch.nn.functional", "torch.nn.init", "torch.optim", "torch.autograd",
+    "torch.utils",
     "torch.utils.data", "torch.cuda", "torch.accelerator", "torch.backends", "torch.backends.mps",
     "torch.optim.lr_scheduler", "torchvision", "torchvision.datasets",
     "torchvision.transforms", "torchvision.utils", "__future__", "math", "matplotlib",
@@ -19,7 +20,8 @@ enum BuiltinTable {
   /// Every entry, from every namespace file.
   static var entries: [BuiltinFunction] {
     python + exceptionClasses + containers + strings + lists + sets + torch + tensorMethods
-      + functional + layers + moduleTree + optimizers + schedulers + devices + math + data
+      + functional + layers + moduleContainers + initializers + torchSelection + inPlaceMethods
+      + moduleTree + optimizers + schedulers + devices + math + data
       + summaries + pyplot + animations + objectMethods
   }
 

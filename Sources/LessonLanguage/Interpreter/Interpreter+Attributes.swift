@@ -44,10 +44,28 @@ extension Interpreter {
       if let value = scripted.classObject.lookup(name) { return bind(value, to: receiver) }
     } else {
       if let parameter = module.parameter(named: name) { return .tensor(parameter) }
-      if name == "bias", module is Conv2d || module is Linear { return Value.none }
+      if let buffer = module.buffer(named: name) { return .tensor(buffer) }
+      if let value = layerAttribute(module, name) { return value }
       if let child = module.child(named: name) { return .module(child) }
     }
     return builtins.method(of: receiver, name)
+  }
+
+  /// The hyper-parameters a built-in layer shows as attributes (`bn.momentum`), and `None` for
+  /// an absent optional parameter (`conv.bias` with `bias=False`).
+  private func layerAttribute(_ module: Module, _ name: String) -> Value? {
+    switch (module, name) {
+    case (is Conv2d, "bias"), (is Linear, "bias"), (is BatchNorm, "weight"), (is BatchNorm, "bias"):
+      return Value.none
+    case (let norm as BatchNorm, "num_features"): return .int(norm.numFeatures)
+    case (let norm as BatchNorm, "eps"): return .float(norm.eps)
+    case (let norm as BatchNorm, "momentum"): return norm.momentum.map { .float($0) } ?? Value.none
+    case (let norm as BatchNorm, "affine"): return .bool(norm.affine)
+    case (let norm as BatchNorm, "track_running_stats"): return .bool(norm.trackRunningStats)
+    case (is BatchNorm, "running_mean"), (is BatchNorm, "running_var"):
+      return Value.none
+    default: return nil
+    }
   }
 
   private func tensorAttribute(_ tensor: Tensor, _ name: String) throws -> Value? {
@@ -82,7 +100,9 @@ extension Interpreter {
     var names = builtins.memberNames(of: object)
     switch object {
     case .module(let module):
-      names += module.namedOwnParameters.map(\.name) + module.namedChildren.map(\.name)
+      names +=
+        module.namedOwnParameters.map(\.name) + module.namedChildren.map(\.name)
+        + module.namedOwnBuffers.map(\.name)
       if let scripted = module as? ScriptModule {
         names += Array(scripted.attributes.keys) + Array(scripted.classObject.attributes.keys)
       }

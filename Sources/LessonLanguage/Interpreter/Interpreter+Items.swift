@@ -27,11 +27,36 @@ extension Interpreter {
       return try sequenceItem(layers, index, "Sequential") {
         .module(Sequential($0.compactMap(\.moduleValue)))
       }
+    case .module(let list as ModuleList):
+      if case .slice(let start, let stop, let step) = index {
+        guard (step ?? 1) != 0 else { throw PythonException.value("slice step cannot be zero") }
+        let positions = sliceIndices(
+          count: list.items.count, start: start, stop: stop, step: step ?? 1)
+        return .module(ModuleList(positions.map { list.items[$0] }))
+      }
+      return .module(list.items[try moduleListPosition(list, index)])
+    case .module(let dict as ModuleDict):
+      guard case .string(let key) = index, let child = dict.child(named: key) else {
+        throw PythonException(.keyError, repr(index))
+      }
+      return .module(child)
     case .object(let host as SubscriptableObject):
       return try host.item(index, interpreter: self)
     default:
       throw PythonException.type("'\(typeName(of: object))' object is not subscriptable")
     }
+  }
+
+  /// The position of `index` (negative counts from the end) in a `ModuleList`, with PyTorch's
+  /// `IndexError`.
+  private func moduleListPosition(_ list: ModuleList, _ index: Value) throws -> Int {
+    let i = try indexValue(index)
+    let count = list.items.count
+    let position = i < 0 ? i + count : i
+    guard position >= 0 && position < count else {
+      throw PythonException.index("index \(i) is out of range")
+    }
+    return position
   }
 
   /// `loss.data[0]` on a 0-d tensor: PyTorch 0.3 had no 0-d tensors and returned the number;
@@ -100,6 +125,22 @@ extension Interpreter {
       try tensor.assign(source, at: try tensorIndices(index))
     case .object(let host as ItemAssignableObject):
       try host.setItem(index, value, interpreter: self)
+    case .module(let container) where container is ModuleList || container is ModuleDict:
+      guard case .module(let child) = value else {
+        throw PythonException.type("\(typeName(of: value)) is not a Module subclass")
+      }
+      if let list = container as? ModuleList {
+        let position = try moduleListPosition(list, index)
+        try requireAcyclic(adding: child, to: list, as: String(position))
+        list.replace(at: position, with: child)
+      } else {
+        guard case .string(let key) = index else {
+          throw PythonException.type(
+            "module name should be a string. Got \(typeName(of: index))")
+        }
+        try requireAcyclic(adding: child, to: container, as: key)
+        container.registerModule(key, child)
+      }
     default:
       throw PythonException.type(
         "'\(typeName(of: object))' object does not support item assignment")

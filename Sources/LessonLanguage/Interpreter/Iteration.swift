@@ -23,6 +23,10 @@ extension Interpreter {
       return try object.makeIterator()
     case .module(let module as Sequential):
       return ArrayIterator(module.layers.map { .module($0) })
+    case .module(let module as ModuleList):
+      return ArrayIterator(module.items.map { .module($0) })
+    case .module(let module as ModuleDict):
+      return ArrayIterator(module.keys.map { .string($0) })
     default:
       throw PythonException.type("'\(typeName(of: value))' object is not iterable")
     }
@@ -60,6 +64,8 @@ extension Interpreter {
       }
       return first
     case .module(let module as Sequential): return module.layers.count
+    case .module(let module as ModuleList): return module.items.count
+    case .module(let module as ModuleDict): return module.keys.count
     case .object(let range as RangeObject) where range.isLongerThanAnInt:
       throw PythonException.overflow("Python int too large to convert to C ssize_t")
     case .object(let object as IterableObject):

@@ -56,6 +56,25 @@ public final class Dropout: Module {
   public override var extraDescription: String { "p=\(p), inplace=False" }
 }
 
+/// `nn.Dropout2d(p)`: while training, zeroes whole channels with probability `p` and scales the
+/// rest by `1 / (1 - p)`; the identity in eval mode.
+public final class Dropout2d: Module {
+  public let p: Double
+  private let generator: Generator
+
+  public init(p: Double = 0.5, generator: Generator) throws {
+    try Functional.checkDropoutProbability(p)
+    self.p = p
+    self.generator = generator
+  }
+
+  public override func forward(_ input: Tensor) throws -> Tensor {
+    try Functional.dropout2d(input, p: p, training: training, generator: generator)
+  }
+
+  public override var extraDescription: String { "p=\(p), inplace=False" }
+}
+
 /// `nn.Flatten(start_dim=1, end_dim=-1)`: merges the dimensions from `startDim` to `endDim`.
 public final class Flatten: Module {
   public let startDim: Int

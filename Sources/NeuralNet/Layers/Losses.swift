@@ -35,3 +35,10 @@ public final class CrossEntropyLoss: LossModule {
     try Functional.crossEntropy(input, target: target, reduction: reduction)
   }
 }
+
+/// `nn.MSELoss()`: the mean squared error of `input` against a `target` of the same shape.
+public final class MSELoss: LossModule {
+  public override func loss(_ input: Tensor, target: Tensor) throws -> Tensor {
+    try Functional.mseLoss(input, target: target, reduction: reduction)
+  }
+}

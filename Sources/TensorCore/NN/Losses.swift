@@ -1,4 +1,4 @@
-/// Classification losses (`F.nll_loss`, `F.cross_entropy`).
+/// Losses: classification (`F.nll_loss`, `F.cross_entropy`) and regression (`F.mse_loss`).
 
 extension Functional {
   /// The negative log-likelihood loss, as `torch.nn.functional.nll_loss`:
@@ -78,5 +78,49 @@ extension Functional {
     }
     try requireFloat(input, "nll_loss_forward_out_frame")
     return (rows, input.shape[input.rank - 1])
+  }
+}
+
+// MARK: - Regression
+
+extension Functional {
+  /// The mean squared error, as `torch.nn.functional.mse_loss`: `(input - target)^2` element-wise,
+  /// then averaged (`.mean`), summed (`.sum`) or kept (`.none`).
+  ///
+  /// Shapes: `input` and `target` broadcast together (PyTorch warns when they differ) -> a 0-d
+  /// loss, or the broadcast shape with `.none`. The result's grad_fn is `MseLossBackward0`;
+  /// gradients reach both tensors (`d/d input = 2 (input - target)`, its negative for the target).
+  public static func mseLoss(_ input: Tensor, target: Tensor, reduction: Reduction = .mean) throws
+    -> Tensor
+  {
+    try requireFloat(input, "mse_loss")
+    try requireFloat(target, "mse_loss")
+    let shape = try broadcastShapes(input.shape, target.shape)
+    let a = input.shape == shape ? input : try input.expand(shape)
+    let b = target.shape == shape ? target : try target.expand(shape)
+    let difference = zip(a.floats, b.floats).map { $0 - $1 }
+    let squares = difference.map { $0 * $0 }
+    let count = Float(squares.count)
+    let (outputShape, values): ([Int], [Float])
+    switch reduction {
+    case .none: (outputShape, values) = (shape, squares)
+    case .sum: (outputShape, values) = ([], [squares.reduce(0, +)])
+    case .mean: (outputShape, values) = ([], [squares.reduce(0, +) / count])
+    }
+    return Tensor.result(
+      shape: outputShape, floats: values, name: "MseLossBackward0", inputs: [a, b]
+    ) { dy in
+      var da = difference
+      for i in da.indices {
+        let upstream =
+          switch reduction {
+          case .none: dy[i]
+          case .sum: dy[0]
+          case .mean: dy[0] / count
+          }
+        da[i] = 2 * difference[i] * upstream
+      }
+      return [da, da.map { -$0 }]
+    }
   }
 }

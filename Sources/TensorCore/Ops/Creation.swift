@@ -52,6 +52,21 @@ extension Tensor {
       shape: [size], values: (0..<size).map { start + Double($0) * step }, dtype: dtype)
   }
 
+  /// `torch.linspace(start, end, steps)`: `steps` float32 values evenly spaced from `start` to
+  /// `end`, computed as PyTorch does (from `start` for the first half, back from `end` for the
+  /// second, so both ends are exact). Throws PyTorch's error for negative `steps`.
+  public static func linspace(start: Double, end: Double, steps: Int) throws -> Tensor {
+    guard steps >= 0 else { throw TensorError.invalidArgument(.negativeSteps) }
+    try checkSizes([steps], what: "torch.linspace")
+    guard steps > 1 else { return Tensor(shape: [steps], floats: steps == 1 ? [Float(start)] : []) }
+    let step = (Float(end) - Float(start)) / Float(steps - 1)
+    let half = steps / 2
+    let values = (0..<steps).map { i in
+      i < half ? Float(start) + step * Float(i) : Float(end) - step * Float(steps - 1 - i)
+    }
+    return Tensor(shape: [steps], floats: values)
+  }
+
   /// `torch.rand(*shape, generator=)`: float32, uniform in [0, 1).
   public static func rand(_ shape: [Int], generator: Generator) throws -> Tensor {
     try checkSizes(shape, what: "torch.rand")

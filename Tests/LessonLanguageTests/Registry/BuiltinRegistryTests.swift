@@ -28,7 +28,8 @@ import Testing
       "torch.Tensor", "torch.nn.Module", "torch.optim.Optimizer",
       "torch.optim.lr_scheduler.LRScheduler", "builtins", "builtins.str",
       "builtins.list", "builtins.tuple", "builtins.dict", "builtins.set", "builtins.object",
-      "matplotlib.figure.Figure", "matplotlib.axes.Axes", "numpy.ndarray",
+      "matplotlib.figure.Figure", "matplotlib.axes.Axes", "numpy.ndarray", "torch.nn.ModuleList",
+      "torch.nn.ModuleDict",
     ]
     let unreachable = registry.functions.values.filter {
       !registry.modules.contains($0.namespace) && !classes.contains($0.namespace)

@@ -113,6 +113,21 @@ extension Arg where T == Double? {
   }
 }
 
+extension Arg where T == Double? {
+  /// A number or `None`, with a numeric default: not passed gives `defaultValue`, `None` nil
+  /// (`momentum=0.1` of the batch norms, where `None` means a cumulative average).
+  public static func optionalDouble(_ name: String, default defaultValue: Double) -> Arg<Double?> {
+    Arg<Double?>(Signature.Parameter(name, defaultText: pythonRepr(defaultValue))) {
+      value, context in
+      switch value {
+      case nil: defaultValue
+      case .none?: nil
+      case let value?: try doubleArgument(value, name, context)
+      }
+    }
+  }
+}
+
 func doubleArgument(_ value: Value, _ name: String, _ context: ArgumentContext) throws -> Double {
   switch value {
   case .int(let v): return Double(v)

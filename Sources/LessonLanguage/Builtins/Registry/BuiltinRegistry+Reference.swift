@@ -8,7 +8,9 @@ extension BuiltinRegistry {
     ("tensor methods", ["torch.Tensor"]),
     ("`torch.nn`", ["torch.nn"]),
     ("module methods", ["torch.nn.Module"]),
+    ("`ModuleList` and `ModuleDict` methods", ["torch.nn.ModuleList", "torch.nn.ModuleDict"]),
     ("`torch.nn.functional`", ["torch.nn.functional"]),
+    ("`torch.nn.init`", ["torch.nn.init"]),
     ("`torch.optim`", ["torch.optim", "torch.optim.Optimizer"]),
     (
       "`torch.optim.lr_scheduler`",

@@ -88,6 +88,8 @@ public struct BuiltinRegistry: Sendable {
   static func methodNamespaces(of value: Value) -> [String] {
     switch value {
     case .tensor: ["torch.Tensor", "torch"]
+    case .module(is ModuleList): ["torch.nn.ModuleList", "torch.nn.Module"]
+    case .module(is ModuleDict): ["torch.nn.ModuleDict", "torch.nn.Module"]
     case .module: ["torch.nn.Module"]
     case .string: ["builtins.str"]
     case .list: ["builtins.list"]
