@@ -38,6 +38,10 @@ import Testing
     OutputCase(
       "print('%5s|%-5s|%X %x %#x %o|%c%c|%05.1f|%+d' % ('ab', 'cd', 255, 255, 255, 8, 65, 'z', 2.25, 3))\nprint('%(name)s is %(n)d, %%' % {'name': 'a', 'n': 3})",
       "   ab|cd   |FF ff 0xff 10|Az|002.2|+3\na is 3, %\n"),
+    // any, all, map and filter (lazy; map over several iterables stops at the shortest).
+    OutputCase(
+      "print(any([0, 1]), all([1, 0]), all([]), any([]), list(map(lambda v: v * 2, [1, 2])), list(filter(lambda v: v > 1, [1, 2, 3])), list(map(lambda a, b: a + b, [1, 2, 3], [10, 20])), list(filter(None, [0, 1, '', 'a'])))\nprint(any(torch.tensor([0, 1])), sum(map(len, ['ab', 'c'])))",
+      "True False True False [2, 4] [2, 3] [11, 22] [1, 'a']\nTrue 3\n"),
     // zip of nothing, slice assignment and deletion on lists.
     OutputCase(
       "print(list(zip()))\nl = [0, 1, 2, 3, 4, 5]\nl[1:3] = []\nl[10:] = [9]\nprint(l)\nl[::2] = ['a', 'b', 'c']\nprint(l)\ndel l[::2]\nl[:0] = (7, 8)\nl[-1:] = 'xy'\nprint(l)",
@@ -176,6 +180,16 @@ import Testing
       let result = InterpreterTestSupport.run(source)
       #expect(result.errorText.hasPrefix(expected), "\(source): \(result.errorText)")
     }
+  }
+
+  /// A builtin's own loop over a huge range ends at the time limit too.
+  @Test func allOverAHugeRangeEndsAtTheTimeLimit() {
+    var environment = LessonEnvironment()
+    environment.cellTimeLimit = .milliseconds(200)
+    let interpreter = Interpreter(environment: environment, output: { _ in })
+    var result = LessonRunResult()
+    InterpreterTestSupport.run("all(range(1, 10**15))", in: interpreter, into: &result)
+    #expect(result.errorText.contains("TimeoutError"))
   }
 
   /// The time limit ends a loop that catches everything: `except:` cannot catch it.

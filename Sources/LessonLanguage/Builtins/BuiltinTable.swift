@@ -19,7 +19,8 @@ enum BuiltinTable {
 
   /// Every entry, from every namespace file.
   static var entries: [BuiltinFunction] {
-    python + exceptionClasses + containers + strings + lists + sets + torch + tensorMethods
+    python + iterables + exceptionClasses + containers + strings + lists + sets + torch
+      + tensorMethods
       + functional + layers + moduleContainers + initializers + torchSelection + inPlaceMethods
       + moduleTree + optimizers + schedulers + devices + math + data
       + summaries + pyplot + animations + objectMethods
