@@ -4,6 +4,8 @@ public enum ExitCode: Int32 {
   case success = 0
   /// A lesson check failed (or a `.py` script raised an error... see `lessonError`).
   case checkFailed = 1
+  /// A script's own command line was wrong (argparse's error, as Python exits).
+  case scriptUsage = 2
   /// The command line was wrong.
   case usage = 64
   /// Lesson code or a lesson file is malformed, or a script raised an error.

@@ -43,6 +43,7 @@ enum HelpText {
 
   static let run = """
     USAGE: cnn-lesson run [OPTIONS] FILE...
+           cnn-lesson run [OPTIONS] SCRIPT.py -- [SCRIPT ARGUMENTS]
 
     Runs each FILE. A Markdown lesson (.md) runs cell by cell: every cell's output is shown with its
     check result, then a final line "N passed, N failed". Several lessons each end with a line
@@ -51,7 +52,9 @@ enum HelpText {
     typo such as ```ouput, an unclosed fence, an output block with no cell before it) as "ERROR
     ...", before the total ("1 passed, 1 failed, 1 error"). A lesson with no checks runs, with a
     warning. A script (.py) runs like `python FILE.py`: it prints exactly what its print calls
-    print, and errors go to stderr. Other files (a notebook, .ipynb) are refused: save a
+    print, and errors go to stderr; what follows `--` is the script's own command line (its
+    sys.argv and argparse's parse_args(); argparse's errors exit with status 2, as in Python). Other
+    files (a notebook, .ipynb) are refused: save a
     notebook's code as a .py script, or write the lesson as .md.
 
     FILE may also name a built-in lesson or script, from any folder: 08 (or 8, 08.md,
@@ -64,13 +67,15 @@ enum HelpText {
     \(OptionTable.section(for: "run"))
 
     EXIT STATUS
-      0 every check passed (or skipped)   1 a check failed   64 not a lesson or script
+      0 every check passed (or skipped)   1 a check failed   2 a script's arguments were wrong
+      64 not a lesson or script
       65 error in lesson code, or a malformed lesson   66 file not found   130 Ctrl-C
 
     EXAMPLES
       cnn-lesson run lessons/08.md
       cnn-lesson run 08 --data none        a quick run: the training cells skipped
       cnn-lesson run my_net.py
+      cnn-lesson run main.py -- --epochs 1 --dry-run
     """
 
   static let bench = """

@@ -3,6 +3,9 @@
 struct Options {
   var command: String?
   var operands: [String] = []
+  /// How many operands came before `--` (nil without one): `run main.py -- --epochs 1` gives the
+  /// script its arguments.
+  var operandsBeforeDoubleDash: Int?
   var help = false
   /// `--version`.
   var version = false
@@ -38,6 +41,7 @@ struct Options {
     var words = arguments[...]
     while let word = words.popFirst() {
       if word == "--" {
+        options.operandsBeforeDoubleDash = options.operands.count
         options.operands += words
         break
       }

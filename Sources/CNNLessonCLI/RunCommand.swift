@@ -28,6 +28,16 @@ struct RunCommand {
         command: "run")
     }
     let library = LessonLibrary(workspace: workspace)
+    // `run main.py -- --epochs 1`: what follows `--` after a script is its own command line.
+    if let first = options.operands.first, first.hasSuffix(".py"),
+      options.operandsBeforeDoubleDash == 1
+    {
+      guard !options.bless else {
+        throw UsageError("--bless applies to Markdown lessons", command: "run")
+      }
+      let location = try library.locate(first)
+      return try runScript(location, arguments: Array(options.operands.dropFirst()))
+    }
     var locations: [LessonLocation] = []
     for path in options.operands {
       do {
@@ -128,18 +138,31 @@ struct RunCommand {
     }
   }
 
-  private func runScript(_ location: LessonLocation) throws -> ExitCode {
+  private func runScript(_ location: LessonLocation, arguments: [String] = []) throws -> ExitCode {
     let file = try location.source.read(location.path)
     try prepare(location.folder)
     let stdout = self.stdout
     let display = workspace.figureDisplay(isTerminal: stdout.isTerminal)
-    let error = makeExecutor(folder: location.folder).runFile(file) { output in
+    let executor = workspace.makeExecutor(
+      warnings: showsWarnings ? stderr : nil, folder: location.folder,
+      argv: [location.path] + arguments)
+    let error = executor.runFile(file) { output in
       switch output {
       case .text(let text): stdout.write(text)
       case .figure(let figure): stdout.write(display.text(for: figure))
       }
     }
     guard let error else { return .success }
+    if let exit = error.exception, exit.type == .systemExit, let status = exit.exitStatus {
+      // sys.exit and argparse end the script as Python would: their text, their status.
+      if let text = exit.exitText { stderr.write(text) }
+      switch status {
+      case 0: return .success
+      case 1: return .checkFailed
+      case 2: return .scriptUsage
+      default: return .lessonError
+      }
+    }
     stderr.write(workspace.style.render(error.styled) + "\n")
     return error.isInterruption ? .interrupted : .lessonError
   }

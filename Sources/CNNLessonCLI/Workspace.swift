@@ -88,14 +88,16 @@ struct Workspace {
 
   /// What lesson code may know of this machine, for a lesson whose file is in `folder` (its
   /// relative paths resolve there, as a notebook's do in Jupyter); nil for the working directory.
-  func lessonEnvironment(folder: String? = nil) -> LessonEnvironment {
+  func lessonEnvironment(folder: String? = nil, argv: [String] = [""]) -> LessonEnvironment {
     let offline = options.offline || !(context.environment["CNN_LESSON_OFFLINE"] ?? "").isEmpty
     let folder = folder ?? context.workingDirectory
-    return LessonEnvironment(
+    var environment = LessonEnvironment(
       workingDirectory: folder, dataDirectories: dataDirectories(lessonFolder: folder),
       cacheDirectory: cacheDirectory, allowsDownloads: !offline, seed: options.seed,
       cellTimeLimit: options.timeout ?? Limits.defaultTimeout(for: options.command),
       interruption: context.interruption, memoryLimit: memoryLimit)
+    environment.argv = argv
+    return environment
   }
 
   /// The memory budget: `--max-memory`, else `CNN_LESSON_MAX_MEMORY`, else the machine's
@@ -131,9 +133,12 @@ struct Workspace {
 
   /// A fresh executor for one lesson or exercise run in `folder` (nil: the working directory);
   /// warnings go to `warnings`, dimmed.
-  func makeExecutor(warnings: TextSink?, folder: String? = nil) -> InterpreterExecutor {
+  func makeExecutor(warnings: TextSink?, folder: String? = nil, argv: [String] = [""])
+    -> InterpreterExecutor
+  {
     let style = self.style
-    return InterpreterExecutor(environment: lessonEnvironment(folder: folder)) { warning in
+    return InterpreterExecutor(environment: lessonEnvironment(folder: folder, argv: argv)) {
+      warning in
       warnings?.write(style.paint(warning, .secondary) + "\n")
     }
   }

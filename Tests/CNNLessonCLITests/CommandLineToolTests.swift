@@ -415,4 +415,26 @@ extension CommandLineToolTests {
     #expect(failed.stdout.hasSuffix("\nFAILED b.md:7:1: expected 2, got 1\n0 passed, 1 failed\n"))
     #expect(!failed.stdout.contains("b.md: 0 passed"), "one file: no line per file")
   }
+
+  /// `run script.py -- ARGS`: the script's own command line, argparse's exits as Python's.
+  @Test func aScriptGetsTheArgumentsAfterTheDoubleDash() throws {
+    let directory = try Self.folder(with: [
+      "s.py": "import argparse\nimport sys\np = argparse.ArgumentParser()\n"
+        + "p.add_argument('--epochs', type=int, default=14)\nargs = p.parse_args()\n"
+        + "print(args.epochs, sys.argv)\n"
+    ])
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let run = runTool(["run", "s.py", "--", "--epochs", "1"], workingDirectory: directory.path)
+    #expect(run.code == .success, "\(run.stderr)")
+    #expect(run.stdout == "1 ['s.py', '--epochs', '1']\n")
+    let wrong = runTool(["run", "s.py", "--", "--epoch", "x"], workingDirectory: directory.path)
+    #expect(wrong.code == .scriptUsage)
+    #expect(
+      wrong.stderr
+        == "usage: s.py [-h] [--epochs EPOCHS]\ns.py: error: argument --epochs: invalid int value: 'x'\n"
+    )
+    let help = runTool(["run", "s.py", "--", "--help"], workingDirectory: directory.path)
+    #expect(help.code == .success)
+    #expect(help.stdout.hasPrefix("usage: s.py [-h] [--epochs EPOCHS]\n\noptions:\n"))
+  }
 }

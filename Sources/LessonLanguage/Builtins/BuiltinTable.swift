@@ -11,15 +11,16 @@ enum BuiltinTable {
     "matplotlib.pyplot",
     // Convolution and pooling in action (BuiltinTable+Animate.swift).
     "cnn_lesson", "cnn_lesson.animate",
-    // Imported by the course's scripts for command-line flags they do not use in lessons.
-    "argparse",
+    // The command-line flags of scripts (`cnn-lesson run main.py -- --epochs 1`).
+    "argparse", "sys",
     // torchinfo's summary(model, input_size) is provided too (BuiltinTable+Summary.swift).
     "torchinfo",
   ]
 
   /// Every entry, from every namespace file.
   static var entries: [BuiltinFunction] {
-    python + iterables + exceptionClasses + containers + strings + lists + sets + torch
+    python + iterables + argumentParsing + exceptionClasses + containers + strings + lists + sets
+      + torch
       + tensorMethods
       + functional + layers + moduleContainers + initializers + torchSelection + inPlaceMethods
       + moduleTree + optimizers + schedulers + devices + math + data

@@ -18,6 +18,9 @@ public struct LessonEnvironment: Sendable {
   public var cellTimeLimit: Duration?
   /// Set from outside (Ctrl-C) to stop the running code with a `KeyboardInterrupt`.
   public var interruption: Interruption?
+  /// `sys.argv`: the script and the arguments given after `--` (`cnn-lesson run main.py --
+  /// --epochs 1`); `['']` in lesson cells, as in a notebook.
+  public var argv: [String] = [""]
   /// The most bytes the lesson's values (tensors, lists, strings, dicts) may hold at once
   /// (`--max-memory`, `CNN_LESSON_MAX_MEMORY`); nil for no budget.
   public var memoryLimit: Int?

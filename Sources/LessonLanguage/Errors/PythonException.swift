@@ -87,6 +87,10 @@ public struct PythonException: Error, Sendable, CustomStringConvertible {
   /// For an exception instance the lesson raised (`raise ValueError('bad', 2)`), its key in the
   /// interpreter's table of raised instances, so `except ... as e` gets that very instance.
   public var instance: Int?
+  /// For `SystemExit` (`sys.exit(2)`, argparse's errors): the exit status the script asked for,
+  /// and what it wrote to stderr on the way out (argparse's usage and error).
+  public var exitStatus: Int32?
+  public var exitText: String?
 
   public init(
     _ type: ExceptionType, _ message: String, notes: [String] = [], requirement: Requirement? = nil

@@ -9,6 +9,8 @@ extension Interpreter {
 
   private func findAttribute(_ object: Value, _ name: String) throws -> Value? {
     switch object {
+    case .namespace("sys") where name == "argv":
+      return .list(ListStorage(environment.argv.map { .string($0) }))
     case .namespace(let namespace):
       return builtins.member(namespace, name)
     case .tensor(let tensor):

@@ -44,7 +44,7 @@ extension Interpreter {
 
   private func requireModule(_ name: String, span: SourceSpan) throws {
     guard builtins.modules.contains(name) else {
-      let importable = builtins.modules.subtracting(["argparse"]).sorted()
+      let importable = builtins.modules.sorted()
       throw Diagnostic(
         PythonException(
           .moduleNotFoundError, "No module named '\(name)'",

@@ -26,7 +26,7 @@ import Testing
   @Test func everyEntryIsReachable() {
     let classes: Set<String> = [
       "torch.Tensor", "torch.nn.Module", "torch.optim.Optimizer",
-      "torch.optim.lr_scheduler.LRScheduler", "builtins", "builtins.str",
+      "torch.optim.lr_scheduler.LRScheduler", "argparse.ArgumentParser", "builtins", "builtins.str",
       "builtins.list", "builtins.tuple", "builtins.dict", "builtins.set", "builtins.object",
       "matplotlib.figure.Figure", "matplotlib.axes.Axes", "numpy.ndarray", "torch.nn.ModuleList",
       "torch.nn.ModuleDict",

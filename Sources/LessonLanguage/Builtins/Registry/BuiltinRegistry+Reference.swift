@@ -12,6 +12,7 @@ extension BuiltinRegistry {
     ("`torch.nn.functional`", ["torch.nn.functional"]),
     ("`torch.nn.init`", ["torch.nn.init"]),
     ("`torch.optim`", ["torch.optim", "torch.optim.Optimizer"]),
+    ("`argparse`, `sys`", ["argparse", "argparse.ArgumentParser", "sys"]),
     (
       "`torch.optim.lr_scheduler`",
       ["torch.optim.lr_scheduler", "torch.optim.lr_scheduler.LRScheduler"]
