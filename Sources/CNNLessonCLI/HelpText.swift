@@ -53,9 +53,9 @@ enum HelpText {
     ...", before the total ("1 passed, 1 failed, 1 error"). A lesson with no checks runs, with a
     warning. A script (.py) runs like `python FILE.py`: it prints exactly what its print calls
     print, and errors go to stderr; what follows `--` is the script's own command line (its
-    sys.argv and argparse's parse_args(); argparse's errors exit with status 2, as in Python). Other
-    files (a notebook, .ipynb) are refused: save a
-    notebook's code as a .py script, or write the lesson as .md.
+    sys.argv and argparse's parse_args(); argparse's errors exit with status 2, as in Python).
+    Other files (a notebook, .ipynb) are refused: save a notebook's code as a .py script, or write
+    the lesson as .md.
 
     FILE may also name a built-in lesson or script, from any folder: 08 (or 8, 08.md,
     08_cnn_mnist.py); lessons/08.md in this folder, when there is one, wins ('cnn-lesson lessons'
