@@ -48,7 +48,9 @@ struct ErrorCase: Sendable, CustomTestStringConvertible {
     ErrorCase("[1].foo()", "1:1", "AttributeError: 'list' object has no attribute 'foo'"),
     ErrorCase(
       "import numpy as np", "1:8", "ModuleNotFoundError: No module named 'numpy'",
-      note: "lessons can import: __future__, argparse, cnn_lesson, cnn_lesson.animate, math, matplotlib"),
+      note:
+        "lessons can import: __future__, argparse, cnn_lesson, cnn_lesson.animate, math, matplotlib"
+    ),
     ErrorCase(
       "from torchvision import models", "1:25",
       "ImportError: cannot import name 'models' from 'torchvision'",
