@@ -66,11 +66,20 @@ struct OutputBless {
 
   // MARK: - Alignment
 
+  /// The choice kept for a state: the step, without the lines of a rewrite (those are made
+  /// again for the few states on the cheapest path, so the table stays small whatever the
+  /// lines hold).
+  private enum Choice {
+    case step(Step)
+    /// The `option`th of `options(item:line:)`, a rewrite of `items` items over `lines` lines.
+    case rewrite(option: Int, items: Int, lines: Int)
+  }
+
   /// The cheapest steps from (0, 0) to the end, or nil past `maximumWork`.
   private func align(rows: Int, columns: Int) -> [(item: Int, line: Int, step: Step)]? {
     var work = 0
     var cost = [Int](repeating: Int.max, count: rows * columns)
-    var choice = [Step?](repeating: nil, count: rows * columns)
+    var choice = [Choice?](repeating: nil, count: rows * columns)
     let runs = repeatRuns(work: &work)
     for item in stride(from: rows - 1, through: 0, by: -1) {
       for line in stride(from: columns - 1, through: 0, by: -1) {
@@ -79,31 +88,50 @@ struct OutputBless {
           cost[state] = 0
           continue
         }
-        var best: (cost: Int, step: Step)?
-        func consider(_ price: Int, _ step: Step, to next: (item: Int, line: Int)) {
-          let rest = cost[next.item * columns + next.line]
-          guard rest != Int.max else { return }
-          if best == nil || price + rest < (best?.cost ?? Int.max) { best = (price + rest, step) }
+        var best: (cost: Int, choice: Choice)?
+        func consider(_ price: Int, _ step: Step, option: Int? = nil) {
+          let target = next(step, item: item, line: line)
+          let rest = cost[target.item * columns + target.line]
+          guard rest != Int.max, best == nil || price + rest < (best?.cost ?? Int.max) else {
+            return
+          }
+          if case .rewrite(let items, let lines, _) = step, let option {
+            best = (price + rest, .rewrite(option: option, items: items, lines: lines))
+          } else {
+            best = (price + rest, .step(step))
+          }
         }
         if item < rows - 1 {
-          for (price, step) in options(item: item, line: line, runs: runs, work: &work) {
-            consider(price, step, to: next(step, item: item, line: line))
+          for (index, (price, step)) in options(item: item, line: line, runs: runs, work: &work)
+            .enumerated()
+          {
+            consider(price, step, option: index)
           }
-          consider(2, .delete, to: (item + 1, line))
+          consider(2, .delete)
         }
-        if line < columns - 1 { consider(2, .insert, to: (item, line + 1)) }
+        if line < columns - 1 { consider(2, .insert) }
         if work >= Self.maximumWork { return nil }
         if let best {
           cost[state] = best.cost
-          choice[state] = best.step
+          choice[state] = best.choice
         }
       }
     }
     var steps: [(item: Int, line: Int, step: Step)] = []
     var position = (item: 0, line: 0)
     while position != (rows - 1, columns - 1),
-      let step = choice[position.item * columns + position.line]
+      let kept = choice[position.item * columns + position.line]
     {
+      let step: Step
+      switch kept {
+      case .step(let chosen):
+        step = chosen
+      case .rewrite(let option, let items, let lines):
+        let remade = options(item: position.item, line: position.line, runs: runs, work: &work)
+        guard remade.indices.contains(option) else { return nil }
+        step = remade[option].1
+        guard case .rewrite(items, lines, _) = step else { return nil }
+      }
       steps.append((position.item, position.line, step))
       position = next(step, item: position.item, line: position.line)
     }
