@@ -95,9 +95,8 @@ public enum Init {
   ) throws -> Tensor {
     // PyTorch returns before computing the fan (with a warning) when there is nothing to fill.
     if tensor.count == 0 { return tensor }
-    let fan = try fan(tensor.shape, mode: mode)
-    let std = try gain(nonlinearity, parameter: a) / Double(fan).squareRoot()
-    let bound = 3.0.squareRoot() * std
+    let bound =
+      3.0.squareRoot() * (try kaimingStd(tensor, a: a, mode: mode, nonlinearity: nonlinearity))
     return try uniform(tensor, -bound, bound, generator: generator)
   }
 
@@ -109,9 +108,15 @@ public enum Init {
   ) throws -> Tensor {
     // PyTorch returns before computing the fan (with a warning) when there is nothing to fill.
     if tensor.count == 0 { return tensor }
-    let fan = try fan(tensor.shape, mode: mode)
-    let std = try gain(nonlinearity, parameter: a) / Double(fan).squareRoot()
+    let std = try kaimingStd(tensor, a: a, mode: mode, nonlinearity: nonlinearity)
     return try normal(tensor, mean: 0, std: std, generator: generator)
+  }
+
+  /// Kaiming's `gain / sqrt(fan)`, shared by the uniform and normal forms.
+  private static func kaimingStd(
+    _ tensor: Tensor, a: Double, mode: String, nonlinearity: String
+  ) throws -> Double {
+    try gain(nonlinearity, parameter: a) / Double(try fan(tensor.shape, mode: mode)).squareRoot()
   }
 
   /// `xavier_uniform_`: `U(-a, a)` with `a = gain * sqrt(6 / (fan_in + fan_out))`.

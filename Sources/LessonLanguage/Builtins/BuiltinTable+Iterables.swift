@@ -31,7 +31,7 @@ extension BuiltinTable {
       return .object(
         IteratorObject(
           typeName: "map",
-          iterator: MappingIterator(sources: sources, interpreter: interpreter) { items in
+          iterator: MappingIterator(sources: sources) { items in
             try interpreter.callFromBuiltin(function, items)
           }))
     },
@@ -57,10 +57,7 @@ final class MappingIterator: ValueIterator {
   private let sources: [ValueIterator]
   private let transform: ([Value]) throws -> Value
 
-  init(
-    sources: [ValueIterator], interpreter: Interpreter,
-    transform: @escaping ([Value]) throws -> Value
-  ) {
+  init(sources: [ValueIterator], transform: @escaping ([Value]) throws -> Value) {
     self.sources = sources
     self.transform = transform
   }

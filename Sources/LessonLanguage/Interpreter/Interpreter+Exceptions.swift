@@ -146,13 +146,7 @@ extension Interpreter {
     while true {
       let test = try evaluate(condition, in: scope)
       guard try at(condition.span, { try truthy(test) }) else { break }
-      do {
-        try execute(body, in: scope)
-      } catch ControlFlowSignal.breakLoop {
-        return
-      } catch ControlFlowSignal.continueLoop {
-        continue
-      }
+      guard try runLoopBody(body, in: scope) else { return }
     }
     try execute(orElse, in: scope)
   }

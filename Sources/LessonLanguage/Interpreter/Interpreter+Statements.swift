@@ -74,15 +74,21 @@ extension Interpreter {
     let iterator = try at(iterable.span) { try makeIterator(sequence) }
     while let item = try at(iterable.span, { try iterator.next() }) {
       try assign(item, to: target, in: scope)
-      do {
-        try execute(body, in: scope)
-      } catch ControlFlowSignal.breakLoop {
-        return
-      } catch ControlFlowSignal.continueLoop {
-        continue
-      }
+      guard try runLoopBody(body, in: scope) else { return }
     }
     try execute(orElse, in: scope)
+  }
+
+  /// One pass of a loop's body: false when it ended with `break`; `continue` ends the pass.
+  func runLoopBody(_ body: [Statement], in scope: Scope) throws -> Bool {
+    do {
+      try execute(body, in: scope)
+    } catch ControlFlowSignal.breakLoop {
+      return false
+    } catch ControlFlowSignal.continueLoop {
+      return true
+    }
+    return true
   }
 
   private func executeWith(_ items: ArraySlice<WithItem>, body: [Statement], in scope: Scope) throws
